@@ -1,0 +1,1 @@
+"""Subcommands of the ``handbook`` tool, registered in ``handbook.cli.COMMANDS``."""

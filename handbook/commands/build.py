@@ -1,0 +1,37 @@
+"""``handbook build``: the whole handbook, every language, into site/."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from handbook.paths import Project
+
+HELP = "Build the web edition of every language (and each language's PDF) into site/."
+
+# Steps run on the assembled site before it replaces site/ (the PDF step registers here).
+POST_STEPS: list[str] = []
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", action="append", metavar="CODE",
+                        help="build only this language (repeatable); default: every language")
+    parser.add_argument("--out", type=Path, help="output folder (default: site/)")
+    parser.add_argument("--jobs", type=int, help="parallel language builds (default: one per core)")
+    parser.add_argument("--no-pdf", action="store_true", help="skip the PDF editions")
+
+
+def run(args: argparse.Namespace, project: Project) -> int:
+    import importlib
+
+    from handbook.site.build import BuildFailed, build_site
+
+    steps = [] if args.no_pdf else [getattr(importlib.import_module(m), "post_build") for m in POST_STEPS]
+    try:
+        report = build_site(project, codes=args.lang, out=args.out, jobs=args.jobs, post_steps=steps)
+    except BuildFailed as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"Built {len(report.languages)} language(s) into {report.site} in {report.seconds:.1f}s")
+    return 0

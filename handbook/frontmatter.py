@@ -1,0 +1,149 @@
+"""Front matter: parsing with line numbers, and the registry of the keys pages may carry.
+
+Each feature declares its keys here (or calls :func:`register` from its own module), so the
+integrity checker, the hooks and the CLI all validate pages against one schema.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from handbook.diagnostics import Diagnostic
+from handbook.errors import HandbookError
+from handbook.yamlio import KeyPath, parse_yaml
+
+_FENCE = re.compile(r"^---[ \t]*$")
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    meta: dict[str, Any]
+    lines: dict[KeyPath, int]  # key path -> 1-based line in the file
+    body: str
+    body_line: int  # 1-based line of the file where the body starts
+
+    def line_of(self, *key: Any) -> int:
+        return self.lines.get(tuple(key), 1)
+
+
+def split(text: str, path: Path | str = "<page>") -> FrontMatter:
+    """Separate and parse the YAML front matter of a Markdown page.
+
+    Raises HandbookError (file and line) for YAML that does not parse or is not a mapping;
+    MkDocs would silently render such a block as page text.
+    """
+    lines = text.split("\n")
+    if not lines or not _FENCE.match(lines[0].lstrip("\ufeff")):
+        return FrontMatter({}, {}, text, 1)
+    for end in range(1, len(lines)):
+        if _FENCE.match(lines[end]) or lines[end].strip() == "...":
+            break
+    else:
+        raise HandbookError(path, "front matter starts with '---' but never ends.", line=1,
+                            fix="Close it with a line holding only '---'.")
+    data, where = parse_yaml("\n".join(lines[1:end]), path, first_line=2)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise HandbookError(path, "front matter must be a mapping of keys to values.", line=2,
+                            fix="Write it as 'key: value' lines.")
+    return FrontMatter(data, where, "\n".join(lines[end + 1:]), end + 2)
+
+
+def read(path: Path) -> FrontMatter:
+    return split(path.read_text(encoding="utf-8"), path)
+
+
+# --- the schema ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PageKind:
+    """What a rule needs to know about the page being validated."""
+
+    lang: str
+    is_source: bool  # English original (True) or translation (False)
+
+
+Validator = Callable[[Any], str | None]  # returns a problem, or None when the value is fine
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    description: str
+    required: Callable[[PageKind], bool]
+    validate: Validator
+
+
+FIELDS: dict[str, Field] = {}
+
+
+def register(field: Field) -> Field:
+    FIELDS[field.name] = field
+    return field
+
+
+def always(_: PageKind) -> bool:
+    return True
+
+
+def source_only(kind: PageKind) -> bool:
+    return kind.is_source
+
+
+def non_empty_text(value: Any) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return "must be non-empty text"
+    return None
+
+
+def iso_date(value: Any) -> str | None:
+    if isinstance(value, dt.date):
+        return None
+    if isinstance(value, str):
+        try:
+            dt.date.fromisoformat(value)
+            return None
+        except ValueError:
+            pass
+    return "must be a date written YYYY-MM-DD"
+
+
+def positive_int(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        return "must be a whole number greater than 0"
+    return None
+
+
+register(Field("title", "Page title, in the page's language.", always, non_empty_text))
+register(Field("description", "One-sentence summary, in the page's language (search engines, PDF).",
+               always, non_empty_text))
+register(Field("owner", "Committee member or working group responsible for the page.", source_only, non_empty_text))
+register(Field("last_reviewed", "Date the editorial committee last reviewed the page (YYYY-MM-DD).",
+               source_only, iso_date))
+register(Field("review_interval_months", "Months between reviews.", source_only, positive_int))
+
+
+def validate(front: FrontMatter, path: str, kind: PageKind) -> list[Diagnostic]:
+    """Check a page's front matter against the registry: required keys, types, unknown keys."""
+    out: list[Diagnostic] = []
+    for name, field in FIELDS.items():
+        if name not in front.meta:
+            if field.required(kind):
+                out.append(Diagnostic(path, 1, 1, "FM003", f"front matter lacks required key '{name}'",
+                                      hint=f"add '{name}:' ({field.description})"))
+            continue
+        problem = field.validate(front.meta[name])
+        if problem:
+            out.append(Diagnostic(path, front.line_of(name), 1, "FM004", f"front matter key '{name}' {problem}",
+                                  hint=field.description))
+    for name in front.meta:
+        if name not in FIELDS:
+            out.append(Diagnostic(path, front.line_of(name), 1, "FM005", f"unknown front matter key '{name}'",
+                                  hint=f"known keys: {', '.join(sorted(FIELDS))}"))
+    return out

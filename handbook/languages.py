@@ -1,0 +1,153 @@
+"""The handbook's languages and UI strings, read from ``translations/``.
+
+Everything that needs a language list or a string the handbook shows (hooks, CLI, PDF step) reads
+it through :func:`load_i18n`, never from a copy.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from handbook.errors import HandbookError
+from handbook.paths import LANGUAGES_FILE, UI_DIR
+from handbook.yamlio import load_yaml
+
+_CODE = re.compile(r"^[a-z]{2,3}$")
+_DIRECTIONS = ("ltr", "rtl")
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    dir: str
+
+    @property
+    def rtl(self) -> bool:
+        return self.dir == "rtl"
+
+
+@dataclass(frozen=True)
+class I18n:
+    default: str
+    languages: tuple[Language, ...]
+    strings: dict[str, dict[str, str]] = field(repr=False)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(lang.code for lang in self.languages)
+
+    @property
+    def translated_codes(self) -> tuple[str, ...]:
+        return tuple(code for code in self.codes if code != self.default)
+
+    def language(self, code: str) -> Language:
+        for lang in self.languages:
+            if lang.code == code:
+                return lang
+        raise KeyError(f"unknown language {code!r}; known: {', '.join(self.codes)}")
+
+    def t(self, code: str, key: str, **values: str) -> str:
+        """The UI string ``key`` in language ``code``, with ``{placeholders}`` filled in."""
+        text = self.strings[code][key]
+        return text.format(**values) if values else text
+
+    def prefix(self, code: str) -> str:
+        """The site folder of a language: '' for the default language, 'fr/' for French."""
+        return "" if code == self.default else f"{code}/"
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def _load_languages(path: Path) -> tuple[str, tuple[Language, ...]]:
+    data, lines = load_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("languages"), list):
+        raise HandbookError(path, "expected a mapping with 'default' and a 'languages' list.", line=1)
+    langs: list[Language] = []
+    for index, item in enumerate(data["languages"]):
+        line = lines.get(("languages", index))
+        if not isinstance(item, dict) or set(item) != {"code", "name", "dir"}:
+            raise HandbookError(path, "each language needs exactly the keys code, name and dir.", line=line)
+        code, direction = str(item["code"]), str(item["dir"])
+        if not _CODE.match(code):
+            raise HandbookError(path, f"language code {code!r} is not an ISO 639 code.", line=line,
+                                fix="Use two or three lowercase letters, e.g. 'fr'.")
+        if direction not in _DIRECTIONS:
+            raise HandbookError(path, f"dir {direction!r} must be 'ltr' or 'rtl'.", line=line)
+        if code in {lang.code for lang in langs}:
+            raise HandbookError(path, f"language {code!r} is listed twice.", line=line)
+        langs.append(Language(code, str(item["name"]), direction))
+    default = data.get("default")
+    if default not in {lang.code for lang in langs}:
+        raise HandbookError(path, f"default language {default!r} is not in the list.",
+                            line=lines.get(("default",), 1))
+    return default, tuple(langs)
+
+
+def _load_strings(ui_dir: Path, default: str, codes: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    """Merge ``translations/ui/<area>.<code>.yml`` files: one file per feature area and language.
+
+    Every area must exist in every language with exactly the default language's keys and
+    placeholders; a key may be defined in one area only.
+    """
+    areas = sorted({p.name.split(".")[0] for p in ui_dir.glob("*.yml")})
+    if not areas:
+        raise HandbookError(ui_dir, "no UI string files found.", fix=f"Add {ui_dir}/core.{default}.yml.")
+    strings: dict[str, dict[str, str]] = {code: {} for code in codes}
+    for area in areas:
+        reference_path = ui_dir / f"{area}.{default}.yml"
+        if not reference_path.exists():
+            raise HandbookError(reference_path, f"missing: every UI area needs its {default} file.",
+                                fix="Add it, or remove the other languages' files of this area.")
+        loaded: dict[str, tuple[dict[str, str], dict]] = {}
+        for code in codes:
+            path = ui_dir / f"{area}.{code}.yml"
+            if not path.exists():
+                raise HandbookError(path, "missing UI string file.", fix=f"Copy {reference_path} and translate it.")
+            data, lines = load_yaml(path)
+            if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+                raise HandbookError(path, "expected a mapping of string ids to text.", line=1)
+            loaded[code] = (data, lines)
+        reference = loaded[default][0]
+        for code, (data, lines) in loaded.items():
+            path = ui_dir / f"{area}.{code}.yml"
+            missing = sorted(set(reference) - set(data))
+            extra = sorted(set(data) - set(reference))
+            if missing:
+                raise HandbookError(path, f"missing UI string(s): {', '.join(missing)}.",
+                                    fix=f"Copy them from {reference_path} and translate them.")
+            if extra:
+                raise HandbookError(path, f"UI string(s) not in {reference_path.name}: {', '.join(extra)}.",
+                                    line=lines.get((extra[0],)), fix=f"Remove them, or add them to {reference_path} first.")
+            for key, text in data.items():
+                if _placeholders(text) != _placeholders(reference[key]):
+                    raise HandbookError(path, f"string {key!r} must keep the placeholders "
+                                        f"{sorted(_placeholders(reference[key]))}.", line=lines.get((key,)))
+                if key in strings[code]:
+                    raise HandbookError(path, f"string {key!r} is already defined in another area.",
+                                        line=lines.get((key,)), fix="Rename it; ids are shared by all areas.")
+                strings[code][key] = text
+    return strings
+
+
+def load_i18n(root: Path) -> I18n:
+    """Read and validate ``translations/`` below ``root``."""
+    return _cached(root.resolve(), _mtime_key(root))
+
+
+def _mtime_key(root: Path) -> tuple[float, ...]:
+    files = [root / LANGUAGES_FILE, root / UI_DIR, *sorted((root / UI_DIR).glob("*.yml"))]
+    return tuple(f.stat().st_mtime_ns for f in files if f.exists())
+
+
+@lru_cache(maxsize=4)
+def _cached(root: Path, _key: tuple[float, ...]) -> I18n:
+    default, langs = _load_languages(root / LANGUAGES_FILE)
+    codes = tuple(lang.code for lang in langs)
+    return I18n(default, langs, _load_strings(root / UI_DIR, default, codes))

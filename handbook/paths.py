@@ -1,0 +1,60 @@
+"""One source of truth for where things live in a handbook checkout."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+CONFIG_FILE = "mkdocs.yml"
+DOCS_DIR = "docs"
+TRANSLATIONS_DIR = "translations"
+UI_DIR = "translations/ui"
+LANGUAGES_FILE = "translations/languages.yml"
+SNIPPETS_DIR = "docs/snippets"
+SITE_DIR = "site"
+# Environment variable read by mkdocs.yml (`build_only_locale: !ENV ...`) to build one language.
+LOCALE_ENV = "HANDBOOK_BUILD_LOCALE"
+
+
+@dataclass(frozen=True)
+class Project:
+    """A handbook checkout: every path is derived from its root."""
+
+    root: Path
+
+    @property
+    def config_file(self) -> Path:
+        return self.root / CONFIG_FILE
+
+    @property
+    def docs(self) -> Path:
+        return self.root / DOCS_DIR
+
+    @property
+    def translations(self) -> Path:
+        return self.root / TRANSLATIONS_DIR
+
+    @property
+    def ui(self) -> Path:
+        return self.root / UI_DIR
+
+    @property
+    def languages_file(self) -> Path:
+        return self.root / LANGUAGES_FILE
+
+    @property
+    def site(self) -> Path:
+        return self.root / SITE_DIR
+
+
+def find_project(start: Path | None = None) -> Project:
+    """Return the checkout containing ``start`` (default: $HANDBOOK_ROOT or the working directory)."""
+    here = Path(start or os.environ.get("HANDBOOK_ROOT") or Path.cwd()).resolve()
+    for candidate in (here, *here.parents):
+        if (candidate / CONFIG_FILE).is_file() and (candidate / LANGUAGES_FILE).is_file():
+            return Project(candidate)
+    raise FileNotFoundError(
+        f"{here}: not inside a handbook checkout (no {CONFIG_FILE} next to {LANGUAGES_FILE}). "
+        "Run the command from the repository, or set HANDBOOK_ROOT."
+    )

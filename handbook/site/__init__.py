@@ -1,0 +1,1 @@
+"""The web edition: pure page logic (pages.py), and the parallel per-language build (build.py)."""

@@ -1,0 +1,177 @@
+"""The web build: one MkDocs run per language in parallel processes, then one assembled site.
+
+Why per language: mkdocs-static-i18n's own pipeline rebuilds every language in one process and
+merges one mixed search index, with a cost that grows faster than the content. One process per
+language (its ``build_only_locale``) gives each language its own output, and the search index is
+made afterwards by Pagefind, one index per language.
+
+Why atomic: everything is built into a temporary folder next to ``site/``, which replaces
+``site/`` only when every step succeeded. A failed build leaves the last good site untouched.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from handbook.languages import load_i18n
+from handbook.paths import LOCALE_ENV, Project
+
+
+@dataclass
+class LanguageResult:
+    code: str
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.warnings and not self.error
+
+
+class BuildFailed(Exception):
+    """The build stopped; ``site/`` was left as it was."""
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"{record.levelname}: {record.getMessage()}")
+
+
+def source_date_epoch(root: Path) -> str:
+    """SOURCE_DATE_EPOCH: the environment's, else the last commit's time, so a commit builds the same."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True,
+                             text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        out = ""
+    return out or "0"
+
+
+def build_language(config_file: str, code: str, out_dir: str) -> LanguageResult:
+    """Build one language with MkDocs into ``out_dir``; runs in a worker process."""
+    os.environ[LOCALE_ENV] = code
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    started = time.perf_counter()
+    result = LanguageResult(code)
+    try:
+        config = load_config(config_file=config_file, site_dir=out_dir)
+        build(config)
+    except Abort:
+        pass  # strict mode aborts after logging its warnings, which the handler has collected
+    except MkDocsException as exc:
+        result.error = str(exc)
+    except Exception as exc:  # a template or extension crash: report it with the language, not a traceback
+        result.error = f"{type(exc).__name__}: {exc}"
+    finally:
+        logger.removeHandler(handler)
+    result.warnings = [m for m in handler.messages if "Aborted with" not in m]
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _build_all(config_file: Path, codes: Sequence[str], staging: Path, jobs: int) -> list[LanguageResult]:
+    if jobs <= 1 or len(codes) == 1:
+        return [build_language(str(config_file), code, str(staging / code)) for code in codes]
+    ctx = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        futures = [pool.submit(build_language, str(config_file), code, str(staging / code)) for code in codes]
+        return [f.result() for f in futures]
+
+
+def run_pagefind(site: Path) -> None:
+    """Index the assembled site: Pagefind writes one index per <html lang> into site/pagefind/."""
+    from pagefind_bin import get_executable
+
+    proc = subprocess.run([str(get_executable()), "--site", str(site), "--output-subdir", "pagefind", "--quiet"],
+                          capture_output=True, text=True)
+    if proc.returncode != 0 or "error" in proc.stderr.lower():
+        raise BuildFailed(f"Pagefind could not index the site:\n{proc.stdout}{proc.stderr}")
+
+
+def swap_in(new: Path, target: Path) -> None:
+    """Replace ``target`` by ``new`` with renames only, so a reader never sees half a site."""
+    old = target.with_name(f".{target.name}.old-{os.getpid()}")
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+@dataclass
+class BuildReport:
+    languages: list[LanguageResult]
+    seconds: float
+    site: Path
+
+
+PostStep = Callable[[Path, Project], None]
+
+
+def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Path | None = None,
+               jobs: int | None = None, search: bool = True,
+               post_steps: Sequence[PostStep] = (), log: Callable[[str], None] = print) -> BuildReport:
+    """Build every language (or ``codes``) into ``out`` (default ``site/``), atomically."""
+    started = time.perf_counter()
+    i18n = load_i18n(project.root)
+    codes = list(codes or i18n.codes)
+    unknown = [c for c in codes if c not in i18n.codes]
+    if unknown:
+        raise BuildFailed(f"unknown language(s) {unknown}; translations/languages.yml lists {list(i18n.codes)}")
+    target = (out or project.site).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(project.root)
+    jobs = jobs or min(len(codes), os.cpu_count() or 1)
+
+    work = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent))
+    try:
+        staging = work / "languages"
+        results = _build_all(project.config_file, codes, staging, jobs)
+        failed = [r for r in results if not r.ok]
+        for r in results:
+            log(f"[{r.code}] built in {r.seconds:.1f}s" + (f", {len(r.warnings)} problem(s)" if not r.ok else ""))
+        if failed:
+            lines = []
+            for r in failed:
+                lines += [f"[{r.code}] {m}" for m in r.warnings]
+                if r.error:
+                    lines.append(f"[{r.code}] ERROR: {r.error}")
+            raise BuildFailed("The build found problems in "
+                              f"{', '.join(r.code for r in failed)} (site/ was left unchanged):\n" + "\n".join(lines))
+        site = work / "site"
+        (staging / i18n.default).rename(site) if i18n.default in codes else site.mkdir()
+        for code in codes:
+            if code != i18n.default:
+                (staging / code).rename(site / code)
+        if search:
+            run_pagefind(site)
+        for step in post_steps:
+            step(site, project)
+        swap_in(site, target)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return BuildReport(results, time.perf_counter() - started, target)

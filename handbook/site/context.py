@@ -1,0 +1,57 @@
+"""What templates see as ``hb``: built by a chain of providers, one per feature.
+
+A feature that shows something on pages (PDF link, review dates, translation notices) adds a
+provider to ``PROVIDERS``; a provider is a pure function of :class:`PageInfo` returning keys to
+merge into ``hb``. Templates read only ``hb``, never the config directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from handbook.languages import I18n
+from handbook.site import pages
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    root: Path            # the handbook checkout
+    i18n: I18n
+    lang: str             # the language being built
+    url: str              # the page's URL within its language ('' for the home page)
+    src_uri: str | None   # docs-relative source file, None for theme templates (404)
+    meta: dict[str, Any] = field(default_factory=dict)  # the page's front matter
+
+    @property
+    def fallback(self) -> bool:
+        return self.src_uri is not None and pages.is_fallback(self.i18n, self.lang, self.src_uri)
+
+
+Provider = Callable[[PageInfo], dict[str, Any]]
+
+
+def core(info: PageInfo) -> dict[str, Any]:
+    i18n = info.i18n
+    return {
+        "lang": info.lang,
+        "dir": i18n.language(info.lang).dir,
+        "strings": i18n.strings[info.lang],
+        "alternates": pages.alternates(i18n, info.lang, info.url),
+        "fallback": info.fallback,
+        "default_lang": i18n.default,
+        # From this language's root to the site root, where the shared search bundle lives.
+        "site_root": i18n.prefix(info.lang) and "../",
+    }
+
+
+PROVIDERS: list[Provider] = [core]
+
+
+def page_context(info: PageInfo) -> dict[str, Any]:
+    merged: dict[str, Any] = {}
+    for provider in PROVIDERS:
+        merged.update(provider(info))
+    return merged

@@ -1,0 +1,70 @@
+"""Pure functions behind the MkDocs hooks: nothing here imports MkDocs."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from handbook.languages import I18n
+
+
+@dataclass(frozen=True)
+class Alternate:
+    code: str
+    name: str
+    href: str
+    current: bool
+
+
+def site_path(i18n: I18n, code: str, page_url: str) -> str:
+    """Where a page lives in the assembled site, e.g. ('fr', 'chapters/x/') -> 'fr/chapters/x/'."""
+    return i18n.prefix(code) + page_url
+
+
+def relative_href(from_url: str, to_url: str) -> str:
+    """A relative link between two directory-style site URLs ('' is the site root)."""
+    start = posixpath.dirname(from_url) if not from_url.endswith("/") and from_url else from_url.rstrip("/")
+    rel = posixpath.relpath(to_url.rstrip("/") or ".", start or ".")
+    if rel == ".":
+        return "./"
+    return rel + "/" if to_url.endswith("/") or to_url == "" else rel
+
+
+def alternates(i18n: I18n, current: str, page_url: str) -> list[Alternate]:
+    """The language switcher of one page: the same page in every language, by relative links.
+
+    Every language has every page (untranslated pages fall back to English), so the target always
+    exists. Relative links keep the site working under a sub-path and with ``site_url`` unset.
+    """
+    here = site_path(i18n, current, page_url)
+    return [
+        Alternate(lang.code, lang.name, relative_href(here, site_path(i18n, lang.code, page_url)),
+                  lang.code == current)
+        for lang in i18n.languages
+    ]
+
+
+def source_language(i18n: I18n, src_uri: str) -> str:
+    """The language a docs file is written in, from its suffix: 'a/b.fr.md' -> 'fr', 'a/b.md' -> default."""
+    suffixes = PurePosixPath(src_uri).suffixes
+    if len(suffixes) >= 2 and suffixes[-2][1:] in i18n.codes:
+        return suffixes[-2][1:]
+    return i18n.default
+
+
+def is_fallback(i18n: I18n, current: str, src_uri: str) -> bool:
+    """True when a page of the ``current`` language is served from the English original."""
+    return source_language(i18n, src_uri) != current
+
+
+_HTML_TAG = re.compile(r"<html\b([^>]*)>", re.IGNORECASE)
+
+
+def set_html_direction(html: str, direction: str) -> str:
+    """Put ``dir`` on the <html> element (the theme sets it on <body> only)."""
+    def repl(match: re.Match[str]) -> str:
+        attrs = re.sub(r'\sdir="[^"]*"', "", match.group(1))
+        return f'<html{attrs} dir="{direction}">'
+    return _HTML_TAG.sub(repl, html, count=1)

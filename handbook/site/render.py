@@ -1,0 +1,24 @@
+"""Markdown rewriting at build time: a chain of pure ``render(markdown, info) -> str | None``.
+
+Each renderer is guarded by the page it applies to (for example the glossary page) and returns
+None to leave the page alone. Files in docs/ are never rewritten; only the Markdown handed to
+MkDocs changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from handbook.site.context import PageInfo
+
+Renderer = Callable[[str, PageInfo], "str | None"]
+
+RENDERERS: list[Renderer] = []
+
+
+def render_page(markdown: str, info: PageInfo) -> str:
+    for renderer in RENDERERS:
+        result = renderer(markdown, info)
+        if result is not None:
+            markdown = result
+    return markdown

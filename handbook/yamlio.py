@@ -1,0 +1,56 @@
+"""YAML reading that keeps line numbers, so every data error can name its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from handbook.errors import HandbookError
+
+KeyPath = tuple[Any, ...]
+
+
+def _walk(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int]) -> None:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value
+            lines[path + (key,)] = key_node.start_mark.line + 1
+            _walk(value_node, path + (key,), lines)
+            lines[path + (key,)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, path + (index,), lines)
+
+
+def parse_yaml(text: str, path: Path | str, first_line: int = 1) -> tuple[Any, dict[KeyPath, int]]:
+    """Parse ``text``; return the data and a map from key paths to 1-based line numbers.
+
+    ``first_line`` shifts the numbers, for YAML embedded in a larger file (front matter).
+    """
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.load(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + first_line if mark else first_line
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise HandbookError(path, f"invalid YAML: {problem}.", line=line,
+                            fix="Check the indentation and quote values that contain ':' or '#'.") from None
+    lines: dict[KeyPath, int] = {}
+    if node is not None:
+        _walk(node, (), lines)
+    shifted = {key: value + first_line - 1 for key, value in lines.items()}
+    return data, shifted
+
+
+def load_yaml(path: Path) -> tuple[Any, dict[KeyPath, int]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise HandbookError(path, "file not found.") from None
+    except UnicodeDecodeError as exc:
+        raise HandbookError(path, f"not valid UTF-8 (byte {exc.start}).", fix="Save the file as UTF-8.") from None
+    return parse_yaml(text, path)

@@ -1,0 +1,79 @@
+"""MkDocs adapter: thin, typed event handlers that call pure functions in the ``handbook`` package.
+
+mkdocs-static-i18n runs every event once per language, and `mkdocs serve` does not reload this
+module, so nothing here keeps state between events: everything is derived from the config.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from handbook.errors import HandbookError
+from handbook.languages import I18n, load_i18n
+from handbook.site import pages
+from handbook.site.context import PageInfo, page_context
+from handbook.site.render import render_page
+
+
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent
+
+
+def _i18n(config: MkDocsConfig) -> I18n:
+    try:
+        return load_i18n(_root(config))
+    except HandbookError as exc:
+        raise PluginError(str(exc)) from None
+
+
+def _info(config: MkDocsConfig, page: Page | None) -> PageInfo:
+    return PageInfo(
+        root=_root(config),
+        i18n=_i18n(config),
+        lang=str(config.theme["language"]),
+        url=page.url if page else "",
+        src_uri=page.file.src_uri if page else None,
+        meta=dict(page.meta) if page else {},
+    )
+
+
+# After mkdocs-static-i18n (-100), which sets the theme language of this run.
+@event_priority(-110)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    i18n = _i18n(config)
+    plugin_locales = [lang.locale for lang in config.plugins["i18n"].config.languages]
+    if plugin_locales != list(i18n.codes):
+        raise PluginError(
+            f"{config.config_file_path}: the i18n plugin lists languages {plugin_locales}, but "
+            f"translations/languages.yml lists {list(i18n.codes)}. Make the two lists the same, in the same order."
+        )
+    code = str(config.theme["language"])
+    config.site_name = i18n.t(code, "site_name")
+    config.site_description = i18n.t(code, "site_description")
+    return config
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return render_page(markdown, _info(config, page))
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    context["hb"] = page_context(_info(config, page))
+    return context
+
+
+def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    # Theme templates that are not pages (404.html): the switcher leads to each language's home.
+    context["hb"] = page_context(_info(config, None))
+    return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return pages.set_html_direction(output, _i18n(config).language(str(config.theme["language"])).dir)
