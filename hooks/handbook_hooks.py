@@ -60,6 +60,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+# Before mkdocs-static-i18n (-100) sorts files into languages.
+@event_priority(0)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    hidden = pages.shadowed_originals(_i18n(config), str(config.theme["language"]),
+                                      [f.src_uri for f in files.documentation_pages()])
+    for file in [f for f in files if f.src_uri in hidden]:
+        files.remove(file)
+    return files
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return render_page(markdown, _info(config, page))
 

@@ -11,6 +11,7 @@ Why atomic: everything is built into a temporary folder next to ``site/``, which
 
 from __future__ import annotations
 
+import json
 import logging
 import multiprocessing
 import os
@@ -64,9 +65,10 @@ def source_date_epoch(root: Path) -> str:
     return out or "0"
 
 
-def build_language(config_file: str, code: str, out_dir: str) -> LanguageResult:
+def build_language(config_file: str, code: str, out_dir: str, epoch: str) -> LanguageResult:
     """Build one language with MkDocs into ``out_dir``; runs in a worker process."""
     os.environ[LOCALE_ENV] = code
+    os.environ["SOURCE_DATE_EPOCH"] = epoch
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -93,12 +95,12 @@ def build_language(config_file: str, code: str, out_dir: str) -> LanguageResult:
     return result
 
 
-def _build_all(config_file: Path, codes: Sequence[str], staging: Path, jobs: int) -> list[LanguageResult]:
-    if jobs <= 1 or len(codes) == 1:
-        return [build_language(str(config_file), code, str(staging / code)) for code in codes]
+def _build_all(config_file: Path, codes: Sequence[str], staging: Path, jobs: int, epoch: str) -> list[LanguageResult]:
+    # Always in worker processes: a build changes process-wide state (environment, logging,
+    # MkDocs' module caches) that must not leak into the caller or into the next language.
     ctx = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        futures = [pool.submit(build_language, str(config_file), code, str(staging / code)) for code in codes]
+    with ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=ctx) as pool:
+        futures = [pool.submit(build_language, str(config_file), code, str(staging / code), epoch) for code in codes]
         return [f.result() for f in futures]
 
 
@@ -110,6 +112,10 @@ def run_pagefind(site: Path) -> None:
                           capture_output=True, text=True)
     if proc.returncode != 0 or "error" in proc.stderr.lower():
         raise BuildFailed(f"Pagefind could not index the site:\n{proc.stdout}{proc.stderr}")
+    # Pagefind writes its language table in hash-map order; sort it so rebuilds are byte-identical.
+    entry = site / "pagefind" / "pagefind-entry.json"
+    entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True,
+                                ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def swap_in(new: Path, target: Path) -> None:
@@ -144,13 +150,13 @@ def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Pat
         raise BuildFailed(f"unknown language(s) {unknown}; translations/languages.yml lists {list(i18n.codes)}")
     target = (out or project.site).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(project.root)
+    epoch = source_date_epoch(project.root)
     jobs = jobs or min(len(codes), os.cpu_count() or 1)
 
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent))
     try:
         staging = work / "languages"
-        results = _build_all(project.config_file, codes, staging, jobs)
+        results = _build_all(project.config_file, codes, staging, jobs, epoch)
         failed = [r for r in results if not r.ok]
         for r in results:
             log(f"[{r.code}] built in {r.seconds:.1f}s" + (f", {len(r.warnings)} problem(s)" if not r.ok else ""))

@@ -68,3 +68,24 @@ def set_html_direction(html: str, direction: str) -> str:
         attrs = re.sub(r'\sdir="[^"]*"', "", match.group(1))
         return f'<html{attrs} dir="{direction}">'
     return _HTML_TAG.sub(repl, html, count=1)
+
+
+def shadowed_originals(i18n: I18n, current: str, src_uris: list[str]) -> set[str]:
+    """English originals to hide from the ``current`` language's build because a translation exists.
+
+    With ``build_only_locale``, mkdocs-static-i18n treats the language being built as the default,
+    so an unsuffixed English file counts as that language too and, when MkDocs lists it after the
+    translation, replaces it. Hiding the original whenever ``x.<lang>.md`` exists keeps the
+    translation; pages without one still fall back to English.
+    """
+    if current == i18n.default:
+        return set()
+    present = set(src_uris)
+    hidden = set()
+    for uri in src_uris:
+        path = PurePosixPath(uri)
+        if source_language(i18n, uri) == current:
+            original = str(path.with_name(path.name.replace(f".{current}.", ".", 1)))
+            if original in present:
+                hidden.add(original)
+    return hidden
