@@ -129,6 +129,22 @@ register(Field("last_reviewed", "Date the editorial committee last reviewed the 
 register(Field("review_interval_months", "Months between reviews.", source_only, positive_int))
 
 
+def translation_only(kind: PageKind) -> bool:
+    return not kind.is_source
+
+
+def git_blob_id(value: Any) -> str | None:
+    if isinstance(value, str) and re.fullmatch(r"[0-9a-f]{40}", value):
+        return None
+    return "must be a 40-character git blob id (run `handbook translate done <lang> <page>`)"
+
+
+register(Field("source_blob", "Git blob id of the English source as translated (`git hash-object docs/<page>.md`).",
+               translation_only, git_blob_id))
+register(Field("translated_on", "Date the translation last matched its English source (YYYY-MM-DD).",
+               translation_only, iso_date))
+
+
 def validate(front: FrontMatter, path: str, kind: PageKind) -> list[Diagnostic]:
     """Check a page's front matter against the registry: required keys, types, unknown keys."""
     out: list[Diagnostic] = []
