@@ -1,0 +1,68 @@
+"""``handbook review``: pages due or overdue for review, by owner, and translations left behind."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+
+from handbook.diagnostics import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, FORMATTERS, render
+from handbook.paths import Project
+
+HELP = ("List pages due or overdue for review, by owner, and translations whose English page was "
+        "reviewed or changed after them. Exit 1 when a finding is an error (missing or invalid review "
+        "metadata; an overdue review with --context release).")
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD") from None
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--context", choices=("pull_request", "release"), default="pull_request",
+                        help="where the review runs: decides whether an overdue review is a warning or an "
+                             "error (set in translations/edition.yml; default: pull_request)")
+    parser.add_argument("--today", type=_date, default=None, metavar="YYYY-MM-DD",
+                        help="the date to check against (default: today, UTC)")
+    parser.add_argument("--owner", help="only this owner's pages (or a translation team)")
+    parser.add_argument("--format", choices=sorted(FORMATTERS), default="text",
+                        help="text (grouped by owner), json, or github (workflow annotations)")
+
+
+def run(args: argparse.Namespace, project: Project) -> int:
+    from handbook.editorial.review import format_grouped, review
+
+    today = args.today or dt.datetime.now(dt.timezone.utc).date()
+    findings = review(project, today, context=args.context)
+    if args.owner:
+        findings = [f for f in findings if f.group.casefold() == args.owner.casefold()]
+        if not findings and not _owner_known(project, args.owner):
+            print(f"error: no page has the owner {args.owner!r}", file=sys.stderr)
+            return EXIT_USAGE
+    diags = [f.diagnostic for f in findings]
+    if args.format == "text":
+        sys.stdout.write(format_grouped(findings))
+    else:
+        sys.stdout.write(render(diags, args.format))
+    errors = sum(d.severity == "error" for d in diags)
+    warnings = len(diags) - errors
+    if not diags:
+        print(f"Review dates up to date on {today}.", file=sys.stderr)
+    else:
+        print(f"{errors} error(s), {warnings} warning(s) on {today} ({args.context}).", file=sys.stderr)
+    return EXIT_FINDINGS if errors else EXIT_CLEAN
+
+
+def _owner_known(project: Project, owner: str) -> bool:
+    from handbook.frontmatter import read
+
+    for path in project.docs.rglob("*.md"):
+        try:
+            if str(read(path).meta.get("owner", "")).casefold() == owner.casefold():
+                return True
+        except Exception:  # noqa: BLE001 - unreadable pages are reported by the review itself
+            continue
+    return False

@@ -1,0 +1,39 @@
+"""Dates of the editorial workflow: review intervals and dates written for each language."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from typing import Any
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` plus ``months`` calendar months; the 31st becomes the last day of a shorter month."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def as_date(value: Any) -> dt.date | None:
+    """A YAML date (parsed by PyYAML) or a 'YYYY-MM-DD' string; None for anything else."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def format_date(day: dt.date, code: str) -> str:
+    """``day`` written the way readers of language ``code`` write dates (CLDR 'long' format).
+
+    The month names and the word order come from the Unicode CLDR data shipped with Babel, so no
+    language list or month name lives in this code: '1 novembre 2026', '1 نوفمبر 2026'.
+    """
+    from babel.dates import format_date as cldr_format
+
+    return cldr_format(day, format="long", locale=code)
