@@ -19,6 +19,8 @@ from handbook.paths import find_project
 COMMANDS: dict[str, str] = {
     "build": "handbook.commands.build",
     "serve": "handbook.commands.serve",
+    "status": "handbook.commands.status",
+    "translate": "handbook.commands.translate",
     "review": "handbook.commands.review",
     "edition": "handbook.commands.edition",
 }

@@ -1,0 +1,85 @@
+"""``handbook status``: which pages are up to date, outdated, missing or orphaned in each language."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from handbook.paths import DOCS_DIR, Project
+
+HELP = "Show the translation status of every page in every language (or the English changes of one page)."
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    from handbook.translation.report import FORMATS
+
+    parser.add_argument("--format", choices=sorted(FORMATS), default="text",
+                        help="text (default), markdown (for a pull-request comment) or json")
+    parser.add_argument("--lang", action="append", metavar="CODE", help="only this language (repeatable)")
+    parser.add_argument("--diff", nargs=2, metavar=("CODE", "PAGE"),
+                        help="show the English changes since the version translated in CODE, as a word diff")
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the word diff")
+
+
+def _diff(args: argparse.Namespace, project: Project) -> int:
+    from handbook.languages import load_i18n
+    from handbook.translation import diff, gitio
+    from handbook.translation.inventory import load, resolve_page
+
+    i18n = load_i18n(project.root)
+    code, arg = args.diff
+    if code not in i18n.translated_codes:
+        print(f"error: {code!r} is not a translated language; use one of {', '.join(i18n.translated_codes)}",
+              file=sys.stderr)
+        return 2
+    source = resolve_page(project.root, i18n, arg)
+    row = load(project.root).page(code, source)
+    assert row is not None
+    if row.state == "missing":
+        print(f"{DOCS_DIR}/{source}: not translated into {code} yet. Start with "
+              f"`handbook translate start {code} {source}`.")
+        return 1
+    if not row.recorded_blob:
+        print(f"{DOCS_DIR}/{row.path}: no source_blob in its front matter, so the translated version is unknown. "
+              f"Compare it with the English page by hand, then run `handbook translate done {code} {source}`.")
+        return 1
+    if row.state == "up_to_date":
+        print(f"{DOCS_DIR}/{row.path}: up to date with {DOCS_DIR}/{source} ({row.recorded_blob[:10]}).")
+        return 0
+    old = gitio.read_blob(project.root, row.recorded_blob)
+    if old is None:
+        print(f"{DOCS_DIR}/{row.path}: the recorded English version {row.recorded_blob} is not in this repository. "
+              "Fetch the branch it was translated from (git fetch), or compare by hand and run "
+              f"`handbook translate done {code} {source}`.")
+        return 1
+    new = (project.docs / source).read_text(encoding="utf-8")
+    colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+    header = (f"{DOCS_DIR}/{source}: English changes since {row.recorded_blob[:10]} (translated on "
+              f"{row.translated_on}). Apply them to {DOCS_DIR}/{row.path}, then run "
+              f"`handbook translate done {code} {source}`.")
+    sys.stdout.write(diff.render(old, new, header=header, style=diff.COLOUR if colour else diff.PLAIN))
+    return 0
+
+
+def run(args: argparse.Namespace, project: Project) -> int:
+    if args.diff:
+        return _diff(args, project)
+    from dataclasses import replace
+
+    from handbook.languages import load_i18n
+    from handbook.translation.gate import decide_all
+    from handbook.translation.inventory import load
+    from handbook.translation.report import FORMATS
+
+    i18n = load_i18n(project.root)
+    unknown = [c for c in args.lang or () if c not in i18n.translated_codes]
+    if unknown:
+        print(f"error: unknown language(s) {', '.join(unknown)}; use {', '.join(i18n.translated_codes)}", file=sys.stderr)
+        return 2
+    report = load(project.root)
+    gates = decide_all(project.root, report)
+    if args.lang:
+        report = replace(report, languages=tuple(s for s in report.languages if s.lang in args.lang))
+        gates = [g for g in gates if g.lang in args.lang]
+    sys.stdout.write(FORMATS[args.format](report, i18n, gates))
+    return 0

@@ -1,0 +1,96 @@
+"""``handbook translate start|done CODE PAGE``: begin a translation, or record that it is up to date."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from handbook.paths import DOCS_DIR, Project
+
+HELP = "Start a translation of a page, or record that a translation matches the current English page."
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+    start = sub.add_parser("start", help="create docs/<page>.<code>.md from the English page, for translating",
+                           description="Create the translation file from the English page: same structure and "
+                           "heading ids, English text left in place for the translator, English version recorded.")
+    done = sub.add_parser("done", help="record the current English version in the translation's front matter",
+                          description="Record that the translation now matches the current English page "
+                          "(source_blob and translated_on); nothing else in the file changes.")
+    for p in (start, done):
+        p.add_argument("code", metavar="CODE", help="language code, e.g. fr")
+        p.add_argument("page", metavar="PAGE", help="the page under docs/, e.g. chapters/terminology.md")
+    start.add_argument("--force", action="store_true",
+                       help="replace an existing translation, keeping it as <file>.bak-<timestamp>")
+    done.add_argument("--date", type=dt.date.fromisoformat, help="translated_on date (default: today)")
+
+
+def _today(args: argparse.Namespace) -> str:
+    return (getattr(args, "date", None) or dt.date.today()).isoformat()
+
+
+def _backup(path: Path) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+    backup = path.with_name(f"{path.name}.bak-{stamp}")
+    n = 1
+    while backup.exists():
+        n += 1
+        backup = path.with_name(f"{path.name}.bak-{stamp}-{n}")
+    path.rename(backup)
+    return backup
+
+
+def run(args: argparse.Namespace, project: Project) -> int:
+    from handbook.languages import load_i18n
+    from handbook.translation import gitio, provenance
+    from handbook.translation.inventory import resolve_page, translation_path
+
+    i18n = load_i18n(project.root)
+    if args.code not in i18n.translated_codes:
+        print(f"error: {args.code!r} is not a translated language; use one of "
+              f"{', '.join(i18n.translated_codes)} (translations/languages.yml)", file=sys.stderr)
+        return 2
+    source = resolve_page(project.root, i18n, args.page)
+    target_rel = translation_path(source, args.code)
+    target = project.docs / target_rel
+    shown = f"{DOCS_DIR}/{target_rel}"
+    blob = gitio.store_blob(project.root, f"{DOCS_DIR}/{source}")
+
+    if args.action == "start":
+        note = ""
+        if target.exists():
+            if not args.force:
+                print(f"error: {shown} already exists; it was left unchanged. To update it, run "
+                      f"`handbook status --diff {args.code} {source}`, edit it, then "
+                      f"`handbook translate done {args.code} {source}`. To start again from the English "
+                      "page, add --force (the current file is kept as a .bak copy).", file=sys.stderr)
+                return 1
+            note = f" The previous file was kept as {DOCS_DIR}/{_backup(target).relative_to(project.docs).as_posix()}."
+        english = (project.docs / source).read_text(encoding="utf-8")
+        target.write_text(provenance.new_translation(english, blob, _today(args), str(project.docs / source)),
+                          encoding="utf-8")
+        print(f"Created {shown} from {DOCS_DIR}/{source} (English version {blob[:10]}). Translate the title, "
+              "the description and the text; keep heading ids, admonitions, tables, images and links."
+              f"{note}")
+        return 0
+
+    if not target.exists():
+        print(f"error: {shown} does not exist. Start it with `handbook translate start {args.code} {source}`.",
+              file=sys.stderr)
+        return 1
+    from handbook import frontmatter
+
+    with open(target, encoding="utf-8", newline="") as handle:  # keep the file's line endings
+        text = handle.read()
+    meta = frontmatter.split(text, shown).meta
+    if str(meta.get("source_blob")) == blob:
+        print(f"{shown} already records the current English version ({blob[:10]}); nothing changed.")
+        return 0
+    updated = provenance.set_keys(text, {"source_blob": blob, "translated_on": _today(args)}, shown)
+    with open(target, "w", encoding="utf-8", newline="") as handle:
+        handle.write(updated)
+    print(f"Recorded English version {blob[:10]} in {shown}: it is up to date.")
+    return 0

@@ -1,0 +1,134 @@
+"""The publication gate: whether a language's PDF edition is published, from translations/publication.yml.
+
+Contract for the PDF step: ``decide(project, code) -> GateDecision``. ``publish`` says whether to
+produce the language's PDF; ``marked`` lists the docs-relative English paths of the pages in scope
+that are not up to date (outdated or missing), which the PDF should mark as such; ``summary()`` is
+the line to print in the build log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from handbook.errors import HandbookError
+from handbook.languages import load_i18n
+from handbook.paths import TRANSLATIONS_DIR, Project
+from handbook.translation.status import ORPHANED, UP_TO_DATE, LanguageStatus, Report, percent
+from handbook.yamlio import load_yaml
+
+POLICY_FILE = f"{TRANSLATIONS_DIR}/publication.yml"
+_LANGUAGE_KEYS = {"pdf_min_up_to_date"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    pdf_min_up_to_date: float
+
+
+@dataclass(frozen=True)
+class Policy:
+    scope: tuple[str, ...]
+    default: Rule
+    languages: dict[str, Rule]
+
+    def rule(self, code: str) -> Rule:
+        return self.languages.get(code, self.default)
+
+
+@dataclass(frozen=True)
+class GateDecision:
+    lang: str
+    publish: bool
+    threshold: float          # required percentage of pages in scope up to date
+    percent: float            # actual percentage, rounded to one decimal
+    up_to_date: int
+    counted: int              # pages in scope
+    marked: tuple[str, ...]   # pages in scope not up to date, to mark in the edition
+
+    def summary(self) -> str:
+        verdict = "published" if self.publish else "NOT published"
+        return (f"[{self.lang}] PDF {verdict}: {self.up_to_date} of {self.counted} page(s) in scope up to date "
+                f"({self.percent:g}%), policy requires {self.threshold:g}%"
+                + (f"; {len(self.marked)} page(s) marked as not up to date" if self.marked and self.publish else ""))
+
+
+def _rule(value: Any, path: Path, line: int | None, where: str) -> Rule:
+    if not isinstance(value, dict) or set(value) - _LANGUAGE_KEYS or not value:
+        raise HandbookError(path, f"{where} must be a mapping with the key pdf_min_up_to_date.", line=line,
+                            fix="Write e.g. 'pdf_min_up_to_date: 50'.")
+    threshold = value["pdf_min_up_to_date"]
+    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 <= threshold <= 100:
+        raise HandbookError(path, f"{where}.pdf_min_up_to_date must be a number from 0 to 100, not {threshold!r}.",
+                            line=line, fix="Give a percentage, e.g. 50.")
+    return Rule(float(threshold))
+
+
+def load_policy(root: Path, codes: Sequence[str]) -> Policy:
+    """Read and check translations/publication.yml (file, line and fix on every error)."""
+    path = root / POLICY_FILE
+    if not path.exists():
+        return Policy((), Rule(0.0), {})
+    data, lines = load_yaml(path)
+    if not isinstance(data, dict):
+        raise HandbookError(path, "expected a mapping with scope, default and languages.", line=1)
+    unknown = set(data) - {"scope", "default", "languages"}
+    if unknown:
+        key = sorted(unknown)[0]
+        raise HandbookError(path, f"unknown key {key!r}.", line=lines.get((key,)),
+                            fix="Known keys: scope, default, languages.")
+    scope = data.get("scope") or []
+    if not isinstance(scope, list) or not all(isinstance(s, str) for s in scope):
+        raise HandbookError(path, "scope must be a list of docs folders, e.g. '- chapters/'.", line=lines.get(("scope",)))
+    default = _rule(data["default"], path, lines.get(("default",)), "default") if "default" in data else Rule(0.0)
+    languages: dict[str, Rule] = {}
+    for code, value in (data.get("languages") or {}).items():
+        if code not in codes:
+            raise HandbookError(path, f"language {code!r} is not a translated language.", line=lines.get(("languages", code)),
+                                fix=f"Use one of {', '.join(codes)} (translations/languages.yml).")
+        languages[code] = _rule(value, path, lines.get(("languages", code)), f"languages.{code}")
+    return Policy(tuple(scope), default, languages)
+
+
+def in_scope(policy: Policy, source: str) -> bool:
+    return not policy.scope or any(source.startswith(prefix) for prefix in policy.scope)
+
+
+def decide_language(policy: Policy, status: LanguageStatus) -> GateDecision:
+    """The gate's decision for one language, from its status (pure)."""
+    pages = [p for p in status.pages if p.state != ORPHANED and in_scope(policy, p.source)]
+    done = sum(1 for p in pages if p.state == UP_TO_DATE)
+    threshold = policy.rule(status.lang).pdf_min_up_to_date
+    # Compare exactly (done/total >= threshold/100), not the rounded percentage.
+    publish = done * 100 >= threshold * len(pages) if pages else True
+    marked = tuple(p.source for p in pages if p.state != UP_TO_DATE)
+    return GateDecision(status.lang, publish, threshold, percent(done, len(pages)), done, len(pages), marked)
+
+
+def decide_all(root: Path, report: Report) -> list[GateDecision]:
+    i18n = load_i18n(root)
+    policy = load_policy(root, i18n.translated_codes)
+    return [decide_language(policy, report.language(code)) for code in i18n.translated_codes]
+
+
+def decide(project: Project, code: str) -> GateDecision:
+    """Whether the ``code`` edition is published. The source language always is."""
+    from handbook.translation.inventory import load
+
+    i18n = load_i18n(project.root)
+    if code not in i18n.codes:
+        raise HandbookError(project.languages_file, f"unknown language {code!r}.", fix=f"Use one of {', '.join(i18n.codes)}.")
+    policy = load_policy(project.root, i18n.translated_codes)
+    if code == i18n.default:
+        return GateDecision(code, True, 0.0, 100.0, 0, 0, ())
+    return decide_language(policy, load(project.root).language(code))
+
+
+def post_build(site: Path, project: Project) -> None:
+    """A build post-step: print what the gate decided for every translated language."""
+    from handbook.translation.inventory import load
+
+    for decision in decide_all(project.root, load(project.root)):
+        print(decision.summary())

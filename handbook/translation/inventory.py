@@ -1,0 +1,104 @@
+"""Reads the handbook's pages into the pure status model (one git process for all blob ids)."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+
+from handbook import frontmatter
+from handbook.errors import HandbookError
+from handbook.languages import I18n, load_i18n
+from handbook.paths import DOCS_DIR, SNIPPETS_DIR
+from handbook.translation import gitio
+from handbook.translation.status import Report, SourcePage, Translation, compute, count_words
+
+
+def page_files(docs: Path) -> list[str]:
+    """Docs-relative Markdown files of the handbook (snippets excluded), sorted."""
+    snippets = PurePosixPath(SNIPPETS_DIR).relative_to(DOCS_DIR).as_posix() + "/"
+    found = []
+    for dirpath, dirnames, filenames in os.walk(docs):
+        dirnames.sort()
+        for name in filenames:
+            if name.endswith(".md"):
+                rel = Path(dirpath, name).relative_to(docs).as_posix()
+                if not rel.startswith(snippets):
+                    found.append(rel)
+    return sorted(found)
+
+
+def split_language(i18n: I18n, rel: str) -> tuple[str, str]:
+    """('chapters/x.fr.md') -> ('fr', 'chapters/x.md'); an English file gives the default language."""
+    stem, suffix = rel[:-3].rsplit(".", 1) if "." in PurePosixPath(rel[:-3]).name else (rel[:-3], "")
+    if suffix in i18n.translated_codes:
+        return suffix, stem + ".md"
+    return i18n.default, rel
+
+
+def translation_path(source: str, code: str) -> str:
+    """'chapters/x.md', 'fr' -> 'chapters/x.fr.md'."""
+    return f"{source[:-3]}.{code}.md"
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def load(root: Path) -> Report:
+    """The translation status of the checkout at ``root``, for every translated language."""
+    i18n = load_i18n(root)
+    docs = root / DOCS_DIR
+    files = page_files(docs)
+    english = [rel for rel in files if split_language(i18n, rel)[0] == i18n.default]
+    blobs = gitio.blob_ids(root, [f"{DOCS_DIR}/{rel}" for rel in english])
+    sources, translations = [], []
+    for rel in files:
+        code, source = split_language(i18n, rel)
+        front = frontmatter.read(docs / rel)
+        title = _text(front.meta.get("title")) or ""
+        if code == i18n.default:
+            sources.append(SourcePage(rel, blobs[f"{DOCS_DIR}/{rel}"], count_words(front.body), title))
+        else:
+            translations.append(Translation(rel, code, source, _text(front.meta.get("source_blob")),
+                                            _text(front.meta.get("translated_on")), title))
+    return compute(sources, translations, i18n.translated_codes)
+
+
+def _fingerprint(docs: Path) -> tuple[tuple[str, int, int], ...]:
+    out = []
+    for dirpath, _, filenames in os.walk(docs):
+        for name in filenames:
+            if name.endswith(".md"):
+                st = os.stat(os.path.join(dirpath, name))
+                out.append((os.path.join(dirpath, name), st.st_mtime_ns, st.st_size))
+    return tuple(sorted(out))
+
+
+@lru_cache(maxsize=2)
+def _cached(root: Path, _key: tuple) -> Report:
+    return load(root)
+
+
+def load_cached(root: Path) -> Report:
+    """:func:`load`, computed once per state of docs/ (the build asks for it on every page)."""
+    root = root.resolve()
+    return _cached(root, (_fingerprint(root / DOCS_DIR), _i18n_key(root)))
+
+
+def _i18n_key(root: Path) -> tuple:
+    from handbook.paths import LANGUAGES_FILE
+    path = root / LANGUAGES_FILE
+    return (path.stat().st_mtime_ns,) if path.exists() else ()
+
+
+def resolve_page(root: Path, i18n: I18n, arg: str) -> str:
+    """A page argument ('chapters/x', 'docs/chapters/x.md', 'chapters/x.fr.md') -> 'chapters/x.md'."""
+    rel = arg.strip().replace("\\", "/").removeprefix("./").removeprefix(f"{DOCS_DIR}/")
+    if not rel.endswith(".md"):
+        rel += ".md"
+    _, source = split_language(i18n, rel)
+    if not (root / DOCS_DIR / source).is_file():
+        raise HandbookError(root / DOCS_DIR / source, f"no English page for {arg!r}.",
+                            fix="Give the page as it is under docs/, e.g. chapters/terminology.md.")
+    return source
