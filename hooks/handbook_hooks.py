@@ -20,6 +20,7 @@ from handbook.languages import I18n, load_i18n
 from handbook.site import pages
 from handbook.site.context import PageInfo, page_context
 from handbook.site.render import render_page
+from handbook.translation.site import mark_fallback_pages
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -68,6 +69,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in [f for f in files if f.src_uri in hidden]:
         files.remove(file)
     return files
+
+
+# After mkdocs-static-i18n (-100), which builds this language's navigation.
+@event_priority(-110)
+def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
+    # Pages served in English in a translated site say so in the navigation.
+    mark_fallback_pages(nav.pages, _i18n(config), str(config.theme["language"]))
+    return nav
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from handbook.editorial.site import provider as editorial_provider
 from handbook.languages import I18n
 from handbook.site import pages
+from handbook.translation.site import translation_context
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,7 @@ def core(info: PageInfo) -> dict[str, Any]:
     }
 
 
-PROVIDERS: list[Provider] = [core]
+PROVIDERS: list[Provider] = [core, translation_context, editorial_provider]
 
 
 def page_context(info: PageInfo) -> dict[str, Any]:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from handbook.editorial.site import render_editions, render_whats_new
 from handbook.site.context import PageInfo
+from handbook.translation.site import render_status_page
 
 Renderer = Callable[[str, PageInfo], "str | None"]
 
-RENDERERS: list[Renderer] = []
+RENDERERS: list[Renderer] = [render_status_page, render_whats_new, render_editions]
 
 
 def render_page(markdown: str, info: PageInfo) -> str:
