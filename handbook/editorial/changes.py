@@ -1,0 +1,123 @@
+"""Change-log entries kept with the changes: ``changes/<edition>/<name>.yml``, one per change.
+
+An author who changes what officers are told adds an entry in the same pull request, written for
+officers in plain language, in every language the team can provide::
+
+    type: updated                 # new | updated | corrected | removed
+    pages: [chapters/missing-children.md]
+    text:
+      en: The first-hour checklist now starts with the child's immediate safety.
+      fr: ...
+
+The "What changed in this edition" page (docs/whats-new*.md) is built from these entries. English
+text is required; a language without text shows the English text, marked "not yet translated".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from handbook.editorial.edition import CHANGES_DIR, Editions
+from handbook.errors import HandbookError
+from handbook.frontmatter import read
+from handbook.languages import I18n
+from handbook.paths import Project
+from handbook.yamlio import load_yaml
+
+TYPES = ("new", "updated", "corrected", "removed")  # display order; UI strings change_type_<type>
+
+
+@dataclass(frozen=True)
+class Entry:
+    path: Path
+    edition: int
+    type: str
+    pages: tuple[str, ...]
+    text: dict[str, str]
+
+
+def load_entries(project: Project, i18n: I18n, edition: int) -> list[Entry]:
+    """The entries of one edition, validated (file, line and fix on every error), in display order."""
+    folder = project.root / CHANGES_DIR / str(edition)
+    entries = [parse_entry(path, project, i18n, edition) for path in sorted(folder.glob("*.yml"))]
+    return sorted(entries, key=lambda e: (TYPES.index(e.type), e.path.name))
+
+
+def parse_entry(path: Path, project: Project, i18n: I18n, edition: int) -> Entry:
+    data, lines = load_yaml(path)
+    if not isinstance(data, dict) or set(data) - {"type", "pages", "text"} or "type" not in data \
+            or "text" not in data:
+        raise HandbookError(path, "a change entry is a mapping with 'type', 'text' and optionally 'pages'.",
+                            line=1, fix="See docs/contributing/editorial-guide.md for an example.")
+    kind = data["type"]
+    if kind not in TYPES:
+        raise HandbookError(path, f"type {kind!r} is not one of {', '.join(TYPES)}.", line=lines.get(("type",)))
+    pages = data.get("pages") or []
+    if not isinstance(pages, list) or not all(isinstance(p, str) for p in pages):
+        raise HandbookError(path, "'pages' must be a list of docs/ paths, e.g. chapters/missing-children.md.",
+                            line=lines.get(("pages",)))
+    for index, page in enumerate(pages):
+        if not (project.docs / page).is_file() or not page.endswith(".md"):
+            raise HandbookError(path, f"page {page!r} does not exist in docs/.", line=lines.get(("pages", index)),
+                                fix="Give the English page's path below docs/, e.g. chapters/missing-children.md.")
+    text = data["text"]
+    if not isinstance(text, dict):
+        raise HandbookError(path, "'text' must map language codes to the change, written for officers.",
+                            line=lines.get(("text",)))
+    for code, value in text.items():
+        line = lines.get(("text", code))
+        if code not in i18n.codes:
+            raise HandbookError(path, f"unknown language {code!r}; translations/languages.yml lists "
+                                f"{', '.join(i18n.codes)}.", line=line)
+        if not isinstance(value, str) or not value.strip():
+            raise HandbookError(path, f"the {code} text is empty.", line=line, fix="Write the change in one or "
+                                "two plain sentences, or remove the language.")
+    if i18n.default not in text:
+        raise HandbookError(path, f"the change has no {i18n.default} text.", line=lines.get(("text",)),
+                            fix=f"Add '{i18n.default}:' under 'text:'; other languages may follow later.")
+    return Entry(path, edition, kind, tuple(pages), {k: " ".join(v.split()) for k, v in text.items()})
+
+
+def _title(project: Project, page: str, code: str, default: str) -> str:
+    translated = project.docs / page.replace(".md", f".{code}.md")
+    for candidate in ([translated] if code != default else []) + [project.docs / page]:
+        if candidate.is_file():
+            title = read(candidate).meta.get("title")
+            if isinstance(title, str) and title.strip():
+                return title.strip()
+    return page
+
+
+def render_markdown(project: Project, i18n: I18n, code: str, editions: Editions) -> str:
+    """The change log in language ``code``: one section per edition, newest first, grouped by type.
+
+    Links point to the English page path; MkDocs and the i18n plugin resolve them to the page in the
+    reader's language. Heading ids are explicit so they are identical in every language.
+    """
+    t = i18n.strings[code]
+    out: list[str] = []
+    for edition in reversed(editions.editions):
+        out.append(f"## {i18n.t(code, 'whats_new_edition', number=str(edition.number))} "
+                   f"{{ #edition-{edition.number} }}\n")
+        entries = load_entries(project, i18n, edition.number)
+        if not entries:
+            out.append(t["whats_new_none"] + "\n")
+            continue
+        for kind in TYPES:
+            group = [e for e in entries if e.type == kind]
+            if not group:
+                continue
+            out.append(f"### {t['change_type_' + kind]} {{ #edition-{edition.number}-{kind} }}\n")
+            for entry in group:
+                if code in entry.text:
+                    item = entry.text[code]
+                else:
+                    item = (f'<span lang="{i18n.default}" dir="ltr">{entry.text[i18n.default]}</span> '
+                            f"{t['whats_new_untranslated']}")
+                if entry.pages:
+                    links = ", ".join(f"[{_title(project, p, code, i18n.default)}]({p})" for p in entry.pages)
+                    item += f" {t['whats_new_see']} {links}"
+                out.append(f"- {item}")
+            out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
