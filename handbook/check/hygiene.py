@@ -1,0 +1,85 @@
+"""HYG0xx: mistakes MkDocs accepts without a word.
+
+Unknown block types and the '!!!' syntax render as plain text, duplicate ids break anchors,
+images without alt text shut out screen-reader users, and heavy images cost readers on poor
+connections. (Encoding rules, HYG007-HYG009, are applied when the corpus is read.)
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+from collections.abc import Iterator
+
+from handbook.check.corpus import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, Corpus, Page, image_size
+from handbook.check.links import is_internal, split_url
+from handbook.diagnostics import Diagnostic
+
+
+def _blocks(corpus: Corpus, page: Page) -> Iterator[Diagnostic]:
+    allowed = sorted(corpus.config.block_names)
+    for block in page.inv.blocks:
+        if block.name not in corpus.config.block_names:
+            near = difflib.get_close_matches(block.name, allowed, n=1)
+            hint = f"did you mean '{near[0]}'? " if near else ""
+            yield Diagnostic(page.path, block.line, 1, "HYG001", f"unknown block type '{block.name}'",
+                             hint=hint + f"allowed: {', '.join(allowed)} (mkdocs.yml)")
+        if not block.closed:
+            yield Diagnostic(page.path, block.line, 1, "HYG011", f"block '/// {block.name}' is never closed",
+                             hint="end it with a line holding only '///'")
+    for block in page.inv.legacy_admonitions:
+        yield Diagnostic(page.path, block.line, 1, "HYG002", f"admonition '{block.name}' uses the '!!!' syntax",
+                         hint=f"write '/// {block.name} | Title', a blank line, the text, a blank line, '///'")
+    for fence in page.inv.fences:
+        if not fence.closed:
+            yield Diagnostic(page.path, fence.line, 1, "HYG011", "code fence is never closed",
+                             hint="close it with the same fence characters")
+
+
+def _ids(page: Page) -> Iterator[Diagnostic]:
+    first: dict[str, int] = {}
+    for name, line in page.inv.ids:
+        if name in first and first[name] != line:
+            yield Diagnostic(page.path, line, 1, "HYG003", f"id '#{name}' is used twice on this page",
+                             hint=f"first used at line {first[name]}; ids must be unique")
+        first.setdefault(name, line)
+    for heading in page.inv.headings:
+        if heading.id is None:
+            yield Diagnostic(page.path, heading.line, 1, "HYG010", f"heading '{heading.text}' has no explicit id",
+                             hint="end it with { #some-id }, the same id in every language")
+
+
+def _images(corpus: Corpus, page: Page, sizes: dict[str, tuple[int, int] | None]) -> Iterator[Diagnostic]:
+    for image in page.inv.images:
+        if image.alt is None or not image.alt.strip():
+            yield Diagnostic(page.path, image.line, image.col, "HYG004", f"image '{image.url}' has no alt text",
+                             hint="describe what the image shows, in the page's language")
+        if not is_internal(image.url):
+            continue
+        path = split_url(image.url)[0]
+        rel = posixpath.normpath(posixpath.join(posixpath.dirname(page.rel), path))
+        rel = corpus.localized(rel, page.lang)
+        if rel not in corpus.files:
+            continue  # LINK001 reports it
+        file = corpus.project.docs / rel
+        size = file.stat().st_size
+        if size > MAX_IMAGE_BYTES:
+            yield Diagnostic(page.path, image.line, image.col, "HYG005",
+                             f"image '{rel}' is {size // 1000} kB (cap {MAX_IMAGE_BYTES // 1000} kB)",
+                             hint="compress it or reduce its dimensions")
+        if rel not in sizes:
+            sizes[rel] = image_size(file)
+        dims = sizes[rel]
+        if dims and dims[0] * dims[1] > MAX_IMAGE_PIXELS:
+            yield Diagnostic(page.path, image.line, image.col, "HYG006",
+                             f"image '{rel}' is {dims[0]}x{dims[1]} pixels (cap {MAX_IMAGE_PIXELS / 1e6:g} megapixels)",
+                             hint="scale it down; the page shows it at most a few hundred pixels wide")
+
+
+def check(corpus: Corpus) -> Iterator[Diagnostic]:
+    sizes: dict[str, tuple[int, int] | None] = {}
+    for page in corpus.pages:
+        yield from _blocks(corpus, page)
+        yield from _ids(page)
+        yield from _images(corpus, page, sizes)
+    yield from corpus.diagnostics

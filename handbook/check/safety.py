@@ -1,0 +1,89 @@
+"""SAFE0xx: markup that could run code or load content in a reader's browser.
+
+Python-Markdown does not sanitise, and outside teams contribute pages, so the raw HTML, the
+attribute lists and every URL of each page (snippets included) are checked. URLs are decoded the
+way a browser would read them (HTML entities, percent-encoding, backslash escapes, whitespace and
+control characters dropped, any case) before their scheme is compared.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from urllib.parse import unquote
+
+from handbook.check.corpus import Corpus, Page
+from handbook.diagnostics import Diagnostic
+from handbook.paths import SNIPPETS_DIR
+
+FORBIDDEN_ELEMENTS = frozenset({"script", "iframe", "frame", "frameset", "form", "object", "embed", "applet",
+                                "style", "base", "meta", "link", "portal"})
+FORBIDDEN_SCHEMES = ("javascript", "vbscript", "data")
+_IGNORED = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029\ufeff]+")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def url_scheme(url: str) -> str | None:
+    """The scheme a browser would see in ``url`` after every decoding, in lower case."""
+    value = url
+    for _ in range(4):  # nested encodings: entities inside percent-encoding and the reverse
+        decoded = _ESCAPE.sub(r"\1", html.unescape(unquote(value)))
+        if decoded == value:
+            break
+        value = decoded
+    value = _IGNORED.sub("", value).lower()
+    m = _SCHEME.match(value)
+    return m.group(1) if m else None
+
+
+def _urls(page: Page) -> Iterator[tuple[int, int, str, str]]:
+    for link in page.inv.links:
+        yield link.line, link.col, link.url, link.origin
+    for tag in page.inv.tags:  # any attribute can carry a URL the element acts on (e.g. <a xlink:href>)
+        for name, value, line in tag.attrs:
+            if name not in ("href", "src", "srcset") and (":" in value or "&" in value or "%" in value):
+                yield line, tag.col, value, f"html attribute {name}"
+
+
+def _check_page(page: Page) -> Iterator[Diagnostic]:
+    for tag in page.inv.tags:
+        if tag.closing:
+            continue
+        if tag.name in FORBIDDEN_ELEMENTS:
+            yield Diagnostic(page.path, tag.line, tag.col, "SAFE001", f"<{tag.name}> is not allowed in handbook pages",
+                             hint="describe the content, or link to it; the site runs no page-supplied code")
+        for name, _, line in tag.attrs:
+            if name.startswith("on"):
+                yield Diagnostic(page.path, line, tag.col, "SAFE002", f"event handler attribute '{name}' on <{tag.name}>",
+                                 hint="remove it; pages carry no scripts")
+            elif name == "style":
+                yield Diagnostic(page.path, line, tag.col, "SAFE005", f"inline style attribute on <{tag.name}>",
+                                 hint="the Content-Security-Policy blocks it; use a class from handbook.css")
+    for attrs in page.inv.attr_lists:
+        for key, _ in attrs.attrs:
+            if key.startswith("on"):
+                yield Diagnostic(page.path, attrs.line, attrs.col, "SAFE002", f"event handler attribute '{key}' in an attribute list",
+                                 hint="remove it; pages carry no scripts")
+            elif key == "style":
+                yield Diagnostic(page.path, attrs.line, attrs.col, "SAFE005", "inline style attribute in an attribute list",
+                                 hint="the Content-Security-Policy blocks it; use a class from handbook.css")
+    seen: set[tuple[int, int, str]] = set()
+    for line, col, url, origin in _urls(page):
+        scheme = url_scheme(url)
+        if scheme in FORBIDDEN_SCHEMES and (line, col, url) not in seen:
+            seen.add((line, col, url))
+            yield Diagnostic(page.path, line, col, "SAFE003", f"{scheme}: URL in a {origin} link",
+                             hint="link to a page or an https:// address; images go in docs/ as files")
+    for inc in page.inv.includes:
+        target = inc.target.strip()
+        name = re.sub(r"(:[\w-]*)+$", "", target)
+        if "://" in target or name.startswith(("/", "~")) or ".." in name.replace("\\", "/").split("/"):
+            yield Diagnostic(page.path, inc.line, inc.col, "SAFE004", f"snippet include '{target}' is outside {SNIPPETS_DIR}/",
+                             hint=f"put the shared text in {SNIPPETS_DIR}/ and include it by its name there")
+
+
+def check(corpus: Corpus) -> Iterator[Diagnostic]:
+    for page in corpus.pages + corpus.snippets:
+        yield from _check_page(page)

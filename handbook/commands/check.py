@@ -1,0 +1,56 @@
+"""``handbook check``: the integrity gate, every language in one run.
+
+Without options: the Markdown-level checks of docs/ (links, parity, frontmatter, safety, hygiene)
+and, when a built site exists in site/, the built-site checks (lychee offline, CSP). Exit 0 clean,
+1 findings, 2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from handbook.check import CHECKS, check_docs
+from handbook.check import site as site_check
+from handbook.check.corpus import load_corpus
+from handbook.diagnostics import EXIT_USAGE, FORMATTERS, exit_code, render
+from handbook.paths import Project
+
+HELP = "Check links, anchors, translations, front matter, markup safety and hygiene in every language."
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=sorted(FORMATTERS), default="text", help="output format (default: text)")
+    parser.add_argument("--only", action="append", choices=list(CHECKS), metavar="FAMILY",
+                        help=f"run only this family of Markdown checks (repeatable): {', '.join(CHECKS)}")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--site", type=Path, metavar="DIR",
+                       help="also check this built site (default: site/ when it has been built)")
+    where.add_argument("--no-site", action="store_true", help="skip the built-site checks (lychee, CSP)")
+    parser.add_argument("--external", action="store_true",
+                        help="also check external http(s) links, with a cache and timeouts (scheduled runs only, "
+                             "never the pull-request gate: it needs the network)")
+
+
+def run(args: argparse.Namespace, project: Project) -> int:
+    site_dir = None if args.no_site else (args.site or project.site)
+    if args.site and not (args.site / "index.html").is_file():
+        print(f"error: {args.site}: not a built site (no index.html). Run `handbook build` first.", file=sys.stderr)
+        return EXIT_USAGE
+    runs = []
+    if site_dir is not None and (site_dir / "index.html").is_file():
+        print(f"checking the built site in {site_dir} (lychee offline, CSP)", file=sys.stderr)
+        runs.append(site_check.start(site_dir, project))
+    corpus = load_corpus(project)
+    if args.external:
+        pages = [project.docs / p.rel for p in corpus.pages + corpus.snippets]
+        runs.append(site_check.start_external(pages, project))
+    found = check_docs(project, args.only, corpus=corpus)
+    for r in runs:
+        found += r.result()
+    sys.stdout.write(render(found, args.format))
+    languages = len({p.lang for p in corpus.pages})
+    summary = f"{len(found)} problem(s)" if found else "no problems"
+    print(f"handbook check: {summary} in {len(corpus.pages)} page(s), {languages} language(s)", file=sys.stderr)
+    return exit_code(found)
