@@ -11,7 +11,9 @@ from handbook.paths import Project
 HELP = "Build the web edition of every language (and each language's PDF) into site/."
 
 # Steps run on the assembled site before it replaces site/ (the PDF step registers here).
-POST_STEPS: list[str] = []
+POST_STEPS: list[str] = [
+    "handbook.site.csp",  # keep last: it hashes the inline code of the final HTML
+]
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
