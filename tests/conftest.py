@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -13,37 +12,19 @@ from pathlib import Path
 import pytest
 
 from handbook.paths import Project
+from handbook.scaffold import write_handbook
 
 REPO = Path(__file__).resolve().parent.parent
 
-# What a fixture handbook copies from the repository: everything but the content.
-_SKELETON = ("overrides", "translations", "hooks")
 
-
-def make_handbook(root: Path, pages: dict[str, str], *, nav: str | None = None,
+def make_handbook(root: Path, pages: dict[str, str | bytes], *, nav: str | None = None,
                   config_edit=None) -> Project:
-    """Write a small handbook at ``root``: the repository's theme, hooks and translations, plus ``pages``.
+    """A small handbook at ``root``: the repository's theme, hooks and translations, plus ``pages``.
 
     ``pages`` maps docs-relative paths to Markdown. The repository's ``nav:`` is replaced by ``nav``
     (YAML text) or dropped, so MkDocs lists the fixture's own pages.
     """
-    root.mkdir(parents=True, exist_ok=True)
-    for name in _SKELETON:
-        shutil.copytree(REPO / name, root / name, dirs_exist_ok=True)
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"(?m)^nav:\n(?:[ \t]+.*\n|\n)*", "", config)
-    if nav:
-        config += "\nnav:\n" + nav
-    if config_edit:
-        config = config_edit(config)
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    docs = root / "docs"
-    (docs / "snippets").mkdir(parents=True, exist_ok=True)
-    for rel, text in pages.items():
-        path = docs / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return Project(root)
+    return write_handbook(REPO, root, pages, nav=nav, config_edit=config_edit)
 
 
 def page(title: str, body: str, *, description: str = "A fixture page.", **meta: object) -> str:

@@ -1,0 +1,105 @@
+"""A deterministic synthetic handbook for benchmarks: N pages per language, four languages.
+
+Each page has about 1,200 words with headings (explicit ids), lists, a table, an admonition in
+blocks syntax, links with anchors to other pages, and an image with alt text. The same seed gives
+the same corpus, byte for byte. Vocabulary avoids every term the terminology linter flags.
+
+    python -m benchmarks.synthetic OUT_DIR PAGES_PER_LANGUAGE
+"""
+
+from __future__ import annotations
+
+import base64
+import random
+import sys
+from pathlib import Path
+
+from handbook.paths import Project
+from handbook.scaffold import write_handbook
+
+REPO = Path(__file__).resolve().parent.parent
+
+WORDS = {
+    "en": ("officer child protection safety record interview support family court evidence agency review "
+           "practice partner report guidance referral victim welfare team risk plan assessment service "
+           "information consent training supervision language support trust listen explain respect "
+           "decision timely careful early clear safe needs health school community response network").split(),
+    "fr": ("agent enfant protection sécurité dossier audition soutien famille tribunal preuve service examen "
+           "pratique partenaire rapport orientation signalement victime bien-être équipe risque plan évaluation "
+           "information formation supervision langue confiance écouter expliquer respect décision rapide "
+           "prudent précoce clair sûr besoins santé école communauté réponse réseau").split(),
+    "es": ("agente niño protección seguridad registro entrevista apoyo familia tribunal prueba servicio revisión "
+           "práctica socio informe orientación derivación víctima bienestar equipo riesgo plan evaluación "
+           "información formación supervisión idioma confianza escuchar explicar respeto decisión oportuna "
+           "cuidadosa temprana clara segura necesidades salud escuela comunidad respuesta red").split(),
+    "ar": ("الضابط الطفل الحماية السلامة السجل المقابلة الدعم الأسرة المحكمة الدليل الجهة المراجعة "
+           "الممارسة الشريك التقرير التوجيه الإحالة الضحية الرفاه الفريق الخطر الخطة التقييم الخدمة "
+           "المعلومات التدريب الإشراف اللغة الثقة الاستماع الشرح الاحترام القرار المناسب الحذر المبكر "
+           "الواضح الآمن الاحتياجات الصحة المدرسة المجتمع الاستجابة الشبكة").split(),
+}
+SECTION = {"en": "Section", "fr": "Section", "es": "Sección", "ar": "القسم"}
+NOTE = {"en": "Key points", "fr": "Points clés", "es": "Puntos clave", "ar": "نقاط رئيسية"}
+ALT = {"en": "Diagram of the referral pathway", "fr": "Schéma du parcours d'orientation",
+       "es": "Diagrama de la ruta de derivación", "ar": "مخطط مسار الإحالة"}
+# An 8x8 grey PNG: a real image, small enough not to dominate the build.
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAAAAADhZOFXAAAAEUlEQVR4nGNo2LABDhiIYQMAo0wTsXwyrNcAAAAASUVORK5CYII=")
+
+
+def _sentence(rng: random.Random, words: list[str], lang: str) -> str:
+    text = " ".join(rng.choice(words) for _ in range(rng.randint(8, 16)))
+    return (text[0].upper() + text[1:] if lang != "ar" else text) + "."
+
+
+def _paragraph(rng, words, lang, sentences=5) -> str:
+    return " ".join(_sentence(rng, words, lang) for _ in range(sentences))
+
+
+def synthetic_page(index: int, total: int, lang: str) -> str:
+    """One page of about 1,200 words; the structure is the same in every language."""
+    rng = random.Random(f"{index}-{lang}")
+    words = WORDS[lang]
+    title = f"{SECTION[lang]} {index:04d}"
+    out = ["---", f"title: {title}", f"description: {_sentence(rng, words, lang)}"]
+    if lang == "en":
+        out += ["owner: Benchmark working group", "last_reviewed: 2026-11-01", "review_interval_months: 12"]
+    out += ["---", "", f"# {title} {{ #page-{index:04d} }}", "", _paragraph(rng, words, lang, 4), ""]
+    out += [f"/// note | {NOTE[lang]}", "", _paragraph(rng, words, lang, 2), "", "///", ""]
+    for section in range(1, 7):
+        out += [f"## {SECTION[lang]} {index}.{section} {{ #s{section} }}", "", _paragraph(rng, words, lang, 7), ""]
+        if section == 2:
+            out += [f"- {_sentence(rng, words, lang)}" for _ in range(5)] + [""]
+        if section == 3:
+            out += ["| A | B | C |", "|---|---|---|"]
+            out += [f"| {rng.choice(words)} | {rng.choice(words)} | {rng.randint(1, 99)} |" for _ in range(5)] + [""]
+        if section == 4:
+            target = (index % total) + 1
+            out += [f"[{SECTION[lang]} {target:04d}](page-{target:04d}.md#s2) · "
+                    f"[{SECTION[lang]} 1](page-0001.md#page-0001)", ""]
+        if section == 5:
+            out += [f"![{ALT[lang]}](../assets/figure.png)", ""]
+        out += [_paragraph(rng, words, lang, 5), ""]
+    return "\n".join(out)
+
+
+def generate(root: Path, pages_per_language: int, languages=("en", "fr", "es", "ar")) -> Project:
+    """Write the synthetic handbook at ``root`` and return it."""
+    pages: dict[str, str | bytes] = {
+        "index.md": "---\ntitle: Synthetic handbook\ndescription: Benchmark corpus.\nowner: Benchmark working group\n"
+                    "last_reviewed: 2026-11-01\nreview_interval_months: 12\n---\n\n# Synthetic handbook { #home }\n\n"
+                    "[First](chapters/page-0001.md#page-0001)\n",
+        "assets/figure.png": PNG,
+    }
+    for lang in languages:
+        suffix = "" if lang == "en" else f".{lang}"
+        for i in range(1, pages_per_language + 1):
+            pages[f"chapters/page-{i:04d}{suffix}.md"] = synthetic_page(i, pages_per_language, lang)
+    nav = "  - index.md\n  - Chapters:\n" + "".join(
+        f"      - chapters/page-{i:04d}.md\n" for i in range(1, pages_per_language + 1))
+    return write_handbook(REPO, root, pages, nav=nav)
+
+
+if __name__ == "__main__":
+    out, count = Path(sys.argv[1]), int(sys.argv[2])
+    generate(out, count)
+    print(f"wrote {count} pages per language to {out}")
