@@ -16,6 +16,7 @@ OWNED_KEYS = ("source_blob", "translated_on")
 
 _FENCE = re.compile(r"^---[ \t]*\r?\n?$")
 _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:")
+_CONTINUATION = re.compile(r"^(?:[ \t]+\S|-(?:[ \t]|\r?\n|$))")  # indented text or a list item of the key
 
 
 def _front_matter_span(lines: list[str], path: str) -> tuple[int, int]:
@@ -35,10 +36,11 @@ def _blocks(lines: list[str], start: int, end: int) -> list[tuple[str | None, li
     blocks: list[tuple[str | None, list[str]]] = []
     for line in lines[start + 1:end]:
         match = _TOP_KEY.match(line)
-        if match or not blocks:
-            blocks.append((match.group(1) if match else None, [line]))
-        else:
+        continues = bool(blocks) and blocks[-1][0] is not None and _CONTINUATION.match(line)
+        if continues:
             blocks[-1][1].append(line)
+        else:  # a key, or a comment or blank line, which stays where it is
+            blocks.append((match.group(1) if match else None, [line]))
     return blocks
 
 

@@ -1,0 +1,146 @@
+"""The translator's workflow end to end, through the CLI, in a real git repository."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from handbook import frontmatter
+from tests.translation.conftest import Repo, git
+
+
+def blob_of(repo: Repo, rel: str) -> str:
+    return git(repo.root, "hash-object", f"docs/{rel}").strip()
+
+
+def test_start_creates_translation_with_same_structure_and_recorded_version(repo: Repo) -> None:
+    code, out, _ = repo.run("translate", "start", "fr", "chapters/alpha.md")
+    assert code == 0
+    assert "Created docs/chapters/alpha.fr.md" in out
+    text = (repo.docs / "chapters/alpha.fr.md").read_text(encoding="utf-8")
+    front = frontmatter.split(text)
+    assert front.meta["source_blob"] == blob_of(repo, "chapters/alpha.md")
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(front.meta["translated_on"]))
+    assert front.meta["title"] == "Alpha"
+    for key in ("owner", "last_reviewed", "review_interval_months"):  # English-only keys are not copied
+        assert key not in front.meta
+    english = frontmatter.read(repo.docs / "chapters/alpha.md")
+    assert front.body == english.body  # same headings, ids, admonitions: the text is left for the translator
+    kind = frontmatter.PageKind("fr", is_source=False)
+    assert frontmatter.validate(front, "chapters/alpha.fr.md", kind) == []
+
+
+def test_start_refuses_to_overwrite_and_force_keeps_a_backup(repo: Repo) -> None:
+    repo.write("chapters/alpha.fr.md", "---\ntitle: Alpha FR\ndescription: x\n---\n\nTexte du traducteur.\n")
+    code, _, err = repo.run("translate", "start", "fr", "chapters/alpha.md")
+    assert code == 1
+    assert "already exists; it was left unchanged" in err
+    assert "Texte du traducteur." in (repo.docs / "chapters/alpha.fr.md").read_text(encoding="utf-8")
+
+    code, out, _ = repo.run("translate", "start", "fr", "chapters/alpha.md", "--force")
+    assert code == 0
+    backups = list((repo.docs / "chapters").glob("alpha.fr.md.bak-*"))
+    assert len(backups) == 1
+    assert backups[0].read_text(encoding="utf-8").endswith("Texte du traducteur.\n")
+    assert f"kept as docs/chapters/{backups[0].name}" in out
+
+
+def test_changed_english_is_outdated_with_word_diff_then_done_makes_it_up_to_date(repo: Repo) -> None:
+    assert repo.run("translate", "start", "fr", "chapters/alpha.md")[0] == 0
+    repo.edit("chapters/alpha.fr.md", "The officer listens to the child first.", "L'agent écoute d'abord l'enfant.")
+    repo.commit("French translation of alpha")
+    code, out, _ = repo.run("status", "--lang", "fr")
+    assert code == 0
+    assert re.search(r"up to date\s+chapters/alpha\.fr\.md", out)
+
+    repo.edit("chapters/alpha.md", "Record what was said.", "Record what was said, in the child's words.")
+    repo.commit("English update")
+    code, out, _ = repo.run("status", "--lang", "fr")
+    assert re.search(r"outdated\s+chapters/alpha\.fr\.md\s+translated \d{4}-\d{2}-\d{2}; English changed", out)
+
+    code, out, _ = repo.run("status", "--diff", "fr", "chapters/alpha.md", "--color", "never")
+    assert code == 0
+    assert "Record what was said{+, in the child's words+}." in out
+    assert "@@ English line 21 @@" in out
+    assert "listens" not in out  # unchanged paragraphs are not shown
+
+    before = (repo.docs / "chapters/alpha.fr.md").read_bytes()
+    code, out, _ = repo.run("translate", "done", "fr", "chapters/alpha.md", "--date", "2026-12-01")
+    assert code == 0 and "it is up to date" in out
+    after = (repo.docs / "chapters/alpha.fr.md").read_bytes()
+    new_blob = blob_of(repo, "chapters/alpha.md")
+    old_lines, new_lines = before.decode().splitlines(True), after.decode().splitlines(True)
+    changed = [(a, b) for a, b in zip(old_lines, new_lines) if a != b]
+    assert len(old_lines) == len(new_lines)
+    assert [b for _, b in changed] == [f"source_blob: {new_blob}\n", "translated_on: 2026-12-01\n"]
+    code, out, _ = repo.run("status", "--lang", "fr")
+    assert re.search(r"up to date\s+chapters/alpha\.fr\.md", out)
+    assert repo.run("status", "--diff", "fr", "chapters/alpha.md")[1].startswith("docs/chapters/alpha.fr.md: up to date")
+
+
+def test_diff_works_for_a_version_that_was_never_committed(repo: Repo) -> None:
+    repo.edit("chapters/alpha.md", "Record what was said.", "Write down what was said.")  # not committed
+    assert repo.run("translate", "start", "es", "chapters/alpha")[0] == 0
+    git(repo.root, "checkout", "--", "docs/chapters/alpha.md")  # English back to the committed text
+    code, out, _ = repo.run("status", "--diff", "es", "docs/chapters/alpha.md", "--color", "never")
+    assert code == 0
+    assert "[-Write down-]{+Record+} what was said." in out
+
+
+def test_done_keeps_crlf_and_unknown_content_byte_for_byte(repo: Repo) -> None:
+    original = ("---\r\ntitle: Alpha\r\ndescription: \"Résumé: ok\"\r\nsource_blob: " + "0" * 40 +
+                "\r\ntranslated_on: 2020-01-01\r\n# a comment the translator wrote\r\n---\r\n\r\nTexte.  \r\n")
+    (repo.docs / "chapters/alpha.ar.md").write_bytes(original.encode())
+    assert repo.run("translate", "done", "ar", "chapters/alpha.md", "--date", "2026-11-30")[0] == 0
+    expected = original.replace("0" * 40, blob_of(repo, "chapters/alpha.md")).replace("2020-01-01", "2026-11-30")
+    assert (repo.docs / "chapters/alpha.ar.md").read_bytes() == expected.encode()
+
+
+def test_done_without_translation_explains_how_to_start(repo: Repo) -> None:
+    code, _, err = repo.run("translate", "done", "fr", "chapters/beta.md")
+    assert code == 1
+    assert "docs/chapters/beta.fr.md does not exist" in err and "handbook translate start fr chapters/beta.md" in err
+
+
+def test_unknown_page_and_language_are_usage_errors(repo: Repo) -> None:
+    code, _, err = repo.run("translate", "start", "fr", "chapters/nope.md")
+    assert code == 2 and "docs/chapters/nope.md: no English page for 'chapters/nope.md'" in err
+    code, _, err = repo.run("translate", "start", "en", "chapters/alpha.md")
+    assert code == 2 and "'en' is not a translated language" in err
+
+
+def test_orphan_is_reported_and_not_counted(repo: Repo) -> None:
+    repo.write("chapters/gone.fr.md", "---\ntitle: Disparu\ndescription: x\n---\n\nTexte.\n")
+    code, out, _ = repo.run("status", "--format", "json")
+    data = json.loads(out)
+    fr = data["languages"]["fr"]
+    orphans = [p for p in fr["pages"] if p["state"] == "orphaned"]
+    assert [(p["path"], p["source"]) for p in orphans] == [("chapters/gone.fr.md", "chapters/gone.md")]
+    assert fr["pages_total"] == 3 and fr["counts"]["orphaned"] == 1
+    code, out, _ = repo.run("status", "--lang", "fr")
+    assert re.search(r"orphaned\s+chapters/gone\.fr\.md\s+no English source chapters/gone\.md", out)
+
+
+def test_percentages_by_page_and_by_words_are_exact(repo: Repo) -> None:
+    # English words: index 6, alpha 19, beta 6 (31). French: beta up to date, alpha outdated, index missing.
+    for rel in ("chapters/alpha.md", "chapters/beta.md"):
+        assert repo.run("translate", "start", "fr", rel)[0] == 0
+    repo.edit("chapters/alpha.md", "Record what", "Note what")
+    code, out, _ = repo.run("status", "--format", "json", "--lang", "fr")
+    fr = json.loads(out)["languages"]["fr"]
+    assert (fr["pages_up_to_date"], fr["pages_total"], fr["pages_percent"]) == (1, 3, 33.3)
+    assert (fr["words_up_to_date"], fr["words_total"], fr["words_percent"]) == (6, 31, 19.4)
+    assert fr["counts"] == {"up_to_date": 1, "outdated": 1, "missing": 1, "orphaned": 0}
+    assert "es" not in json.loads(out)["languages"]
+    code, out, _ = repo.run("status")
+    assert "fr (Français): 1/3 pages up to date (33.3%), 6/31 words (19.4%)" in out
+    assert "es (Español): 0/3 pages up to date (0%), 0/31 words (0%)" in out
+
+
+def test_markdown_format_for_a_pull_request_comment(repo: Repo) -> None:
+    assert repo.run("translate", "start", "ar", "chapters/beta.md")[0] == 0
+    code, out, _ = repo.run("status", "--format", "markdown")
+    assert code == 0
+    assert "| العربية (`ar`) | 1 | 0 | 2 | 0 | 33.3% | 19.4% | published (50% of 50%) |" in out
+    assert "<summary>العربية: 2 page(s) need work</summary>" in out
+    assert "| `chapters/alpha.md` | missing |  |" in out
