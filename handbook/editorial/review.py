@@ -17,6 +17,7 @@ matter (the keys are declared in :mod:`handbook.frontmatter`). A page's next rev
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -162,25 +163,47 @@ def git_revisions(root: Path, folder: str = "docs") -> dict[str, Revision]:
     return {name[len(prefix):]: rev for name, rev in revisions.items() if name.startswith(prefix)}
 
 
-def check_translation(rel: str, original_rel: str, reviewed: dt.date | None,
-                      revisions: dict[str, Revision]) -> Diagnostic | None:
-    """REV005/REV006: the English original was reviewed or changed after the translation's last update."""
+def check_translation(rel: str, original_rel: str, reviewed: dt.date | None, revisions: dict[str, Revision],
+                      *, translated_on: dt.date | None = None, source_blob: str | None = None,
+                      current_blob: str | None = None) -> Diagnostic | None:
+    """REV005/REV006: the English original was reviewed or changed after the translation's last update.
+
+    The translation's date is its ``translated_on`` front matter key when it has one (written by the
+    translation workflow), else its last commit. "Changed" compares the English version the
+    translation records (``source_blob``) with the English file now, else the two files' last commits.
+    """
     mine, theirs = revisions.get(rel), revisions.get(original_rel)
-    if mine is None:
+    updated = translated_on or (mine.time.date() if mine else None)
+    if updated is None:
         return None
-    updated = mine.time.date()
-    since = f"git diff {mine.commit} -- {original_rel}" if mine.commit else f"git diff -- {original_rel}"
+    if mine is not None and mine.commit:
+        since = f"git diff {mine.commit} -- {original_rel}"
+    else:
+        since = f"git log -p -- {original_rel}"
     if reviewed is not None and reviewed > updated:
         return Diagnostic(rel, 1, 1, "REV005",
                           f"the English page was reviewed on {reviewed}, after this translation was last "
                           f"updated ({updated})", severity="warning",
                           hint=f"check the translation against the English page; see what changed: {since}")
-    if theirs is not None and theirs.time > mine.time:
+    if source_blob and current_blob:
+        changed = source_blob != current_blob
+    else:
+        changed = theirs is not None and mine is not None and theirs.time > mine.time
+    if changed:
+        when = f" on {theirs.time.date()}" if theirs is not None else ""
         return Diagnostic(rel, 1, 1, "REV006",
-                          f"the English page changed on {theirs.time.date()}, after this translation was last "
-                          f"updated ({updated})", severity="warning",
-                          hint=f"update the translation; see what changed: {since}")
+                          f"the English page changed{when}, after this translation was last updated ({updated})",
+                          severity="warning", hint=f"update the translation; see what changed: {since}")
     return None
+
+
+def _blobs(root: Path, paths: list[str]) -> dict[str, str]:
+    from handbook.translation.gitio import blob_ids
+
+    try:
+        return blob_ids(root, paths)
+    except HandbookError:  # not a git checkout: fall back to commit dates (none there either)
+        return {}
 
 
 # --- the whole handbook ---------------------------------------------------------------------------
@@ -206,6 +229,12 @@ def review(project: Project, today: dt.date, *, context: str = "pull_request",
             findings.append(Finding("(no owner)", Diagnostic(rel(path), exc.line or 1, 1, "REV002",
                                                              exc.message, hint=exc.fix)))
             continue
+        except ValueError:  # PyYAML raises ValueError, not YAMLError, for an impossible date
+            line, key, value = _impossible_date(path)
+            findings.append(Finding("(no owner)", Diagnostic(rel(path), line, 1, "REV002",
+                                                             f"'{key}: {value}' must be a date written YYYY-MM-DD",
+                                                             hint="the month or the day does not exist")))
+            continue
         schedule, problems = schedule_of(front, rel(path), today)
         owner = str(front.meta.get("owner") or "").strip() or "(no owner)"
         findings += [Finding(owner, d) for d in problems]
@@ -216,11 +245,39 @@ def review(project: Project, today: dt.date, *, context: str = "pull_request",
                               due_within_days=editions.due_within_days, overdue_severity=severity)
         if diag:
             findings.append(Finding(owner, diag))
+    metas: dict[Path, dict] = {}
+    for path, _, _ in translations:
+        try:
+            metas[path] = read(path).meta
+        except HandbookError:
+            metas[path] = {}  # unreadable front matter is the integrity checker's finding
+    with_blob = sorted({rel(original) for path, _, original in translations if metas[path].get("source_blob")})
+    blobs = _blobs(project.root, with_blob) if with_blob else {}
     for path, code, original in translations:
-        diag = check_translation(rel(path), rel(original), reviewed_on.get(original), revisions)
+        meta = metas[path]
+        diag = check_translation(rel(path), rel(original), reviewed_on.get(original), revisions,
+                                 translated_on=as_date(meta.get("translated_on")),
+                                 source_blob=str(meta["source_blob"]) if meta.get("source_blob") else None,
+                                 current_blob=blobs.get(rel(original)))
         if diag:
             findings.append(Finding(f"{i18n.language(code).name} translation team", diag))
     return sorted(findings, key=lambda f: (f.group.casefold(), f.diagnostic))
+
+
+_DATE_LINE = re.compile(r"^(\w+):\s*['\"]?(\d{4}-\d{1,2}-\d{1,2})['\"]?\s*$")
+
+
+def _impossible_date(path: Path) -> tuple[int, str, str]:
+    """The first front matter line holding a date that does not exist (e.g. 2026-13-01)."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n")[1:], start=2):
+        match = _DATE_LINE.match(line)
+        if match:
+            year, month, day = (int(x) for x in match.group(2).split("-"))
+            try:
+                dt.date(year, month, day)
+            except ValueError:
+                return number, match.group(1), match.group(2)
+    return 1, "date", "?"
 
 
 def by_group(findings: Iterable[Finding]) -> dict[str, list[Diagnostic]]:
