@@ -1,0 +1,11 @@
+"""The PDF edition: one book-quality, tagged PDF per language, rendered by WeasyPrint.
+
+Modules: ``source`` (what mkdocs.yml says: extensions, nav), ``assemble`` (Markdown -> print HTML,
+links and images), ``book`` (the print template), ``weasy`` (the one WeasyPrint call), ``checks``
+(refuse missing glyphs, substituted fonts, clipped text, WeasyPrint errors), ``pipeline`` (one
+process per language, the build step), ``link`` (the "Download PDF" link of every web page).
+"""
+
+from handbook.pdf.pipeline import post_build
+
+__all__ = ["post_build"]

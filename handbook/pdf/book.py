@@ -1,0 +1,141 @@
+"""One language's book: the pages in navigation order, converted and laid into the print template."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+import jinja2
+
+from handbook.diagnostics import Diagnostic
+from handbook.languages import I18n, load_i18n
+from handbook.paths import Project
+from handbook.pdf import assemble
+from handbook.pdf.edition import Edition, build_date, edition
+from handbook.pdf.source import Entry, Part, book_order, read_config
+
+PACKAGE = Path(__file__).resolve().parent
+TEMPLATES = PACKAGE / "templates"
+MONO_FONTS = PACKAGE / "fonts"
+WEB_FONTS = "overrides/assets/fonts"
+WEB_FONTS_CSS = "overrides/assets/stylesheets/fonts.css"
+
+
+@dataclass
+class Book:
+    code: str
+    html: str
+    base_url: str
+    roots: list[Path]              # the only folders the renderer may read
+    entries: list[Entry]
+    chapters: dict[str, assemble.Chapter]
+    states: list[assemble.PageState]
+    problems: list[Diagnostic]
+
+
+def pdf_name(code: str) -> str:
+    return f"handbook-{code}.pdf"
+
+
+def site_pdf_path(i18n: I18n, code: str) -> str:
+    """Where a language's PDF sits in the assembled site: 'handbook-en.pdf', 'fr/handbook-fr.pdf'."""
+    return i18n.prefix(code) + pdf_name(code)
+
+
+def css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def css_page_of(template: str) -> str:
+    """'page {page} of {pages}' -> CSS content: "page " counter(page) " of " counter(pages)."""
+    import string
+
+    parts = []
+    for literal, name, _, _ in string.Formatter().parse(template):
+        if literal:
+            parts.append(css_string(literal))
+        if name:
+            parts.append(f"counter({name})")
+    return " ".join(parts)
+
+
+def _status(i18n: I18n, code: str, ed: Edition) -> str:
+    key = f"pdf_status_{ed.status}"
+    return i18n.t(code, key) if key in i18n.strings[code] else ed.status
+
+
+def _edition_line(i18n: I18n, code: str, ed: Edition) -> str:
+    number = i18n.t(code, "pdf_edition", number=ed.number) if ed.number else i18n.t(code, "pdf_no_edition")
+    return f"{number} · {i18n.t(code, 'pdf_dated', date=ed.date)}"
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+                              autoescape=jinja2.select_autoescape(["html"]),
+                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+
+
+def assemble_book(project: Project, code: str, epoch: str) -> Book:
+    """Convert every page of language ``code`` and fill the print template (no rendering yet)."""
+    i18n = load_i18n(project.root)
+    language = i18n.language(code)
+    config = read_config(project)
+    order = book_order(project, config, i18n, code)
+    entries = [item for item in order if isinstance(item, Entry)]
+    keys = {entry.base: entry.key for entry in entries}
+    converter = assemble.Converter(project, config)
+    chapters: dict[str, assemble.Chapter] = {}
+    states: list[assemble.PageState] = []
+    for entry in entries:
+        chapter, state = converter.convert(entry, keys)
+        if entry.fallback:
+            notice = (f'<p class="fallback-notice" lang="{code}" dir="{language.dir}">'
+                      f'{escape(i18n.t(code, "pdf_untranslated_notice"))}</p>')
+            chapter.html = chapter.html.replace("</h1>", "</h1>\n" + notice, 1)
+        chapters[entry.key] = chapter
+        states.append(state)
+    problems = [p for state in states for p in state.problems] + assemble.check_links(states, chapters)
+
+    t = i18n.strings[code]
+    items = []
+    for number, item in enumerate(order, start=1):
+        if isinstance(item, Part):
+            title = config.nav_translations.get(code, {}).get(item.title, item.title)
+            items.append({"part": True, "key": f"part-{number}", "title": title})
+        else:
+            chapter = chapters[item.key]
+            items.append({"part": False, "key": item.key, "title": chapter.title, "depth": item.depth,
+                          "fallback": item.fallback, "html": chapter.html})
+    status_key = ("pdf_chapter_source" if code == i18n.default else None)
+    chapter_rows = [
+        {"title": chapters[e.key].title, "fallback": e.fallback,
+         "status": t[status_key or ("pdf_chapter_english" if e.fallback else "pdf_chapter_translated")]}
+        for e in entries
+    ]
+    ed = edition(project, epoch)
+    created = build_date(epoch).strftime("%Y-%m-%dT%H:%M:%SZ")
+    rtl = language.rtl
+    env = _environment()
+    css = env.get_template("book.css").render(
+        mono_dir=MONO_FONTS.as_uri(),
+        page_of=css_page_of(t["pdf_page_of"]),
+        # Running headers on the outer side: chapter title on recto pages, book title on verso pages.
+        left_header="chapter" if rtl else "book",
+        right_header="book" if rtl else "chapter",
+        short_title=escape_css(t["site_name"]),
+    )
+    html = env.get_template("book.html").render(
+        lang=code, dir=language.dir, default_lang=i18n.default, t=t,
+        title=t["site_name"], author=t["pdf_author"], description=t["site_description"],
+        keywords=t["pdf_keywords"], created=created,
+        font_stylesheets=[(project.root / WEB_FONTS_CSS).as_uri()],
+        css=css, status=_status(i18n, code, ed), edition_line=_edition_line(i18n, code, ed),
+        commit=ed.commit, built=ed.built, chapters=chapter_rows, items=items,
+    )
+    roots = [project.docs, project.root / WEB_FONTS, project.root / WEB_FONTS_CSS, MONO_FONTS]
+    return Book(code, html, project.docs.as_uri() + "/", roots, entries, chapters, states, problems)
+
+
+def escape_css(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')

@@ -1,0 +1,136 @@
+"""Build the PDF edition of one or every language: assemble, check, render, check again, write.
+
+Languages render in separate processes (one fresh process per language, so each one's peak memory
+is its own and can be reported).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import resource
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from handbook.diagnostics import Diagnostic
+from handbook.languages import load_i18n
+from handbook.paths import Project
+
+
+@dataclass
+class PdfResult:
+    code: str
+    path: Path
+    pages: int = 0
+    seconds: float = 0.0
+    peak_mb: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)  # assemble / render / checks, seconds
+    problems: list[Diagnostic] = field(default_factory=list)
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and not self.error
+
+
+class PdfFailed(Exception):
+    """At least one language's PDF was refused; nothing was written for it."""
+
+    def __init__(self, results: Sequence[PdfResult]):
+        self.results = list(results)
+        lines = []
+        for r in self.results:
+            lines += [f"[{r.code}] {d.text()}" for d in r.problems]
+            if r.error:
+                lines.append(f"[{r.code}] error: {r.error}")
+        super().__init__("The PDF edition found problems:\n" + "\n".join(lines))
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+
+
+def build_pdf(root: str, code: str, target: str, epoch: str) -> PdfResult:
+    """Build the PDF of ``code`` into ``target``; problems are returned, not raised (runs in a worker)."""
+    from handbook.errors import HandbookError
+    from handbook.pdf.book import assemble_book
+    from handbook.pdf.checks import check_rendered
+    from handbook.pdf.weasy import render_pdf
+
+    project = Project(Path(root))
+    result = PdfResult(code, Path(target))
+    started = time.perf_counter()
+    try:
+        book = assemble_book(project, code, epoch)
+        result.timings["assemble"] = time.perf_counter() - started
+        if book.problems:  # refuse before spending time on rendering
+            result.problems = sorted(book.problems)
+        else:
+            mark = time.perf_counter()
+            rendered = render_pdf(book.html, base_url=book.base_url, roots=book.roots)
+            result.timings["render"] = time.perf_counter() - mark
+            mark = time.perf_counter()
+            result.problems = sorted(check_rendered(book, rendered))
+            result.timings["checks"] = time.perf_counter() - mark
+            result.pages = rendered.pages
+            if not result.problems:
+                write_atomic(result.path, rendered.pdf)
+    except HandbookError as exc:
+        result.error = str(exc)
+    result.seconds = time.perf_counter() - started
+    result.peak_mb = _peak_mb()
+    return result
+
+
+def build_pdfs(project: Project, targets: dict[str, Path], *, epoch: str, jobs: int | None = None) -> list[PdfResult]:
+    """Build several languages in parallel, one fresh process each; raise PdfFailed on any problem."""
+    codes = list(targets)
+    jobs = max(1, min(len(codes), jobs or os.cpu_count() or 1))
+    if len(codes) == 1:
+        results = [build_pdf(str(project.root), codes[0], str(targets[codes[0]]), epoch)]
+    else:
+        # forkserver + one task per child: every language starts from a small process, so its peak
+        # memory is its own, and no WeasyPrint state is shared between languages.
+        ctx = multiprocessing.get_context("forkserver")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, max_tasks_per_child=1) as pool:
+            futures = [pool.submit(build_pdf, str(project.root), code, str(targets[code]), epoch) for code in codes]
+            results = [f.result() for f in futures]
+    failed = [r for r in results if not r.ok]
+    if failed:
+        raise PdfFailed(failed)
+    return results
+
+
+def site_targets(project: Project, site: Path, codes: Sequence[str] | None = None) -> dict[str, Path]:
+    from handbook.pdf.book import site_pdf_path
+
+    i18n = load_i18n(project.root)
+    return {code: site / site_pdf_path(i18n, code) for code in (codes or i18n.codes)}
+
+
+def report(results: Sequence[PdfResult], log: Callable[[str], None] = print) -> None:
+    for r in results:
+        log(f"[{r.code}] PDF {r.path.name}: {r.pages} pages in {r.seconds:.1f}s, peak memory {r.peak_mb:.0f} MB")
+
+
+def post_build(site: Path, project: Project) -> None:
+    """Build step: every language present in the assembled ``site`` gets its PDF next to its pages."""
+    from handbook.site.build import BuildFailed, source_date_epoch
+
+    i18n = load_i18n(project.root)
+    codes = [code for code in i18n.codes if (site / i18n.prefix(code) / "index.html").is_file()]
+    epoch = os.environ.get("SOURCE_DATE_EPOCH") or source_date_epoch(project.root)
+    try:
+        report(build_pdfs(project, site_targets(project, site, codes), epoch=epoch))
+    except PdfFailed as exc:
+        raise BuildFailed(f"{exc}\n(site/ was left unchanged)") from None

@@ -1,0 +1,98 @@
+"""The one place that calls WeasyPrint.
+
+It always gets a ``base_url`` and a URL fetcher confined to the build's own files (no network, no
+``data:``, nothing outside the allowed folders), and every message WeasyPrint logs is captured and
+returned, so the caller can fail on it: WeasyPrint itself exits happily with missing images,
+missing glyphs and PDF/UA errors.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+
+
+class _Capture(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[tuple[str, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.levelname, record.getMessage()))
+
+
+@dataclass
+class Rendered:
+    pdf: bytes
+    pages: int
+    messages: list[tuple[str, str]]  # (level, message) logged by WeasyPrint
+    anchor_pages: dict[str, int]     # element id -> 0-based page index
+    overflows: list[tuple[int, str]] = field(default_factory=list)  # (page index, text) beyond the page's content box
+
+
+def make_fetcher(roots: Sequence[Path]):
+    """A WeasyPrint URL fetcher that serves only files below ``roots``."""
+    from weasyprint.urls import URLFetcher
+
+    allowed = [root.resolve() for root in roots]
+
+    class ConfinedFetcher(URLFetcher):
+        def fetch(self, url, headers=None):  # WeasyPrint's signature
+            parts = urlsplit(url)
+            if parts.scheme != "file":
+                raise ValueError(f"refused to fetch {url}: the PDF may only use the handbook's own files")
+            path = Path(url2pathname(unquote(parts.path))).resolve()
+            if not any(path.is_relative_to(root) for root in allowed):
+                raise ValueError(f"refused to fetch {path}: outside the handbook's files")
+            return super().fetch(path.as_uri(), headers)
+
+    return ConfinedFetcher(allowed_protocols=("file",), allow_redirects=False, fail_on_errors=False)
+
+
+def render_pdf(html: str, *, base_url: str, roots: Sequence[Path], stylesheets: Sequence[str] = (),
+               check_overflow: bool = True) -> Rendered:
+    """Render ``html`` to a tagged PDF/UA-1 document; never touches the network."""
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    capture = _Capture()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(capture)  # added for this call only; WeasyPrint's own logger setup is left alone
+    try:
+        fetcher = make_fetcher(roots)
+        fonts = FontConfiguration()
+        sheets = [CSS(url=url, url_fetcher=fetcher, font_config=fonts) for url in stylesheets]
+        document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
+            stylesheets=sheets, font_config=fonts, pdf_variant="pdf/ua-1", uncompressed_pdf=False)
+        anchors = {}
+        for index, page in enumerate(document.pages):
+            for name in page.anchors:
+                anchors.setdefault(name, index)
+        overflows = _overflows(document) if check_overflow else []
+        pdf = document.write_pdf(pdf_variant="pdf/ua-1")
+    finally:
+        logger.removeHandler(capture)
+    return Rendered(pdf, len(document.pages), capture.records, anchors, overflows)
+
+
+def _overflows(document) -> list[tuple[int, str]]:
+    """Text boxes of the page body that reach beyond the page's content area (clipped when printed)."""
+    from weasyprint.formatting_structure import boxes
+
+    found: list[tuple[int, str]] = []
+    for index, page in enumerate(document.pages):
+        page_box = page._page_box
+        left = page_box.content_box_x() - 1
+        right = page_box.content_box_x() + page_box.width + 1
+        for child in page_box.children:
+            if isinstance(child, boxes.MarginBox):
+                continue
+            for box in child.descendants():
+                if isinstance(box, boxes.TextBox) and box.text.strip():
+                    if box.position_x < left or box.position_x + box.width > right:
+                        found.append((index, box.text.strip()[:60]))
+    return found
