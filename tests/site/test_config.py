@@ -1,0 +1,88 @@
+"""The real mkdocs.yml and the build command: strictness, language lists, the CLI."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+
+from handbook.cli import main
+from handbook.site.build import BuildFailed, build_site
+from tests.conftest import REPO, make_handbook, page
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+_Loader.add_constructor("!ENV", lambda loader, node: None)
+
+
+def _leaves(value, path=()):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaves(item, path + (key,))
+    else:
+        yield path, value
+
+
+def test_every_validation_key_warns_so_strict_builds_fail_on_it():
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    leaves = dict(_leaves(config["validation"]))
+    assert leaves and set(leaves.values()) == {"warn"}, leaves
+    assert config["strict"] is True
+    assert config["theme"]["font"] is False
+    assert "navigation.instant" not in config["theme"]["features"]
+
+
+def test_language_lists_must_agree(tmp_path):
+    project = make_handbook(tmp_path / "h", {"index.md": page("Home", "# Home { #home }")},
+                            config_edit=lambda c: c.replace("        - locale: es\n", "        - locale: pt\n"))
+    with pytest.raises(BuildFailed) as info:
+        build_site(project, out=tmp_path / "site", codes=["en"], log=lambda _: None)
+    assert "the i18n plugin lists languages ['en', 'fr', 'pt', 'ar']" in str(info.value)
+    assert "translations/languages.yml lists ['en', 'fr', 'es', 'ar']" in str(info.value)
+
+
+def test_cli_build_and_its_exit_codes(tmp_path, monkeypatch, capsys):
+    project = make_handbook(tmp_path / "h", {"index.md": page("Home", "# Home { #home }\n\nText.")})
+    monkeypatch.setenv("HANDBOOK_ROOT", str(project.root))
+    assert main(["build", "--no-pdf", "--lang", "en", "--lang", "ar", "--out", str(tmp_path / "out")]) == 0
+    assert (tmp_path / "out" / "ar" / "index.html").is_file()
+    assert main(["build", "--no-pdf", "--lang", "xx", "--out", str(tmp_path / "out")]) == 1
+    assert "unknown language(s) ['xx']" in capsys.readouterr().err
+    assert main(["build", "--bogus"]) == 2
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_previews_the_chosen_language(tmp_path):
+    project = make_handbook(tmp_path / "h", {"index.md": page("Home", "# Home { #home }\n\nText."),
+                                             "index.fr.md": "---\ntitle: Accueil\ndescription: Ici.\n---\n\n# Accueil { #home }\n"})
+    port = _free_port()
+    env = dict(os.environ, HANDBOOK_ROOT=str(project.root))
+    proc = subprocess.Popen([sys.executable, "-m", "handbook", "serve", "--lang", "fr", "--addr", f"127.0.0.1:{port}"],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        body = ""
+        for _ in range(120):
+            try:
+                body = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).read().decode()
+                break
+            except OSError:
+                time.sleep(0.25)
+        assert '<html lang="fr"' in body and "Accueil" in body
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
