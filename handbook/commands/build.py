@@ -10,10 +10,12 @@ from handbook.paths import Project
 
 HELP = "Build the web edition of every language (and each language's PDF) into site/."
 
-# Steps run on the assembled site before it replaces site/ (the PDF step registers here).
-POST_STEPS: list[str] = [
-    "handbook.site.csp",  # keep last: it hashes the inline code of the final HTML
-]
+# Steps run, in order, on the assembled site before it replaces site/: name -> module with a
+# `post_build(site, project)` function.
+POST_STEPS: dict[str, str] = {
+    "pdf": "handbook.pdf",  # the PDF edition of every language, written next to its pages
+    "csp": "handbook.site.csp",  # keep last: it hashes the inline code of the final HTML
+}
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -29,7 +31,8 @@ def run(args: argparse.Namespace, project: Project) -> int:
 
     from handbook.site.build import BuildFailed, build_site
 
-    steps = [] if args.no_pdf else [getattr(importlib.import_module(m), "post_build") for m in POST_STEPS]
+    names = [name for name in POST_STEPS if not (args.no_pdf and name == "pdf")]
+    steps = [getattr(importlib.import_module(POST_STEPS[name]), "post_build") for name in names]
     try:
         report = build_site(project, codes=args.lang, out=args.out, jobs=args.jobs, post_steps=steps)
     except BuildFailed as exc:
