@@ -108,8 +108,10 @@ def run_pagefind(site: Path) -> None:
     """Index the assembled site: Pagefind writes one index per <html lang> into site/pagefind/."""
     from pagefind_bin import get_executable
 
-    proc = subprocess.run([str(get_executable()), "--site", str(site), "--output-subdir", "pagefind", "--quiet"],
-                          capture_output=True, text=True)
+    # Permalink signs and footnote back-links are navigation, not text: keep them out of results.
+    cmd = [str(get_executable()), "--site", str(site), "--output-subdir", "pagefind", "--quiet",
+           "--exclude-selectors", ".headerlink", "--exclude-selectors", ".footnote-backref"]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
     if proc.returncode != 0 or "error" in proc.stderr.lower():
         raise BuildFailed(f"Pagefind could not index the site:\n{proc.stdout}{proc.stderr}")
     # Pagefind writes its language table in hash-map order; sort it so rebuilds are byte-identical.

@@ -109,6 +109,13 @@ def test_search_works_as_the_reader_types(tab, site_url, lang, partial, expected
     assert {h[len(site_url):].split("#")[0] for h in hrefs} == {expected}
 
 
+def test_results_show_text_without_permalink_signs(tab, site_url):
+    tab.goto(site_url)
+    search(tab, "harbour")
+    text = tab.locator("#hb-search").inner_text()
+    assert "Section one" in text and "¶" not in text
+
+
 def test_switcher_lands_on_the_same_page_in_each_language(tab, site_url):
     tab.goto(site_url + "fr/guide/")
     for lang, path, heading in (("ar", "ar/guide/", "دليل"), ("es", "es/guide/", "Guía"),
