@@ -323,10 +323,11 @@ def inventory(text: str) -> Inventory:
             inv.tables.append(index)
 
     # Snippet includes, from the unmasked body (snippets are expanded before everything else).
-    body_text = "\n".join([""] * body_start + lines[body_start:])
     in_block = False
-    for m in _SNIPPET.finditer(body_text):
+    for m in _SNIPPET.finditer(text):
         line, col = pos.at(m.start())
+        if line <= body_start:
+            continue
         target = m.group(2) if m.group(2) is not None else m.group(3)
         if target:
             inv.includes.append(Include(line, col, target))

@@ -1,0 +1,208 @@
+"""One seeded defect per rule, in each language where it applies, on the clean fixture handbook.
+
+Each case writes the clean fixture, adds one defect to one page, runs the Markdown-level checks
+of every language, and expects the rule's code at that file and line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from handbook.check import check_docs
+from handbook.check.rules import RULES
+from handbook.paths import Project
+from tests.check.fixture import LANGS, TRANSLATIONS, make_clean, rel, write_png
+
+Seed = Callable[[Project, str], tuple[str, int]]
+
+
+def append(text: str, name: str = "guide.md") -> Seed:
+    """Add ``text`` at the end of the page; the defect is on the line holding '<<'."""
+    def seed(project: Project, lang: str) -> tuple[str, int]:
+        path = project.docs / rel(name, lang)
+        old = path.read_text(encoding="utf-8")
+        marker = text.split("\n").index(next(line for line in text.split("\n") if "<<" in line))
+        path.write_text(old + "\n" + text.replace("<<", "") + "\n", encoding="utf-8")
+        return f"docs/{rel(name, lang)}", old.count("\n") + 2 + marker
+    return seed
+
+
+def replace(old: str, new: str, name: str = "guide.md", shift: int = 0) -> Seed:
+    """Replace the first ``old`` of the page; the defect is on the line where it was (+ ``shift``)."""
+    def seed(project: Project, lang: str) -> tuple[str, int]:
+        path = project.docs / rel(name, lang)
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (old, path)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        return f"docs/{rel(name, lang)}", text[: text.index(old)].count("\n") + 1 + shift
+    return seed
+
+
+def raw(change: Callable[[bytes], bytes], line: int | None = None) -> Seed:
+    """Change the page's bytes; the defect is on ``line`` (default: the line after the old end)."""
+    def seed(project: Project, lang: str) -> tuple[str, int]:
+        path = project.docs / rel("guide.md", lang)
+        data = path.read_bytes()
+        path.write_bytes(change(data))
+        return f"docs/{rel('guide.md', lang)}", line or data.count(b"\n") + 2
+    return seed
+
+
+def new_file(name: str, text: str, line: int = 1) -> Seed:
+    def seed(project: Project, lang: str) -> tuple[str, int]:
+        target = rel(name, lang)
+        (project.docs / target).write_text(text, encoding="utf-8")
+        return f"docs/{target}", line
+    return seed
+
+
+def image(width: int, height: int, noise: bool = False) -> Seed:
+    def seed(project: Project, lang: str) -> tuple[str, int]:
+        write_png(project.docs / "img" / "big.png", width, height, noise)
+        return replace("img/diagram.png", "img/big.png")(project, lang)
+    return seed
+
+
+def crlf_at(line: int) -> Callable[[bytes], bytes]:
+    """Two CRLF line endings (lines ``line`` and ``line + 1``) in an LF file."""
+    def change(data: bytes) -> bytes:
+        lines = data.split(b"\n")
+        return b"\n".join(lines[: line - 1]) + b"\n" + b"\r\n".join(lines[line - 1: line + 2]) + b"\n" \
+            + b"\n".join(lines[line + 2:])
+    return change
+
+
+@dataclass(frozen=True)
+class Defect:
+    code: str
+    seed: Seed
+    langs: tuple[str, ...] = LANGS
+    hint: str = ""  # text the hint must contain
+
+
+ORPHAN = "---\ntitle: Orphelin\ndescription: Sans original.\nsource_blob: " + "a" * 40 + "\ntranslated_on: 2026-11-01\n---\n\n# Orphelin { #orphan }\n"
+
+DEFECTS = {
+    # links
+    "missing-page": Defect("LINK001", append("See [the guides](guides.md).<<"), hint="did you mean 'guide.md'?"),
+    "missing-image": Defect("LINK001", append("![Plan](img/plan.png)<<"), hint="img/diagram.png"),
+    "missing-anchor": Defect("LINK002", append("See [home](index.md#welcom).<<"), hint="did you mean '#welcome'?"),
+    "missing-local-anchor": Defect("LINK002", append("See [above](#detials).<<"), hint="#details"),
+    "undefined-reference": Defect("LINK003", append("See [the guide][nowhere].<<")),
+    "absolute-link": Defect("LINK004", append("See [home](/index.md).<<")),
+    "link-to-snippet": Defect("LINK005", append("See [shared](snippets/shared.md).<<")),
+    "raw-html-md-link": Defect("LINK006", append('<a href="index.md">home</a><<')),
+    "raw-html-missing": Defect("LINK001", append('<img src="img/nothing.png" alt="x"><<')),
+    "raw-html-anchor": Defect("LINK002", append('<a href="../#welcom">home</a><<')),
+    "missing-snippet": Defect("LINK007", append('--8<-- "absent.md"<<')),
+    # parity (translations only)
+    "orphan": Defect("PAR001", new_file("orphan.md", ORPHAN), TRANSLATIONS),
+    "heading-id-lost": Defect("PAR002", replace(" { #details }", ""), TRANSLATIONS),
+    "heading-id-extra": Defect("PAR003", append("## More { #more }<<"), TRANSLATIONS),
+    "admonition-extra": Defect("PAR004", replace("/// note |", "/// tip |"), TRANSLATIONS),
+    "table-extra": Defect("PAR005", append("| a | b |<<\n| - | - |\n| 1 | 2 |"), TRANSLATIONS),
+    "image-extra": Defect("PAR006", append("![Plan](img/diagram.png)<<"), TRANSLATIONS),
+    "code-block-extra": Defect("PAR007", append("```python<<\nx = 1\n```"), TRANSLATIONS),
+    "link-target-extra": Defect("PAR008", append("[Home](index.md)<<"), TRANSLATIONS),
+    # front matter
+    "yaml-invalid": Defect("FM001", replace("description:", "description: [unclosed\nx:", shift=1)),
+    "no-front-matter": Defect("FM002", raw(lambda b: b[b.index(b"\n---\n") + 5:], 1)),
+    "required-key": Defect("FM003", replace("description:", "summary:", shift=-2), hint="description"),
+    "wrong-type": Defect("FM004", replace("title: ", "title: \n  - a\n  - b\nx_was_title: ")),
+    "unknown-key": Defect("FM005", replace("description:", "colour: blue\ndescription:")),
+    # markup safety
+    "script": Defect("SAFE001", append('<script src="tracker.js"></script><<')),
+    "iframe": Defect("SAFE001", append('<iframe src="https://example.org/"></iframe><<')),
+    "html-event": Defect("SAFE002", append('<span onmouseover="go()">hover</span><<')),
+    "attr-list-event": Defect("SAFE002", append('[home](index.md){ onclick="go()" }<<')),
+    "javascript-url": Defect("SAFE003", append("[x](JaVaScRiPt:void(0))<<")),
+    "entity-url": Defect("SAFE003", append("[x](&#106;avascript:void(0))<<")),
+    "percent-url": Defect("SAFE003", append("[x](%6Aava%09script:void(0))<<")),
+    "data-reference": Defect("SAFE003", append("[x][payload]\n\n[payload]: data:text/html;base64,PGI+<<")),
+    "vbscript-html": Defect("SAFE003", append('<a href="vbscript:msgbox">x</a><<')),
+    "snippet-escape": Defect("SAFE004", append('--8<-- "../../mkdocs.yml"<<')),
+    "style-attribute": Defect("SAFE005", append('<span style="color: red">red</span><<')),
+    # hygiene
+    "unknown-admonition": Defect("HYG001", replace("/// note |", "/// notte |"), hint="did you mean 'note'?"),
+    "legacy-admonition": Defect("HYG002", append('!!! warning "Old"<<\n    Text.')),
+    "duplicate-id": Defect("HYG003", append("## Again { #details }<<")),
+    "image-no-alt": Defect("HYG004", append("![](img/diagram.png)<<")),
+    "image-bytes": Defect("HYG005", image(620, 620, noise=True), ("en", "ar")),
+    "image-pixels": Defect("HYG006", image(2100, 2000), ("en", "ar")),
+    "not-utf8": Defect("HYG007", raw(lambda b: b + b"\nna\xefve\n")),
+    "bom": Defect("HYG008", raw(lambda b: b"\xef\xbb\xbf" + b, 1)),
+    "mixed-endings": Defect("HYG009", raw(crlf_at(12), 12)),
+    "heading-no-id": Defect("HYG010", append("## Without an id<<")),
+    "unclosed-block": Defect("HYG011", append("/// note | Open<<\n\nText.")),
+    # suppression comments
+    "suppress-unknown": Defect("CHK001", append("<!-- check: disable-next-line LINK999 -- why not --><<\nText.")),
+    "suppress-no-reason": Defect("CHK002", append("<!-- check: disable-next-line LINK001 --><<\n[x](gone.md)")),
+    "suppress-unused": Defect("CHK003", append("<!-- check: disable-next-line LINK001 -- gone --><<\nText.")),
+    "suppress-malformed": Defect("CHK004", append("<!-- check: disable LINK001 --><<\nText.")),
+}
+
+CASES = [pytest.param(name, lang, id=f"{name}-{lang}") for name, d in DEFECTS.items() for lang in d.langs]
+
+
+@pytest.fixture(scope="module")
+def clean_tree(tmp_path_factory) -> Path:
+    return make_clean(tmp_path_factory.mktemp("clean") / "handbook").root
+
+
+@pytest.fixture
+def fresh(clean_tree: Path, tmp_path: Path) -> Project:
+    import shutil
+
+    shutil.copytree(clean_tree, tmp_path / "handbook")
+    return Project(tmp_path / "handbook")
+
+
+def test_the_clean_fixture_passes(clean_tree: Path) -> None:
+    assert check_docs(Project(clean_tree)) == []
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_each_seeded_defect_is_caught_at_its_file_and_line(fresh: Project, name: str, lang: str) -> None:
+    defect = DEFECTS[name]
+    path, line = defect.seed(fresh, lang)
+    found = check_docs(fresh)
+    hits = [d for d in found if d.code == defect.code and d.path == path]
+    assert hits, f"{defect.code} not reported for {path}; got:\n" + "\n".join(d.text() for d in found)
+    assert line in [d.line for d in hits], [d.text() for d in hits]
+    if defect.hint:
+        assert any(defect.hint in d.text() for d in hits), [d.text() for d in hits]
+    assert all(d.code in RULES for d in found)
+
+
+def test_every_rule_has_a_seeded_defect() -> None:
+    site_rules = {code for code in RULES if code.startswith("SITE")}  # tested on a built site
+    assert set(RULES) - site_rules == {d.code for d in DEFECTS.values()}
+
+
+def test_spanish_and_arabic_defects_are_reported_in_one_run(fresh: Project) -> None:
+    es = append("See [the annex](annex.md).<<")(fresh, "es")
+    ar = append("See [the annex](annex.md).<<")(fresh, "ar")
+    found = {(d.path, d.line, d.code) for d in check_docs(fresh)}
+    assert (*es, "LINK001") in found and (*ar, "LINK001") in found
+
+
+def test_a_suppression_with_a_reason_silences_only_the_next_line(fresh: Project) -> None:
+    path, line = append("<!-- check: disable-next-line LINK001 -- the annex lands next release --><<\n"
+                        "See [the annex](annex.md).\n\nSee [the annex](annex.md).")(fresh, "en")
+    found = [(d.path, d.line, d.code) for d in check_docs(fresh) if d.path == path]
+    assert found == [(path, line + 3, "LINK001")]
+
+
+def test_foreign_rule_codes_in_suppressions_are_left_to_their_tool(fresh: Project) -> None:
+    append("<!-- check: disable-next-line TERM001 -- quoting a legal title --><<\nText.")(fresh, "en")
+    assert check_docs(fresh) == []
+
+
+def test_code_and_comments_are_not_checked(fresh: Project) -> None:
+    append("```html<<\n<script src=\"x.js\"></script> [x](missing.md)\n```\n\n"
+           "`<iframe>` and `[x](javascript:void(0))`\n\n<!-- [x](missing.md) -->")(fresh, "en")
+    assert [d for d in check_docs(fresh) if d.path == "docs/guide.md"] == []
