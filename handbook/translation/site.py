@@ -75,6 +75,17 @@ def status_markdown(report: Report, i18n: I18n, lang: str, gates: Iterable[Any] 
                              lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     env.filters["pct"] = lambda value: _percent(i18n, lang, value)
     env.filters["cell"] = _cell
+    page_dir = i18n.language(lang).dir
+
+    def title_attrs(row: Any) -> str:
+        """Mark a title written in another language than the page (an English or French title on an Arabic page)."""
+        title_lang = row.lang if row.state in ("up_to_date", "outdated") else i18n.default
+        if title_lang == lang:
+            return ""
+        title_dir = i18n.language(title_lang).dir
+        return f'{{ lang="{title_lang}"' + (f' dir="{title_dir}"' if title_dir != page_dir else "") + " }"
+
+    env.filters["title_attrs"] = title_attrs
     return env.get_template("status-page.md.j2").render(
         report=report, i18n=i18n, lang=lang, t=lambda key, **kw: i18n.t(lang, key, **kw),
         gates={g.lang: g for g in gates}, orphaned=ORPHANED)

@@ -99,7 +99,8 @@ def test_status_page_tables_in_the_readers_language(site) -> None:
     assert re.search(r"Page État Traduite le Alpha Pas à jour \d{4}-\d{2}-\d{2} Beta Pas encore traduite", text)
     assert "Édition PDF : publiée (0 % des chapitres à jour ; 0 % requis)" in text
     assert "Édition PDF : pas encore publiée (0 % des chapitres à jour ; 50 % requis)" in text  # Arabic table
-    assert 'href="../chapters/alpha/"' in fr
+    assert '<a href="../chapters/alpha/">Alpha</a>' in fr  # French title, French page: no lang attribute
+    assert '<a href="../chapters/beta/" lang="en">Beta</a>' in fr  # English title marked as English
     # The Arabic site has no translated status page: the English page, tables in English, marked lang="en".
     ar = (out / "ar/translation-status/index.html").read_text(encoding="utf-8")
     block = re.search(r'<div class="hb-fallback-content" lang="en" dir="ltr">(.*?)</article>', ar, re.S).group(1)
