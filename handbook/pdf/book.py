@@ -17,7 +17,7 @@ from handbook.pdf.source import Entry, Part, book_order, read_config
 
 PACKAGE = Path(__file__).resolve().parent
 TEMPLATES = PACKAGE / "templates"
-MONO_FONTS = PACKAGE / "fonts"
+PRINT_FONTS = PACKAGE / "fonts"  # Noto Sans Mono (code) and Amiri (Arabic), OFL
 WEB_FONTS = "overrides/assets/fonts"
 WEB_FONTS_CSS = "overrides/assets/stylesheets/fonts.css"
 
@@ -65,9 +65,16 @@ def _status(i18n: I18n, code: str, ed: Edition) -> str:
     return i18n.t(code, key) if key in i18n.strings[code] else ed.status
 
 
+def ltr(text: str, rtl: bool) -> str:
+    """Keep a date or code in reading order inside right-to-left text. WeasyPrint ignores
+    ``unicode-bidi`` and shows 2027-03-31 as 31-03-2027 there; left-to-right marks fix it."""
+    return f"\u200e{text}\u200e" if rtl and text else text
+
+
 def _edition_line(i18n: I18n, code: str, ed: Edition) -> str:
+    rtl = i18n.language(code).rtl
     number = i18n.t(code, "pdf_edition", number=ed.number) if ed.number else i18n.t(code, "pdf_no_edition")
-    return f"{number} · {i18n.t(code, 'pdf_dated', date=ed.date)}"
+    return f"{number} · {i18n.t(code, 'pdf_dated', date=ltr(ed.date, rtl))}"
 
 
 def _environment() -> jinja2.Environment:
@@ -118,7 +125,7 @@ def assemble_book(project: Project, code: str, epoch: str) -> Book:
     rtl = language.rtl
     env = _environment()
     css = env.get_template("book.css").render(
-        mono_dir=MONO_FONTS.as_uri(),
+        font_dir=PRINT_FONTS.as_uri(),
         page_of=css_page_of(t["pdf_page_of"]),
         # Running headers on the outer side: chapter title on recto pages, book title on verso pages.
         left_header="chapter" if rtl else "book",
@@ -131,9 +138,9 @@ def assemble_book(project: Project, code: str, epoch: str) -> Book:
         keywords=t["pdf_keywords"], created=created,
         font_stylesheets=[(project.root / WEB_FONTS_CSS).as_uri()],
         css=css, status=_status(i18n, code, ed), edition_line=_edition_line(i18n, code, ed),
-        commit=ed.commit, built=ed.built, chapters=chapter_rows, items=items,
+        commit=ltr(ed.commit, rtl), built=ltr(ed.built, rtl), chapters=chapter_rows, items=items,
     )
-    roots = [project.docs, project.root / WEB_FONTS, project.root / WEB_FONTS_CSS, MONO_FONTS]
+    roots = [project.docs, project.root / WEB_FONTS, project.root / WEB_FONTS_CSS, PRINT_FONTS]
     return Book(code, html, project.docs.as_uri() + "/", roots, entries, chapters, states, problems)
 
 

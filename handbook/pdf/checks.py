@@ -13,9 +13,9 @@ from handbook.pdf.book import TEMPLATES, Book
 from handbook.pdf.weasy import Rendered
 
 # The fonts the book may use, as WeasyPrint names them in the PDF (after the subset tag 'ABCDEF+').
-ALLOWED_FONTS = ("Noto-Sans", "Noto-Sans-Mono", "Noto-Naskh-Arabic")
+ALLOWED_FONTS = ("Noto-Sans", "Noto-Sans-Mono", "Amiri")
 _NOTDEF = re.compile(r'unsupported by fonts: "(.*)" \(((?:U\+[0-9A-F]+,? ?)+)\)', re.S)
-_FONTS_HINT = "use characters that Noto Sans, Noto Naskh Arabic or Noto Sans Mono cover, or add a font for them"
+_FONTS_HINT = "use characters that Noto Sans, Amiri (Arabic) or Noto Sans Mono cover, or add a font for them"
 
 
 class Pages:
@@ -107,7 +107,8 @@ def check_fonts(book: Book, rendered: Rendered) -> list[Diagnostic]:
     reported: set[tuple[str, str]] = set()
     for index, names in used_fonts(rendered.pdf).items():
         for name in sorted(names):
-            family = re.sub(r"-(Bold|Italic|BoldItalic|Regular)$", "", name)
+            # Our own fonts in another weight or style (WeasyPrint names a slanted face '-Oblique').
+            family = re.sub(r"-(Bold|Italic|Oblique|BoldItalic|BoldOblique|Regular)$", "", name)
             if family in ALLOWED_FONTS:
                 continue
             path = pages.source(index)

@@ -1,7 +1,7 @@
 """Edition facts printed on the cover and colophon: number, date, status, source commit, build date.
 
-The editorial workflow owns edition numbers. Until it provides them, :func:`edition` is the one
-place to connect it: it returns a draft with no number, dated by the build date.
+The editorial workflow owns edition numbers (translations/edition.yml, read through
+handbook.editorial.edition); without that file the book is an unnumbered draft dated by the build.
 """
 
 from __future__ import annotations
@@ -36,6 +36,21 @@ def source_commit(project: Project) -> str:
 
 
 def edition(project: Project, epoch: str) -> Edition:
-    """The current edition. Connect the editorial workflow's record here when it exists."""
+    """The current edition, from the editorial workflow (handbook.editorial.edition.current,
+    translations/edition.yml); a draft with no number, dated by the build, when there is none."""
+    from handbook.errors import HandbookError
+
     built = build_date(epoch).date().isoformat()
-    return Edition(number="", date=built, status="draft", commit=source_commit(project), built=built)
+    commit = source_commit(project)
+    try:
+        from handbook.editorial.edition import current
+    except ImportError:
+        return Edition(number="", date=built, status="draft", commit=commit, built=built)
+    try:
+        record = current(project)
+    except HandbookError as exc:
+        if "file not found" in exc.message:
+            return Edition(number="", date=built, status="draft", commit=commit, built=built)
+        raise
+    return Edition(number=str(record.number), date=record.date.isoformat(), status=record.status,
+                   commit=commit, built=built)

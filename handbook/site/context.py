@@ -14,6 +14,7 @@ from typing import Any
 
 from handbook.editorial.site import provider as editorial_provider
 from handbook.languages import I18n
+from handbook.pdf.link import pdf_link
 from handbook.site import pages
 from handbook.translation.site import translation_context
 
@@ -49,7 +50,7 @@ def core(info: PageInfo) -> dict[str, Any]:
     }
 
 
-PROVIDERS: list[Provider] = [core, translation_context, editorial_provider]
+PROVIDERS: list[Provider] = [core, translation_context, editorial_provider, pdf_link]
 
 
 def page_context(info: PageInfo) -> dict[str, Any]:
