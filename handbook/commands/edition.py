@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from handbook.diagnostics import EXIT_CLEAN, EXIT_USAGE
+from handbook.diagnostics import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, FORMATTERS, render
 from handbook.paths import Project
 
 HELP = "Show the current edition, publish it, start the next one, or prepare its release files."
@@ -30,6 +30,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                      help="planned publication date of the new edition")
     publish = sub.add_parser("publish", help="mark the current edition published")
     publish.add_argument("--date", type=_date, required=True, metavar="YYYY-MM-DD", help="publication date")
+    check = sub.add_parser("check", help="check the editions file and every change-log entry")
+    check.add_argument("--format", choices=sorted(FORMATTERS), default="text", help="output format")
     assets = sub.add_parser("assets", help="copy the built PDFs under their release names, with SHA-256 sums")
     assets.add_argument("--site", type=Path, help="the built site (default: site/)")
     assets.add_argument("--out", type=Path, required=True, help="folder for the release files")
@@ -57,6 +59,16 @@ def run(args: argparse.Namespace, project: Project) -> int:
         else:
             print(f"Edition {current.number}, {current.status}, {current.date} (tag {current.tag})")
         return EXIT_CLEAN
+    if args.action == "check":
+        from handbook.editorial.changes import check_changes
+        from handbook.languages import load_i18n
+
+        diags = check_changes(project, load_i18n(project.root), editions)
+        sys.stdout.write(render(diags, args.format))
+        errors = sum(d.severity == "error" for d in diags)
+        print(f"Edition {current.number} ({current.status}): {errors} error(s), {len(diags) - errors} warning(s) "
+              "in the change log.", file=sys.stderr)
+        return EXIT_FINDINGS if errors else EXIT_CLEAN
     # assets
     from handbook.editorial.release import write_assets
     from handbook.languages import load_i18n

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from handbook.diagnostics import Diagnostic
 from handbook.editorial.edition import CHANGES_DIR, Editions
 from handbook.errors import HandbookError
 from handbook.frontmatter import read
@@ -121,3 +122,33 @@ def render_markdown(project: Project, i18n: I18n, code: str, editions: Editions)
                 out.append(f"- {item}")
             out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def check_changes(project: Project, i18n: I18n, editions: Editions) -> list[Diagnostic]:
+    """Every change entry, as diagnostics: CHG001 invalid entry or folder (error), CHG002 a language
+    without text (warning: readers of that language see the English text until it is added)."""
+    out: list[Diagnostic] = []
+    numbers = {str(e.number) for e in editions.editions}
+    root = project.root / CHANGES_DIR
+    for folder in sorted(p for p in root.glob("*") if p.is_dir()):
+        if folder.name not in numbers:
+            out.append(Diagnostic(_rel(project, folder), 1, 1, "CHG001", f"no edition {folder.name} in "
+                                  f"{editions.path.name}", hint="move the entries to the current edition's folder"))
+            continue
+        for path in sorted(folder.glob("*.yml")):
+            try:
+                entry = parse_entry(path, project, i18n, int(folder.name))
+            except HandbookError as exc:
+                out.append(Diagnostic(_rel(project, path), exc.line or 1, 1, "CHG001", exc.message.rstrip("."),
+                                      hint=exc.fix))
+                continue
+            missing = [code for code in i18n.codes if code not in entry.text]
+            if missing:
+                out.append(Diagnostic(_rel(project, path), 1, 1, "CHG002",
+                                      f"no text in {', '.join(missing)}", severity="warning",
+                                      hint="readers see the English text, marked as not yet translated"))
+    return out
+
+
+def _rel(project: Project, path: Path) -> str:
+    return path.relative_to(project.root).as_posix()
