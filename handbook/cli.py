@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "translate": "handbook.commands.translate",
     "review": "handbook.commands.review",
     "edition": "handbook.commands.edition",
+    "pdf": "handbook.commands.pdf",
 }
 
 
