@@ -102,3 +102,29 @@ def resolve_page(root: Path, i18n: I18n, arg: str) -> str:
         raise HandbookError(root / DOCS_DIR / source, f"no English page for {arg!r}.",
                             fix="Give the page as it is under docs/, e.g. chapters/terminology.md.")
     return source
+
+
+# Blob ids by file identity (path, mtime, size). A miss re-hashes every English page with one git
+# process, so a build asks git once, and `mkdocs serve` sees edits. Bounded, and valid across builds
+# because the key changes whenever the file does.
+_BLOBS: dict[tuple[str, int, int], str] = {}
+_BLOBS_MAX = 20_000
+
+
+def _identity(path: Path) -> tuple[str, int, int]:
+    st = path.stat()
+    return (str(path), st.st_mtime_ns, st.st_size)
+
+
+def current_blob(root: Path, source: str) -> str:
+    """The git blob id of the English page ``source`` ('chapters/x.md') as it is on disk."""
+    root = root.resolve()
+    key = _identity(root / DOCS_DIR / source)
+    if key not in _BLOBS:
+        i18n = load_i18n(root)
+        english = [rel for rel in page_files(root / DOCS_DIR) if split_language(i18n, rel)[0] == i18n.default]
+        if len(_BLOBS) + len(english) > _BLOBS_MAX:
+            _BLOBS.clear()
+        for rel, blob in gitio.blob_ids(root, [f"{DOCS_DIR}/{rel}" for rel in english]).items():
+            _BLOBS[_identity(root / rel)] = blob  # rel is 'docs/...'
+    return _BLOBS[key]

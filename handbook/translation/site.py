@@ -14,11 +14,12 @@ import jinja2
 
 from handbook import frontmatter
 from handbook.languages import I18n
+from handbook.paths import DOCS_DIR
 from handbook.site import pages
 from handbook.translation.gate import decide_all
-from handbook.translation.inventory import load_cached, split_language
+from handbook.translation.inventory import current_blob, load_cached, split_language
 from handbook.translation.report import TEMPLATES
-from handbook.translation.status import ORPHANED, Report
+from handbook.translation.status import ORPHANED, OUTDATED, UP_TO_DATE, Report
 
 if TYPE_CHECKING:  # context.py imports this module for its provider
     from handbook.site.context import PageInfo
@@ -45,9 +46,14 @@ def translation_context(info: PageInfo) -> dict[str, Any]:
     if info.fallback:
         return {"translation": state | {"state": "missing"}}
     _, source = split_language(i18n, info.src_uri)
-    row = load_cached(info.root).page(info.lang, source)
-    state["state"] = row.state if row else ORPHANED
-    state["translated_on"] = row.translated_on if row else None
+    if not (info.root / DOCS_DIR / source).is_file():
+        state["state"] = ORPHANED
+    else:
+        recorded = info.meta.get("source_blob")
+        current = current_blob(info.root, source)
+        state["state"] = UP_TO_DATE if recorded is not None and str(recorded) == current else OUTDATED
+    translated_on = info.meta.get("translated_on")
+    state["translated_on"] = None if translated_on is None else str(translated_on)
     if state["state"] == "outdated":
         state["notice"] = i18n.t(info.lang, "translation_outdated_notice")
         state["link_text"] = i18n.t(info.lang, "translation_read_original")

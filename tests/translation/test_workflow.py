@@ -144,3 +144,28 @@ def test_markdown_format_for_a_pull_request_comment(repo: Repo) -> None:
     assert "| العربية (`ar`) | 1 | 0 | 2 | 0 | 33.3% | 19.4% | published (50% of 50%) |" in out
     assert "<summary>العربية: 2 page(s) need work</summary>" in out
     assert "| `chapters/alpha.md` | missing |  |" in out
+
+
+def test_status_asks_git_once_for_all_pages(repo: Repo, monkeypatch) -> None:
+    import subprocess
+
+    from handbook.translation import inventory
+
+    for rel in ("chapters/alpha.md", "chapters/beta.md", "index.md"):
+        assert repo.run("translate", "start", "fr", rel)[0] == 0
+    calls: list[list[str]] = []
+    real = subprocess.run
+
+    def counting(cmd, *args, **kwargs):
+        calls.append(list(cmd))
+        return real(cmd, *args, **kwargs)
+
+    monkeypatch.setattr(subprocess, "run", counting)
+    report = inventory.load(repo.root)
+    assert [c[:3] for c in calls] == [["git", "hash-object", "--stdin-paths"]]
+    assert report.language("fr").pages_up_to_date == 3
+    # The build's per-page check gives the same blob ids, without another git process per page.
+    expected = [blob_of(repo, "chapters/alpha.md"), blob_of(repo, "index.md")]
+    calls.clear()
+    assert [inventory.current_blob(repo.root, rel) for rel in ("chapters/alpha.md", "index.md")] == expected
+    assert len(calls) <= 1
