@@ -134,14 +134,3 @@ def test_repository_policy_is_valid() -> None:
     policy = load_policy(root, ("fr", "es", "ar"))
     assert policy.scope and 0 <= policy.rule("ar").pdf_min_up_to_date <= 100
 
-
-def test_codeowners_routes_every_translated_language_to_its_team() -> None:
-    from handbook.languages import load_i18n
-
-    root = Path(__file__).resolve().parents[2]
-    rules = [line.split() for line in (root / ".github/CODEOWNERS").read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
-    owners = {pattern: team for pattern, team, *_ in rules}
-    for code in load_i18n(root).translated_codes:
-        assert owners.get(f"*.{code}.md", "").endswith(f"translators-{code}"), code
-        assert owners.get(f"/translations/ui/*.{code}.yml") == owners[f"*.{code}.md"], code
