@@ -107,7 +107,7 @@ def test_no_third_party_urls_in_the_site(built):
     offenders = []
     for path in site.rglob("*"):
         if path.suffix in (".html", ".css", ".js") and "pagefind" not in path.parts:
-            for url in re.findall(r"""(?:src|href)=["'](https?://[^"']+)""", path.read_text(encoding="utf-8", errors="replace")):
+            for url in re.findall(r"""(?:src|href)=["']((?:https?:)?//[^"']+)""", path.read_text(encoding="utf-8", errors="replace")):
                 offenders.append((str(path.relative_to(site)), url))
     assert offenders == []
 
