@@ -24,7 +24,7 @@ _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 _STYLE = re.compile(r"<style\b([^>]*)>(.*?)</style\s*>", re.S | re.I)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 _SRC = re.compile(r"\bsrc\s*=", re.I)
-_META = re.compile(r"""<meta\s+http-equiv=["']Content-Security-Policy["']\s+content=["']([^"']*)["']\s*/?>\s*""", re.I)
+_META = re.compile(r"""\n?[ \t]*<meta\s+http-equiv=["']?Content-Security-Policy["']?\s+content=(?:"([^"]*)"|'([^']*)')\s*/?>""", re.I)
 _CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.I)
 _HEAD = re.compile(r"<head\b[^>]*>", re.I)
 _JS_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
@@ -88,10 +88,11 @@ def verify(html: str) -> str | None:
     m = _META.search(html)
     if m is None:
         return NO_POLICY
-    if "'unsafe-inline'" in m.group(1):
+    content = m.group(1) or m.group(2) or ""
+    if "'unsafe-inline'" in content:
         return "the Content-Security-Policy allows 'unsafe-inline'"
     scripts, styles = inline_hashes(html)
-    missing = [h for h in scripts + styles if h not in m.group(1)]
+    missing = [h for h in scripts + styles if h not in content]
     if missing:
         return f"{len(missing)} inline script(s)/style(s) are not in the page's policy (changed after the build?)"
     return None
