@@ -78,7 +78,18 @@ def run(args: argparse.Namespace, project: Project) -> int:
               f"({current.tag}, {current.status}). Publish it with `handbook edition publish`, commit, "
               f"and tag that commit {current.tag}.", file=sys.stderr)
         return EXIT_USAGE
-    files = write_assets(args.site or project.site, args.out, load_i18n(project.root), editions, current)
+    i18n = load_i18n(project.root)
+    files = write_assets(args.site or project.site, args.out, i18n, editions, current,
+                         expected=_published_languages(project, i18n.codes))
     for path in files:
         print(path)
     return EXIT_CLEAN
+
+
+def _published_languages(project: Project, codes: tuple[str, ...]) -> list[str]:
+    """Languages whose PDF the translation publication gate lets out (all, when there is no gate)."""
+    try:
+        from handbook.translation.gate import decide
+    except ImportError:
+        return list(codes)
+    return [code for code in codes if decide(project, code).publish]

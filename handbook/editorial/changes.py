@@ -80,14 +80,19 @@ def parse_entry(path: Path, project: Project, i18n: I18n, edition: int) -> Entry
     return Entry(path, edition, kind, tuple(pages), {k: " ".join(v.split()) for k, v in text.items()})
 
 
-def _title(project: Project, page: str, code: str, default: str) -> str:
+def _link_text(project: Project, i18n: I18n, page: str, code: str) -> str:
+    """The page's title in language ``code``; an English title (page not translated yet) is marked
+    as English, for screen readers and for the reader."""
     translated = project.docs / page.replace(".md", f".{code}.md")
-    for candidate in ([translated] if code != default else []) + [project.docs / page]:
-        if candidate.is_file():
-            title = read(candidate).meta.get("title")
-            if isinstance(title, str) and title.strip():
-                return title.strip()
-    return page
+    if code != i18n.default and translated.is_file():
+        title = read(translated).meta.get("title")
+        if isinstance(title, str) and title.strip():
+            return title.strip()
+    title = read(project.docs / page).meta.get("title")
+    title = title.strip() if isinstance(title, str) and title.strip() else page
+    if code == i18n.default:
+        return title
+    return f'<span lang="{i18n.default}" dir="ltr">{title}</span> ({i18n.t(code, "fallback_nav_marker")})'
 
 
 def render_markdown(project: Project, i18n: I18n, code: str, editions: Editions) -> str:
@@ -117,7 +122,7 @@ def render_markdown(project: Project, i18n: I18n, code: str, editions: Editions)
                     item = (f'<span lang="{i18n.default}" dir="ltr">{entry.text[i18n.default]}</span> '
                             f"{t['whats_new_untranslated']}")
                 if entry.pages:
-                    links = ", ".join(f"[{_title(project, p, code, i18n.default)}]({p})" for p in entry.pages)
+                    links = ", ".join(f"[{_link_text(project, i18n, p, code)}]({p})" for p in entry.pages)
                     item += f" {t['whats_new_see']} {links}"
                 out.append(f"- {item}")
             out.append("")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
 from handbook.editorial.edition import CHECKSUMS_FILE, Edition, Editions
@@ -36,14 +37,16 @@ def language_of_pdf(i18n: I18n, rel: PurePosixPath) -> str | None:
     return i18n.default if not found and len(rel.parts) > 1 else None
 
 
-def find_pdfs(site: Path, i18n: I18n) -> dict[str, Path]:
-    """One PDF per language in the built ``site``; an error names what is missing or ambiguous."""
+def find_pdfs(site: Path, i18n: I18n, expected: Sequence[str] | None = None) -> dict[str, Path]:
+    """One PDF per ``expected`` language (default: all) in the built ``site``; an error names what is
+    missing or ambiguous. A language held back by the publication gate is simply not expected."""
+    expected = list(i18n.codes if expected is None else expected)
     found: dict[str, list[Path]] = {code: [] for code in i18n.codes}
     for pdf in sorted(site.rglob("*.pdf")):
         code = language_of_pdf(i18n, PurePosixPath(pdf.relative_to(site).as_posix()))
         if code:
             found[code].append(pdf)
-    missing = [code for code, pdfs in found.items() if not pdfs]
+    missing = [code for code in expected if not found[code]]
     if missing:
         raise HandbookError(site, f"no PDF found for {', '.join(missing)}.",
                             fix="Run `handbook build` (without --no-pdf) first.")
@@ -53,14 +56,15 @@ def find_pdfs(site: Path, i18n: I18n) -> dict[str, Path]:
                             for code, pdfs in doubles.items())
         raise HandbookError(site, f"more than one PDF per language ({listing}).",
                             fix="Keep one PDF edition per language in the site.")
-    return {code: pdfs[0] for code, pdfs in found.items()}
+    return {code: found[code][0] for code in i18n.codes if found[code] and code in expected}
 
 
-def write_assets(site: Path, out: Path, i18n: I18n, editions: Editions, edition: Edition) -> list[Path]:
+def write_assets(site: Path, out: Path, i18n: I18n, editions: Editions, edition: Edition,
+                 expected: Sequence[str] | None = None) -> list[Path]:
     """Copy the PDFs into ``out`` under their release names and write the SHA-256 checksum file."""
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    for code, pdf in find_pdfs(site, i18n).items():
+    for code, pdf in find_pdfs(site, i18n, expected).items():
         target = out / editions.pdf_name(edition, code)
         shutil.copyfile(pdf, target)
         written.append(target)

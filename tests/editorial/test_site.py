@@ -180,6 +180,9 @@ def test_whats_new_marks_english_text_where_a_translation_is_missing(built):
     assert re.search(r'<span dir="ltr" lang="en">The glossary now uses .*?</span> \(لم تُترجم بعد\)', html) or \
         re.search(r'<span lang="en" dir="ltr">The glossary now uses .*?</span> \(لم تُترجم بعد\)', html)
     assert "دليل جديد يساعد الموظفين" in plain(html)
+    # A page not translated into Arabic keeps its English title, marked as English.
+    assert "انظر: Interview guide (بالإنجليزية)" in plain(html)
+    assert re.search(r'<span (?:lang="en" dir="ltr"|dir="ltr" lang="en")>Interview guide</span> \(بالإنجليزية\)', html)
 
 
 def test_editions_archive_lists_pdfs_of_published_editions(built):
