@@ -190,6 +190,7 @@ def test_editions_archive_lists_pdfs_of_published_editions(built):
     for code in ("en", "fr", "es", "ar"):
         assert f'href="https://example.org/releases/edition-1/handbook-1-{code}.pdf"' in html
     assert 'href="https://example.org/releases/edition-1/SHA256SUMS.txt"' in html
+    assert re.search(r'<a [^>]*hreflang="ar"[^>]*>العربية</a>', html) and "{ hreflang" not in html
     assert "edition-2/handbook-2" not in html  # a draft has no PDFs yet
     text = plain(html)
     assert "2 June 30, 2027 (planned) In preparation Available when the edition is published" in text
