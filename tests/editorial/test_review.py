@@ -196,3 +196,14 @@ def test_recorded_source_version_wins_over_commit_dates(repo):
     (finding,) = review(project, dt.date(2026, 6, 1))
     assert finding.diagnostic.code == "REV006"
     assert "after this translation was last updated (2026-03-02)" in finding.diagnostic.message
+
+
+def test_every_page_of_the_handbook_has_valid_review_metadata():
+    from tests.conftest import REPO
+
+    from handbook.paths import Project
+
+    # A date far ahead, so that only missing or invalid metadata (REV001, REV002) can show up here.
+    errors = [f.diagnostic.text() for f in review(Project(REPO), dt.date(2100, 1, 1), revisions={})
+              if f.diagnostic.code in ("REV001", "REV002")]
+    assert errors == []
