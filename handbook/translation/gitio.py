@@ -44,7 +44,10 @@ def store_blob(root: Path, path: str) -> str:
 
 def read_blob(root: Path, blob: str) -> str | None:
     """The text of a blob, or None when the repository does not hold it."""
-    proc = subprocess.run(["git", "cat-file", "-p", blob], cwd=root, capture_output=True)
+    try:
+        proc = subprocess.run(["git", "cat-file", "-p", blob], cwd=root, capture_output=True)
+    except FileNotFoundError:
+        raise HandbookError(root, "git is not installed.", fix="Install git (apt-get install git).") from None
     if proc.returncode != 0:
         return None
     return proc.stdout.decode("utf-8", errors="replace")
