@@ -39,11 +39,27 @@ def parse_yaml(text: str, path: Path | str, first_line: int = 1) -> tuple[Any, d
         problem = getattr(exc, "problem", None) or str(exc)
         raise HandbookError(path, f"invalid YAML: {problem}.", line=line,
                             fix="Check the indentation and quote values that contain ':' or '#'.") from None
+    except ValueError as exc:  # PyYAML builds dates itself: '2026-13-01' raises a bare ValueError
+        raise HandbookError(path, f"invalid value: {exc}.", line=_line_of_bad_date(text, first_line),
+                            fix="Write dates as real dates, YYYY-MM-DD.") from None
     lines: dict[KeyPath, int] = {}
     if node is not None:
         _walk(node, (), lines)
     shifted = {key: value + first_line - 1 for key, value in lines.items()}
     return data, shifted
+
+
+def _line_of_bad_date(text: str, first_line: int) -> int:
+    import datetime as dt
+    import re
+
+    for number, line in enumerate(text.split("\n")):
+        for value in re.findall(r"\b(\d{4}-\d{1,2}-\d{1,2})\b", line):
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                return number + first_line
+    return first_line
 
 
 def load_yaml(path: Path) -> tuple[Any, dict[KeyPath, int]]:
