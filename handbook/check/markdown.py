@@ -74,10 +74,11 @@ class Include:
 
 @dataclass(frozen=True)
 class Suppression:
-    line: int  # line of the comment; it applies to line + 1
+    kind: str  # disable-next-line, disable, enable, disable-file
+    line: int  # first line of the comment
+    end_line: int  # last line of the comment (disable-next-line applies to end_line + 1)
     codes: tuple[str, ...]
     reason: str
-    raw: str
 
 
 @dataclass
@@ -110,8 +111,9 @@ class Inventory:
 _FENCE_OPEN = re.compile(r"^([ \t]*)(`{3,}|~{3,})[ \t]*([^`\s{]*)?.*$")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
-_SUPPRESS = re.compile(r"<!--\s*check:\s*(.*?)\s*-->", re.S)
-_SUPPRESS_BODY = re.compile(r"^disable-next-line\s+([A-Za-z0-9_, ]+?)\s*(?:--\s*(.*))?$", re.S)
+_SUPPRESS = re.compile(r"<!--\s*check\s*:(.*?)-->", re.S)
+_SUPPRESS_BODY = re.compile(r"^\s*(\S+)\s*(.*?)\s*(?:--\s*(.*?))?\s*$", re.S)
+SUPPRESSION_KINDS = ("disable-next-line", "disable", "enable", "disable-file")
 
 
 def _blank(text: str) -> str:
@@ -222,17 +224,17 @@ def inventory(text: str) -> Inventory:
     def comment(m: re.Match[str]) -> str:
         s = _SUPPRESS.fullmatch(m.group(0))
         if s:
-            line = pos.at(m.end())[0]
+            line, end_line = pos.at(m.start())[0], pos.at(m.end() - 1)[0]
             body = _SUPPRESS_BODY.match(s.group(1))
-            if body:
-                codes = tuple(c for c in re.split(r"[\s,]+", body.group(1)) if c)
-                inv.suppressions.append(Suppression(line, codes, (body.group(2) or "").strip(), m.group(0)))
+            if body and body.group(1) in SUPPRESSION_KINDS:
+                codes = tuple(c for c in re.split(r"[\s,]+", body.group(2)) if c)
+                inv.suppressions.append(Suppression(body.group(1), line, end_line, codes, (body.group(3) or "").strip()))
             else:
                 inv.bad_suppressions.append((line, m.group(0)))
         return _blank(m.group(0))
 
+    masked = _CODE_SPAN.sub(lambda m: _blank(m.group(0)), masked)  # first: a code span may show a comment
     masked = _COMMENT.sub(comment, masked)
-    masked = _CODE_SPAN.sub(lambda m: _blank(m.group(0)), masked)
     masked_lines = masked.split("\n")
 
     # Headings (ATX and setext), with their explicit ids.

@@ -142,7 +142,8 @@ DEFECTS = {
     "suppress-unknown": Defect("CHK001", append("<!-- check: disable-next-line LINK999 -- why not --><<\nText.")),
     "suppress-no-reason": Defect("CHK002", append("<!-- check: disable-next-line LINK001 --><<\n[x](gone.md)")),
     "suppress-unused": Defect("CHK003", append("<!-- check: disable-next-line LINK001 -- gone --><<\nText.")),
-    "suppress-malformed": Defect("CHK004", append("<!-- check: disable LINK001 --><<\nText.")),
+    "suppress-malformed": Defect("CHK004", append("<!-- check: ignore LINK001 -- why --><<\nText.")),
+    "suppress-no-rule": Defect("CHK001", append("<!-- check: disable-next-line -- why --><<\nText.")),
 }
 
 CASES = [pytest.param(name, lang, id=f"{name}-{lang}") for name, d in DEFECTS.items() for lang in d.langs]
@@ -197,8 +198,17 @@ def test_a_suppression_with_a_reason_silences_only_the_next_line(fresh: Project)
     assert found == [(path, line + 3, "LINK001")]
 
 
-def test_foreign_rule_codes_in_suppressions_are_left_to_their_tool(fresh: Project) -> None:
-    append("<!-- check: disable-next-line TERM001 -- quoting a legal title --><<\nText.")(fresh, "en")
+def test_a_disabled_range_and_a_disabled_file(fresh: Project) -> None:
+    path, line = append("<!-- check: disable LINK001 -- annexes land next release --><<\n[a](a.md)\n[b](b.md)\n"
+                        "<!-- check: enable LINK001 -->\n[c](c.md)")(fresh, "en")
+    assert [(d.line, d.code) for d in check_docs(fresh) if d.path == path] == [(line + 4, "LINK001")]
+    path, _ = append("<!-- check: disable-file LINK001 -- a draft page --><<")(fresh, "fr")
+    append("[d](d.md)<<")(fresh, "fr")
+    assert [d for d in check_docs(fresh) if d.path == path and d.code.startswith(("LINK", "CHK"))] == []
+
+
+def test_terminology_comments_are_left_to_the_terminology_linter(fresh: Project) -> None:
+    append("<!-- terms: disable-next-line TERM001 -- quoting a legal title --><<\nText.")(fresh, "en")
     assert check_docs(fresh) == []
 
 
