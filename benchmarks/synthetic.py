@@ -94,8 +94,12 @@ def generate(root: Path, pages_per_language: int, languages=("en", "fr", "es", "
         suffix = "" if lang == "en" else f".{lang}"
         for i in range(1, pages_per_language + 1):
             pages[f"chapters/page-{i:04d}{suffix}.md"] = synthetic_page(i, pages_per_language, lang)
-    nav = "  - index.md\n  - Chapters:\n" + "".join(
-        f"      - chapters/page-{i:04d}.md\n" for i in range(1, pages_per_language + 1))
+    # Pages are grouped in parts of 20, as a real handbook of this size would be: with
+    # navigation.prune each page then renders its own part's entries, not all of them.
+    nav = "  - index.md\n"
+    for start in range(1, pages_per_language + 1, 20):
+        nav += f"  - Part {start // 20 + 1}:\n" + "".join(
+            f"      - chapters/page-{i:04d}.md\n" for i in range(start, min(start + 20, pages_per_language + 1)))
     return write_handbook(REPO, root, pages, nav=nav)
 
 
