@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import io
 import re
+from urllib.parse import unquote
 
 from handbook.diagnostics import Diagnostic
 from handbook.pdf.book import TEMPLATES, Book
@@ -50,15 +51,27 @@ def check_messages(book: Book, rendered: Rendered) -> list[Diagnostic]:
             out.append(Diagnostic(path, line, 1, "PDF005", f"no font has the character(s) {text!r} ({codes.strip()}); "
                                   "the PDF would show boxes", hint=_FONTS_HINT))
             continue
-        path, line = str(TEMPLATES / "book.html"), 1
-        for state in book.states:
-            if any(image.as_uri() in message or str(image) in message for image in state.images) \
-                    or f"#{state.entry.key}" in message:
-                path, line = state.entry.source_path, state.body_line
-                break
+        path, line = _locate(book, message)
         out.append(Diagnostic(path, line, 1, "PDF008", f"WeasyPrint {level}: {message.strip() or '(no text)'}",
                               hint="fix the page so the PDF renders without errors"))
     return out
+
+
+_URL = re.compile(r"file://[^\s\"'`)]+")
+
+
+def _locate(book: Book, message: str) -> tuple[str, int]:
+    """The source page a WeasyPrint message is about: by a chapter id, or by a file it names."""
+    for state in book.states:
+        if f"#{state.entry.key}" in message or f"{state.entry.key}--" in message:
+            return state.entry.source_path, state.body_line
+    for url in _URL.findall(message):
+        name = unquote(url.rstrip("/.,;:").rsplit("/", 1)[-1])
+        if name:
+            path, line = _where(book, name)
+            if line > 1 or path != str(TEMPLATES / "book.html"):
+                return path, line
+    return str(TEMPLATES / "book.html"), 1
 
 
 def check_overflow(book: Book, rendered: Rendered) -> list[Diagnostic]:
@@ -73,50 +86,57 @@ def check_overflow(book: Book, rendered: Rendered) -> list[Diagnostic]:
     return out
 
 
-def used_fonts(pdf: bytes) -> dict[int, set[str]]:
-    """Font names used on each page of ``pdf`` (subset tags removed)."""
+def substituted_fonts(pdf: bytes) -> dict[str, str]:
+    """Fonts of ``pdf`` that are not the handbook's, with the characters each one drew."""
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(pdf))
-    found: dict[int, set[str]] = {}
-    for index, page in enumerate(reader.pages):
-        names: set[str] = set()
-        _collect_fonts(page.get("/Resources"), names, set())
-        found[index] = names
+    found: dict[str, str] = {}
+    seen: set[int] = set()
+    for page in reader.pages:
+        resources = page.get("/Resources")
+        fonts = resources.get_object().get("/Font") if resources is not None else None
+        for ref in (fonts or {}).values():
+            font = ref.get_object()
+            if id(font) in seen:
+                continue
+            seen.add(id(font))
+            name = str(font.get("/BaseFont", "")).lstrip("/").split("+", 1)[-1]
+            # Our own fonts in another weight or style (WeasyPrint names a slanted face '-Oblique').
+            family = re.sub(r"-(Bold|Italic|Oblique|BoldItalic|BoldOblique|Regular)$", "", name)
+            if family not in ALLOWED_FONTS:
+                to_unicode = font.get("/ToUnicode")
+                found[name] = _cmap_text(to_unicode.get_object().get_data()) if to_unicode else ""
     return found
 
 
-def _collect_fonts(resources, names: set[str], seen: set[int]) -> None:
-    if resources is None:
-        return
-    resources = resources.get_object()
-    if id(resources) in seen:
-        return
-    seen.add(id(resources))
-    for font in (resources.get("/Font") or {}).values():
-        base = str(font.get_object().get("/BaseFont", ""))
-        names.add(base.lstrip("/").split("+", 1)[-1])
-    for xobject in (resources.get("/XObject") or {}).values():
-        _collect_fonts(xobject.get_object().get("/Resources"), names, seen)
+def _cmap_text(data: bytes) -> str:
+    """The characters a ToUnicode CMap maps to (bfchar and bfrange entries)."""
+    text = data.decode("latin-1")
+    chars: list[str] = []
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", text, re.S):
+        for _, dst in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            chars.append(bytes.fromhex(dst).decode("utf-16-be", "replace"))
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", text, re.S):
+        for lo, hi, dst in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            start = int(dst, 16)
+            chars.extend(chr(start + i) for i in range(int(hi, 16) - int(lo, 16) + 1))
+    return "".join(sorted(set(c for c in "".join(chars) if c.strip())))
 
 
 def check_fonts(book: Book, rendered: Rendered) -> list[Diagnostic]:
-    """A font that is not one of ours means fontconfig substituted a system font: refuse it."""
-    pages = Pages(book, rendered)
+    """A font that is not one of ours means fontconfig substituted a system font: refuse it, and
+    name the characters it drew and the page where each first appears."""
     out = []
-    reported: set[tuple[str, str]] = set()
-    for index, names in used_fonts(rendered.pdf).items():
-        for name in sorted(names):
-            # Our own fonts in another weight or style (WeasyPrint names a slanted face '-Oblique').
-            family = re.sub(r"-(Bold|Italic|Oblique|BoldItalic|BoldOblique|Regular)$", "", name)
-            if family in ALLOWED_FONTS:
-                continue
-            path = pages.source(index)
-            if (path, name) in reported:
-                continue
-            reported.add((path, name))
-            out.append(Diagnostic(path, 1, 1, "PDF006", f"PDF page {index + 1} uses the system font {name}, "
-                                  "substituted for characters the handbook's fonts lack", hint=_FONTS_HINT))
+    for name, chars in sorted(substituted_fonts(rendered.pdf).items()):
+        by_page: dict[tuple[str, int], str] = {}
+        for char in chars or "?":
+            where = _where(book, char)
+            by_page[where] = by_page.get(where, "") + char
+        for (path, line), found in sorted(by_page.items()):
+            codes = ", ".join(f"U+{ord(c):04X}" for c in found if c != "?")
+            out.append(Diagnostic(path, line, 1, "PDF006", f"the system font {name} was substituted for "
+                                  f"{found!r} ({codes or 'unknown characters'})", hint=_FONTS_HINT))
     return out
 
 

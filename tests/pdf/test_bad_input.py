@@ -1,0 +1,79 @@
+"""Bad input fails the PDF with a message naming the source page; nothing is written.
+
+WeasyPrint itself exits successfully on every one of these.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from handbook import cli
+from handbook.pdf.pipeline import PdfFailed, build_pdf, build_pdfs
+from tests.conftest import make_handbook, page
+from tests.pdf.fixtures import EPOCH, write_png
+
+pytestmark = pytest.mark.slow
+
+# (case id, Markdown body of docs/index.md, expected code, expected words in the message, line)
+CASES = [
+    ("missing-image", "# Home { #home }\n\n![A chart](img/missing.png)", "PDF001", "not found", 11),
+    ("remote-image", "# Home { #home }\n\n![A chart](https://example.org/chart.png)", "PDF001",
+     "not a file of the handbook", 11),
+    ("oversized-image", "# Home { #home }\n\n![A large photo](img/huge.png)", "PDF002", "too large", 11),
+    ("missing-alt", "# Home { #home }\n\n![](img/ok.png)", "PDF003", "no alt text", 11),
+    ("broken-page-link", "# Home { #home }\n\nSee [the guide](guide.md).", "PDF004", "not in the PDF", 11),
+    ("broken-anchor", "# Home { #home }\n\nSee [below](#nowhere).", "PDF004", "leads to no heading", 11),
+    ("missing-glyph", "# Home { #home }\n\nA private character \ue000 here.", "PDF005", "U+E000", 11),
+    ("substituted-font", "# Home { #home }\n\nDone \u2713 here.", "PDF006", "system font DejaVu-Sans", 11),
+    ("clipped-text", "# Home { #home }\n\n## " + "Unbreakable" * 30 + " { #long }", "PDF007",
+     "runs off", 11),
+    ("weasyprint-error", '# Home { #home }\n\n<div><img src="img/nothere.png" alt="A map"></div>', "PDF008",
+     "nothere.png", 11),
+]
+
+
+def _handbook(root, body):
+    project = make_handbook(root, {"index.md": page("Home", body)})
+    write_png(project.docs / "img" / "ok.png", (10, 10))
+    if "huge.png" in body:
+        write_png(project.docs / "img" / "huge.png", (6000, 5000))
+    return project
+
+
+@pytest.mark.parametrize(("body", "code", "words", "line"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_bad_input_fails_naming_the_page(tmp_path, body, code, words, line):
+    project = _handbook(tmp_path / "handbook", body)
+    target = tmp_path / "out.pdf"
+    result = build_pdf(str(project.root), "en", str(target), EPOCH)
+    assert not result.ok
+    assert not target.exists()
+    matching = [d for d in result.problems if d.code == code]
+    assert matching, [d.text() for d in result.problems]
+    assert matching[0].path == "docs/index.md"
+    assert words in matching[0].message
+    assert matching[0].line == line
+
+
+def test_build_pdfs_raises_with_every_message(tmp_path):
+    project = _handbook(tmp_path / "handbook", CASES[0][1])
+    with pytest.raises(PdfFailed) as info:
+        build_pdfs(project, {"en": tmp_path / "a.pdf", "fr": tmp_path / "b.pdf"}, epoch=EPOCH)
+    text = str(info.value)
+    assert "[en] docs/index.md:11:1: PDF001 image 'img/missing.png' not found" in text
+    assert "[fr] docs/index.md:11:1: PDF001" in text
+
+
+def test_cli_writes_one_language_and_fails_on_bad_input(tmp_path, monkeypatch, capsys):
+    good = make_handbook(tmp_path / "good", {"index.md": page("Home", "# Home { #home }\n\nHello.")})
+    monkeypatch.chdir(good.root)
+    assert cli.main(["pdf", "--lang", "fr", "--out", str(tmp_path / "pdfs")]) == 0
+    assert (tmp_path / "pdfs" / "handbook-fr.pdf").read_bytes().startswith(b"%PDF")
+    assert "[fr] PDF handbook-fr.pdf" in capsys.readouterr().out
+
+    bad = _handbook(tmp_path / "bad", CASES[0][1])
+    monkeypatch.chdir(bad.root)
+    assert cli.main(["pdf", "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    assert "docs/index.md:11:1: PDF001 image 'img/missing.png' not found" in err
+    assert not (bad.site / "handbook-en.pdf").exists()
+    assert cli.main(["pdf", "--lang", "xx"]) == 2
