@@ -1,0 +1,68 @@
+"""The build step: each language's PDF next to its pages, and a localised link on every page."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from handbook.pdf import post_build
+from handbook.site.build import BuildFailed, build_site
+from tests.pdf.fixtures import make_book_handbook
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("pdfsite")
+    project = make_book_handbook(root / "handbook")
+    out = root / "site"
+    build_site(project, codes=["en", "fr"], out=out, search=False, post_steps=[post_build], log=lambda _: None)
+    return project, out
+
+
+def _pdf_link(html: str) -> tuple[str, str]:
+    match = re.search(r'<p class="hb-pdf-link">\s*<a href="([^"]+)"[^>]*>([^<]+)</a>', html)
+    assert match, "no PDF link on the page"
+    return match[1], match[2]
+
+
+def test_each_language_pdf_sits_next_to_its_pages(site):
+    _, out = site
+    assert (out / "handbook-en.pdf").read_bytes().startswith(b"%PDF")
+    assert (out / "fr" / "handbook-fr.pdf").read_bytes().startswith(b"%PDF")
+    assert not (out / "ar").exists()  # only the languages built get a PDF
+
+
+@pytest.mark.parametrize(("page", "text"), [
+    ("index.html", "Download PDF"),
+    ("chapters/second/index.html", "Download PDF"),
+    ("fr/index.html", "Télécharger le PDF"),
+    ("fr/chapters/first/index.html", "Télécharger le PDF"),
+    ("fr/chapters/second/index.html", "Télécharger le PDF"),  # English fallback page, French interface
+])
+def test_every_page_links_to_its_languages_pdf(site, page, text):
+    _, out = site
+    html = (out / page).read_text(encoding="utf-8")
+    href, label = _pdf_link(html)
+    assert label.strip() == text
+    target = ((out / page).parent / href).resolve()
+    lang = "fr" if page.startswith("fr/") else "en"
+    assert target == (out / ("fr/" if lang == "fr" else "") / f"handbook-{lang}.pdf").resolve()
+    if lang == "fr":
+        assert "Download PDF" not in html
+
+
+def test_a_bad_page_fails_the_build_and_keeps_the_old_site(tmp_path):
+    project = make_book_handbook(tmp_path / "handbook")
+    (project.docs / "chapters" / "first.fr.md").write_text(
+        "---\ntitle: Premier chapitre\ndescription: Une page.\n---\n\n# Premier chapitre { #first }\n\n"
+        "Un caractère privé \ue000 ici.\n", encoding="utf-8")
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "marker.txt").write_text("old site")
+    with pytest.raises(BuildFailed) as info:
+        build_site(project, codes=["fr"], out=out, search=False, post_steps=[post_build], log=lambda _: None)
+    assert "[fr] docs/chapters/first.fr.md:8:1: PDF005 no font has the character(s)" in str(info.value)
+    assert (out / "marker.txt").read_text() == "old site"
