@@ -1,0 +1,60 @@
+"""Table-driven tests of the pure pieces: URL scheme decoding and the CSP of one page."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+
+import pytest
+
+from handbook.check.safety import url_scheme
+from handbook.site import csp
+
+
+@pytest.mark.parametrize(("url", "scheme"), [
+    ("javascript:void(0)", "javascript"),
+    ("JaVaScRiPt:void(0)", "javascript"),
+    (" \tjavascript:x", "javascript"),
+    ("java\tscript:x", "javascript"),
+    ("java&#x09;script:x", "javascript"),
+    ("&#106;avascript:x", "javascript"),
+    ("&#x6A&#x61vascript:x", "javascript"),
+    ("javascript&colon;x", "javascript"),
+    ("%6Aavascript:x", "javascript"),
+    ("%256Aavascript:x", "javascript"),
+    ("javascript\\:x", "javascript"),
+    ("VBScript:msgbox", "vbscript"),
+    ("DATA:text/html;base64,AAAA", "data"),
+    ("d&#97;ta:image/png;base64,AAAA", "data"),
+    ("https://example.org/", "https"),
+    ("guide.md#data", None),
+    ("../img/a.png", None),
+])
+def test_the_scheme_a_browser_would_see(url: str, scheme: str | None) -> None:
+    assert url_scheme(url) == scheme
+
+
+PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>t</title>
+<script>var a = 1;</script><script type="application/json" id="cfg">{"x": 1}</script>
+<script src="x.js"></script><style>p { color: red }</style></head><body><p>x</p></body></html>"""
+
+
+def _sha(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+def test_the_policy_hashes_executable_inline_scripts_and_styles_only() -> None:
+    html = csp.apply(PAGE)
+    policy = html.split('content="', 1)[1].split('"', 1)[0]
+    assert f"script-src 'self' 'wasm-unsafe-eval' {_sha('var a = 1;')};" in policy
+    assert f"style-src 'self' {_sha('p { color: red }')};" in policy
+    assert _sha('{"x": 1}') not in policy and "unsafe-inline" not in policy
+    assert html.index("Content-Security-Policy") < html.index("<title>")
+    assert csp.verify(html) is None
+    assert csp.apply(html) == html  # running the step twice changes nothing
+
+
+def test_verify_names_what_is_wrong() -> None:
+    assert csp.verify(PAGE) == csp.NO_POLICY
+    changed = csp.apply(PAGE).replace("var a = 1;", "var a = 2;")
+    assert "not in the page's policy" in csp.verify(changed)
