@@ -5,7 +5,6 @@ clipped content and PDF/UA errors; each of these becomes a diagnostic naming the
 from __future__ import annotations
 
 import bisect
-import io
 import re
 from urllib.parse import unquote
 
@@ -86,49 +85,22 @@ def check_overflow(book: Book, rendered: Rendered) -> list[Diagnostic]:
     return out
 
 
-def substituted_fonts(pdf: bytes) -> dict[str, str]:
-    """Fonts of ``pdf`` that are not the handbook's, with the characters each one drew."""
-    from pypdf import PdfReader
-
-    reader = PdfReader(io.BytesIO(pdf))
-    found: dict[str, str] = {}
-    seen: set[int] = set()
-    for page in reader.pages:
-        resources = page.get("/Resources")
-        fonts = resources.get_object().get("/Font") if resources is not None else None
-        for ref in (fonts or {}).values():
-            font = ref.get_object()
-            if id(font) in seen:
-                continue
-            seen.add(id(font))
-            name = str(font.get("/BaseFont", "")).lstrip("/").split("+", 1)[-1]
-            # Our own fonts in another weight or style (WeasyPrint names a slanted face '-Oblique').
-            family = re.sub(r"-(Bold|Italic|Oblique|BoldItalic|BoldOblique|Regular)$", "", name)
-            if family not in ALLOWED_FONTS:
-                to_unicode = font.get("/ToUnicode")
-                found[name] = _cmap_text(to_unicode.get_object().get_data()) if to_unicode else ""
-    return found
-
-
-def _cmap_text(data: bytes) -> str:
-    """The characters a ToUnicode CMap maps to (bfchar and bfrange entries)."""
-    text = data.decode("latin-1")
-    chars: list[str] = []
-    for block in re.findall(r"beginbfchar(.*?)endbfchar", text, re.S):
-        for _, dst in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
-            chars.append(bytes.fromhex(dst).decode("utf-16-be", "replace"))
-    for block in re.findall(r"beginbfrange(.*?)endbfrange", text, re.S):
-        for lo, hi, dst in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
-            start = int(dst, 16)
-            chars.extend(chr(start + i) for i in range(int(hi, 16) - int(lo, 16) + 1))
-    return "".join(sorted(set(c for c in "".join(chars) if c.strip())))
+def substituted(fonts: dict[str, str]) -> dict[str, str]:
+    """The fonts that are not the handbook's (name -> characters drawn with it)."""
+    out = {}
+    for name, chars in fonts.items():
+        # Our own fonts in another weight or style (WeasyPrint names a slanted face '-Oblique').
+        family = re.sub(r"-(Bold|Italic|Oblique|BoldItalic|BoldOblique|Regular)$", "", name)
+        if family not in ALLOWED_FONTS:
+            out[name] = "".join(c for c in chars if c.strip())
+    return out
 
 
 def check_fonts(book: Book, rendered: Rendered) -> list[Diagnostic]:
     """A font that is not one of ours means fontconfig substituted a system font: refuse it, and
     name the characters it drew and the page where each first appears."""
     out = []
-    for name, chars in sorted(substituted_fonts(rendered.pdf).items()):
+    for name, chars in sorted(substituted(rendered.fonts).items()):
         by_page: dict[tuple[str, int], str] = {}
         for char in chars or "?":
             where = _where(book, char)

@@ -9,6 +9,7 @@ missing glyphs and PDF/UA errors.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,8 @@ class Rendered:
     messages: list[tuple[str, str]]  # (level, message) logged by WeasyPrint
     anchor_pages: dict[str, int]     # element id -> 0-based page index
     overflows: list[tuple[int, str]] = field(default_factory=list)  # (page index, text) beyond the page's content box
+    fonts: dict[str, str] = field(default_factory=dict)  # embedded font name -> the characters it drew
+    check_seconds: float = 0.0  # time spent on our own checks inside this call (overflow, fonts)
 
 
 def make_fetcher(roots: Sequence[Path]):
@@ -72,11 +75,26 @@ def render_pdf(html: str, *, base_url: str, roots: Sequence[Path], stylesheets: 
         for index, page in enumerate(document.pages):
             for name in page.anchors:
                 anchors.setdefault(name, index)
+        mark = time.perf_counter()
         overflows = _overflows(document) if check_overflow else []
+        checking = time.perf_counter() - mark
         pdf = document.write_pdf(pdf_variant="pdf/ua-1")
     finally:
         logger.removeHandler(capture)
-    return Rendered(pdf, len(document.pages), capture.records, anchors, overflows)
+    mark = time.perf_counter()
+    fonts = _fonts(document)
+    checking += time.perf_counter() - mark
+    return Rendered(pdf, len(document.pages), capture.records, anchors, overflows, fonts, checking)
+
+
+def _fonts(document) -> dict[str, str]:
+    """The fonts written into the PDF (``document.fonts`` is filled by write_pdf), with the text each
+    one drew: the same information as the PDF's font dictionaries, without parsing the PDF again."""
+    found: dict[str, set[str]] = {}
+    for font in document.fonts.values():
+        name = font.name.decode("latin-1").lstrip("/").split("+", 1)[-1]
+        found.setdefault(name, set()).update("".join(font.to_unicode.values()))
+    return {name: "".join(sorted(chars)) for name, chars in found.items()}
 
 
 def _overflows(document) -> list[tuple[int, str]]:
