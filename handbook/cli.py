@@ -19,6 +19,7 @@ from handbook.paths import find_project
 COMMANDS: dict[str, str] = {
     "build": "handbook.commands.build",
     "serve": "handbook.commands.serve",
+    "lint": "handbook.commands.lint",
     "check": "handbook.commands.check",
     "status": "handbook.commands.status",
     "translate": "handbook.commands.translate",

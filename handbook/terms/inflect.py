@@ -1,0 +1,210 @@
+"""Turn a term into a regular expression that also matches its inflected forms in running prose.
+
+One word builder per language (``LANGUAGES``), dispatched by language code; a language without
+one gets exact matching. Patterns match lowercased text (see :func:`handbook.terms.extract.scannable`)
+and carry character classes for accents and Arabic letter variants, so "pedopornographie" and
+"prostituciones" match "pédopornographie" and "prostitución". Each term also has *anchors*:
+literals that every match contains, which the matcher finds with ``str.find`` before running any
+regex. Only syntax that Python's ``re`` and Vale's regexp2 both understand is used, so the Vale
+export reuses the patterns (with ``ignorecase``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+ARABIC_MARKS = frozenset(chr(c) for c in [*range(0x064B, 0x0653), 0x0670, 0x0640])
+
+# --- folding -------------------------------------------------------------------------------------
+
+
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for cp in [*range(0x41, 0x5B), *range(0xC0, 0x250)]:
+        ch = chr(cp)
+        base = unicodedata.normalize("NFD", ch)[0].lower()
+        if len(base) == 1 and base != ch and base.isalpha():
+            table[cp] = base
+    table[ord("\u2019")] = "'"
+    table.update(ARABIC_VARIANTS)
+    return table
+
+
+# Arabic letters written several ways: alef with hamza or madda, alef maqsura, taa marbuta.
+ARABIC_VARIANTS = {ord("أ"): "ا", ord("إ"): "ا", ord("آ"): "ا", ord("ى"): "ي", ord("ة"): "ه"}
+FOLD_TABLE = _build_fold_table()
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip accents, unify Arabic letter variants: same length as ``text``."""
+    return text.translate(FOLD_TABLE)
+
+
+# --- pattern pieces ------------------------------------------------------------------------------
+
+_SP = r"[ \t\u00a0\u202f\u2009]"
+# Between two words of a term: spaces, a hyphen, at most one line break. A blank line, which ends
+# the paragraph, is never crossed.
+GAP = rf"(?:{_SP}*[-\u2010\u2011]?{_SP}*(?:\n{_SP}*)?)"
+APOSTROPHE = "['\u2019]"
+LEFT = r"(?<!\w)"
+RIGHT = r"(?!\w)"
+
+_CLASSES = {"a": "[aàáâä]", "e": "[eèéêë]", "i": "[iìíîï]", "o": "[oòóôö]", "u": "[uùúûü]",
+            "c": "[cç]", "n": "[nñ]", "ا": "[اأإآ]", "ي": "[يى]", "ه": "[هة]"}
+
+
+@dataclass(frozen=True)
+class Style:
+    """How literal text is written in a pattern (one style today; kept as the seam for others)."""
+
+    gap: str = GAP
+    apostrophe: str = APOSTROPHE
+
+    def lit(self, text: str) -> str:
+        out = []
+        for ch in fold(text):
+            if ch in ARABIC_MARKS:  # vowel marks and tatweel are removed from scanned text
+                continue
+            if ch == "'":
+                out.append(self.apostrophe)
+            elif ch in "-\u2010\u2011":
+                out.append(rf"(?:[-\u2010\u2011]|{_SP})?")
+            elif ch in _CLASSES:
+                out.append(_CLASSES[ch])
+            else:
+                out.append(re.escape(ch))
+        return "".join(out)
+
+
+# A word builder returns (pattern, stem): the stem is the part of the word present in every match.
+WordBuilder = Callable[[str, bool, Style], tuple[str, str]]
+
+_EN_SHORT = {"the", "and", "with", "for", "of", "in", "a", "an", "to", "or"}
+
+
+def _en(word: str, first: bool, s: Style) -> tuple[str, str]:  # noqa: ARG001
+    if word.isupper() and len(word) > 1:  # acronyms: CSAM, CSAMs
+        return s.lit(word) + "s?", word
+    low = word.lower()
+    if low in _EN_SHORT or len(word) <= 2 or not word[-1].isalpha():
+        return s.lit(word), word
+    if low.endswith("y") and low[-2:-1] not in "aeiou":
+        return s.lit(word[:-1]) + "(?:y|ies)", word[:-1]
+    if low.endswith(("s", "x", "ch", "sh")):
+        return s.lit(word) + "(?:es)?", word
+    return s.lit(word) + f"(?:s|es|{s.apostrophe}s)?", word
+
+
+def _fr(word: str, first: bool, s: Style) -> tuple[str, str]:
+    # Elision before the first word: l'enfant, d'enfants, qu'un...
+    prefix = f"(?:(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu){s.apostrophe})?" if first else ""
+    low = fold(word)
+    if len(word) <= 3 or "'" in low or not low[-1].isalpha() or low.endswith(("s", "x")):
+        return prefix + s.lit(word), word
+    if word.lower().endswith("e"):  # not "é": prostitué -> prostituée
+        return prefix + s.lit(word) + "s?", word
+    if low.endswith("al"):
+        return prefix + s.lit(word[:-2]) + "(?:al|aux|ale|ales)", word[:-2]
+    return prefix + s.lit(word) + "(?:e|es|s|x)?", word
+
+
+_ES_SHORT = {"los", "las", "del", "con", "por", "una", "uno", "que", "en", "de", "la", "el", "y", "o"}
+
+
+def _es(word: str, first: bool, s: Style) -> tuple[str, str]:
+    low = fold(word)
+    if len(word) <= 2 or low in _ES_SHORT or not low[-1].isalpha():
+        return s.lit(word), word
+    if low.endswith("ia"):  # pornografía(s)
+        return s.lit(word) + "s?", word
+    if low[-1] in "oa":  # gender and number: niño, niña, niños, niñas
+        return s.lit(word[:-1]) + "[oa]s?", word[:-1]
+    if low.endswith("e"):
+        return s.lit(word) + "s?", word
+    if low.endswith("z"):
+        return s.lit(word[:-1]) + "(?:z|ces)", word[:-1]
+    if low.endswith("or"):  # agresor, agresora, agresores
+        return s.lit(word) + "(?:a|as|es)?", word
+    return s.lit(word) + "(?:es)?", word  # infantil(es), prostitución -> prostituciones
+
+
+# Attached prefixes: conjunctions و ف, prepositions ب ك ل, the article ال (ل + ال -> لل).
+_AR_PREFIX_FIRST = "(?:[وف]?(?:[بكل]?ال|لل|[بكل])?)"
+_AR_PREFIX_NEXT = "(?:[بكل]?ال|لل|[بكل])?"
+_AR_SUFFIX = "(?:ات|ين|ون)?"
+
+
+def _ar(word: str, first: bool, s: Style) -> tuple[str, str]:
+    base = word
+    if base.startswith(("لل", "ال")) and len(base) > 3:
+        base = base[2:]
+    prefix = _AR_PREFIX_FIRST if first else _AR_PREFIX_NEXT
+    return prefix + s.lit(base) + _AR_SUFFIX, base
+
+
+def _exact(word: str, first: bool, s: Style) -> tuple[str, str]:
+    return s.lit(word), word
+
+
+LANGUAGES: dict[str, WordBuilder] = {"en": _en, "fr": _fr, "es": _es, "ar": _ar}
+
+
+@dataclass(frozen=True)
+class TermPattern:
+    pattern: str              # without boundaries
+    anchors: tuple[str, ...]  # lowercase literals: every match contains at least one of them
+    scan: str = ""            # when there is no good anchor: a regex that starts with the first word
+
+
+def _anchors(stems: list[str], lang: str, common: frozenset[str]) -> tuple[str, ...]:
+    """The literal(s) to search for: the longest stem that is not a common word, as written in
+    the termbase and without its accents (a writer may drop them; a plural may move them)."""
+    pieces = [p for stem in stems for p in re.split(r"[^\w]+", stem) if p]
+    rare = [p for p in pieces if fold(p) not in common and len(p) >= 3]
+    if not rare:
+        return ()
+    best = max(rare, key=len)
+    if lang == "ar":
+        return (best,)
+    return tuple(sorted({best, fold(best)}))
+
+
+def term(text: str, lang: str, *, inflect: bool = True, common: frozenset[str] = frozenset()) -> TermPattern:
+    """The pattern of ``text`` in language ``lang``; ``inflect=False`` matches it as written (titles)."""
+    style = Style()
+    build = LANGUAGES.get(lang, _exact) if inflect else _exact
+    words = text.split()
+    parts, stems = [], []
+    for i, word in enumerate(words):
+        pattern, stem = build(word, i == 0, style)
+        parts.append(pattern)
+        stems.append(_scan_form(stem, lang))
+    pattern = style.gap.join(parts)
+    anchors = _anchors(stems, lang, common)
+    if anchors:
+        return TermPattern(pattern, anchors)
+    # Only common words ("child sex"): scan with the pattern minus the first word's optional
+    # prefix, so that it starts with a literal, which the regex engine searches fast.
+    first = build(words[0], False, style)[0] if words else ""
+    return TermPattern(pattern, (), style.gap.join([first, *parts[1:]]) + RIGHT)
+
+
+def _scan_form(stem: str, lang: str) -> str:
+    """A stem as it appears in scanned text: lowercase; in Arabic, variants unified, marks removed."""
+    low = stem.lower()
+    if lang == "ar":
+        low = "".join(c for c in low.translate(ARABIC_VARIANTS) if c not in ARABIC_MARKS)
+    return low
+
+
+def term_pattern(text: str, lang: str) -> str:
+    """The pattern of a term (used case-insensitively by the Vale export)."""
+    return term(text, lang).pattern
+
+
+def bounded(pattern: str) -> str:
+    return f"{LEFT}(?:{pattern}){RIGHT}"

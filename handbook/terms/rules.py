@@ -1,0 +1,111 @@
+"""The terminology rules: stable codes, one registry, one check function per rule family.
+
+Each rule is documented under its code in docs/contributing/terminology-rules.md (a test checks
+that every code has its section). Page checks and pair checks (a translation against its English
+original) are generators of :class:`~handbook.diagnostics.Diagnostic`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from handbook.diagnostics import Diagnostic
+from handbook.terms.matcher import Hit, matcher
+from handbook.terms.termbase import Termbase
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: str
+    summary: str
+    suppressible: bool = True
+
+
+RULES: dict[str, Rule] = {rule.code: rule for rule in (
+    Rule("TERM001", "avoid-term", "error", "A term that the Terminology Guidelines advise against."),
+    Rule("TERM002", "use-with-care", "warning", "A term that needs special attention: define it or prefer another."),
+    Rule("TERM003", "translation-drift", "warning",
+         "The English page uses a concept's preferred term; its translation uses a variant, or no approved term."),
+    Rule("TERM010", "unknown-rule", "error", "A suppression comment names an unknown rule or directive.", False),
+    Rule("TERM011", "suppression-without-reason", "error", "A suppression comment gives no reason.", False),
+    Rule("TERM012", "unused-suppression", "warning", "A suppression comment suppresses nothing.", False),
+)}
+BY_NAME: dict[str, str] = {rule.name: rule.code for rule in RULES.values()}
+
+DOCS_PAGE = "docs/contributing/terminology-rules.md"
+
+
+def resolve(token: str) -> str | None:
+    """A rule code from a code or a rule name (``TERM001`` or ``avoid-term``); None when unknown."""
+    upper = token.upper()
+    if upper in RULES:
+        return upper
+    return BY_NAME.get(token.lower())
+
+
+@dataclass
+class Page:
+    """A page as the checks see it (built by :mod:`handbook.terms.lint`)."""
+
+    path: str
+    lang: str
+    text: str
+    scan: object           # extract.Scannable
+    position: Callable[[int], tuple[int, int]]  # scannable offset -> (line, col) in the file
+    body_line: int = 1
+    cache: dict = field(default_factory=dict)  # results reused when a page is the source of several translations
+
+
+def _found(page: Page, hit: Hit) -> str:
+    """The words of a hit as the page writes them (the scanned text is folded)."""
+    start, end = page.scan.page_offset(hit.start), page.scan.page_offset(hit.end - 1) + 1
+    return " ".join(page.text[start:end].replace("*", "").replace("_", " ").split())
+
+
+def _diag(page: Page, hit: Hit, code: str, message: str, hint: str) -> Diagnostic:
+    line, col = page.position(hit.start)
+    return Diagnostic(page.path, line, col, code, message, RULES[code].severity, hint)
+
+
+def check_terms(page: Page, termbase: Termbase) -> Iterator[Diagnostic]:
+    """TERM001 and TERM002: avoid forms and use-with-care forms outside titles and mentions."""
+    for hit in matcher(termbase, page.lang).avoid_hits(page.scan.text):
+        concept = hit.form.concept
+        entry = concept.entry(page.lang)
+        hint = "prefer: " + "; ".join(entry.prefer)
+        if concept.severity == "avoid":
+            yield _diag(page, hit, "TERM001", f'avoid "{_found(page, hit)}": {entry.reason}', hint)
+        else:
+            yield _diag(page, hit, "TERM002", f'use "{_found(page, hit)}" with care: {entry.reason}', hint)
+
+
+def check_drift(page: Page, source: Page, termbase: Termbase) -> Iterator[Diagnostic]:
+    """TERM003: concepts whose preferred term the English page uses, and the translation does not."""
+    if "prefer" not in source.cache:
+        source.cache["prefer"] = matcher(termbase, source.lang).prefer_hits(source.scan.text)
+    used_in_source = {hit.form.concept: hit for hit in source.cache["prefer"]}
+    if not used_in_source:
+        return
+    mine = matcher(termbase, page.lang)
+    approved = {hit.form.concept for hit in mine.prefer_hits(page.scan.text)}
+    variants = mine.variant_hits(page.scan.text)
+    for concept, source_hit in sorted(used_in_source.items(), key=lambda item: item[1].start):
+        entry = concept.entry(page.lang)
+        english = _found(source, source_hit)
+        hint = "prefer: " + "; ".join(entry.prefer)
+        own_variants = [h for h in variants if h.form.concept is concept]
+        for hit in own_variants:
+            yield _diag(page, hit, "TERM003", f'translation drift: "{_found(page, hit)}" is a variant; '
+                        f'the English page says "{english}" and the approved term is "{entry.prefer[0]}"', hint)
+        if concept not in approved and not own_variants:
+            yield Diagnostic(page.path, page.body_line, 1, "TERM003",
+                             f'translation drift: the English page uses "{english}" ({concept.id}); '
+                             f"this translation never uses an approved term for it",
+                             RULES["TERM003"].severity, hint)
+
+
+PAGE_CHECKS: list[Callable[[Page, Termbase], Iterator[Diagnostic]]] = [check_terms]
+PAIR_CHECKS: list[Callable[[Page, Page, Termbase], Iterator[Diagnostic]]] = [check_drift]

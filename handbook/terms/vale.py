@@ -1,0 +1,77 @@
+"""A Vale style generated from the termbase, for editors who run Vale in their editor.
+
+One substitution rule per language and severity (``Avoid-fr.yml`` is an error, ``Care-fr.yml`` a
+warning), applied with ``[*.fr.md]`` sections in ``.vale.ini``. The patterns are the linter's own
+(from :mod:`handbook.terms.inflect`), so Vale and ``handbook lint terms`` flag the same words.
+Vale cannot apply the handbook's exceptions for legal titles and mentions; the linter is the
+reference.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from handbook.terms import inflect
+from handbook.terms.termbase import Termbase
+
+STYLE = "Handbook"
+_LEVEL = {"avoid": "error", "care": "warning"}
+_HEADER = ("# Generated from translations/termbase.yml by `handbook lint terms --export vale styles`.\n"
+           "# Do not edit: edit the termbase and export again.\n")
+
+
+def rules(termbase: Termbase) -> dict[str, str]:
+    """File name -> YAML text of every rule file of the style."""
+    files: dict[str, str] = {}
+    for code in termbase.codes:
+        for severity, level in _LEVEL.items():
+            swap: dict[str, str] = {}
+            exceptions: list[str] = []
+            for concept in termbase.concepts:
+                if concept.severity != severity:
+                    continue
+                entry = concept.entry(code)
+                for form in entry.avoid:
+                    swap[inflect.bounded(inflect.term_pattern(form, code))] = "|".join(entry.prefer)
+                exceptions += [e for e in entry.exceptions if e not in exceptions]
+            if not swap:
+                continue
+            rule = {
+                "extends": "substitution",
+                "message": "Use %s instead of '%s' (Terminology Guidelines; see the handbook glossary).",
+                "level": level,
+                "ignorecase": True,
+                "nonword": True,  # the patterns carry their own boundaries (Arabic prefixes, elision)
+                "action": {"name": "replace"},
+                "swap": swap,
+            }
+            if exceptions:
+                rule["exceptions"] = exceptions
+            name = f"{'Avoid' if severity == 'avoid' else 'Care'}-{code}.yml"
+            files[name] = _HEADER + yaml.safe_dump(rule, allow_unicode=True, sort_keys=False, width=1000)
+    return files
+
+
+def vale_ini(termbase: Termbase) -> str:
+    lines = ["# Example .vale.ini for the handbook (generated).", "StylesPath = styles", "MinAlertLevel = warning", ""]
+    for code in termbase.codes:
+        glob = "*.md" if code == "en" else f"*.{code}.md"
+        lines += [f"[{glob}]", f"{STYLE}.Avoid-{code} = YES", f"{STYLE}.Care-{code} = YES", ""]
+    return "\n".join(lines)
+
+
+def write(termbase: Termbase, dest: Path) -> list[tuple[Path, bool]]:
+    """Write the style into ``dest/Handbook/`` (files whose content changed only)."""
+    out = []
+    files = {f"{STYLE}/{name}": text for name, text in rules(termbase).items()}
+    files["vale.ini.example"] = vale_ini(termbase)
+    for rel, text in sorted(files.items()):
+        path = dest / rel
+        changed = not path.is_file() or path.read_text(encoding="utf-8") != text
+        if changed:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        out.append((path, changed))
+    return out
