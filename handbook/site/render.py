@@ -11,11 +11,12 @@ from collections.abc import Callable
 
 from handbook.editorial.site import render_editions, render_whats_new
 from handbook.site.context import PageInfo
+from handbook.terms.glossary import render_glossary
 from handbook.translation.site import render_status_page
 
 Renderer = Callable[[str, PageInfo], "str | None"]
 
-RENDERERS: list[Renderer] = [render_status_page, render_whats_new, render_editions]
+RENDERERS: list[Renderer] = [render_status_page, render_whats_new, render_editions, render_glossary]
 
 
 def render_page(markdown: str, info: PageInfo) -> str:

@@ -1,0 +1,69 @@
+"""The glossary pages, generated from the termbase in each language at build time.
+
+:func:`render_glossary` (registered in ``handbook.site.render.RENDERERS``) replaces the marker line
+of ``glossary*.md`` by a table of the concepts in the page's language: preferred terms, the terms
+to avoid or use with care, the reason, and the sources. The files in docs/ are never rewritten.
+Column headers and labels are UI strings (translations/ui/terms.<code>.yml).
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
+from handbook.errors import HandbookError
+from handbook.terms import termbase as termbase_mod
+from handbook.terms.termbase import Termbase
+
+if TYPE_CHECKING:
+    from handbook.languages import I18n
+    from handbook.site.context import PageInfo
+
+GLOSSARY_MARKER = "<!-- handbook:glossary -->"
+GLOSSARY_PAGE = "glossary"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def glossary_markdown(termbase: Termbase, i18n: I18n, code: str) -> str:
+    """The glossary of language ``code``, as Markdown (a table, then the list of sources)."""
+    t = lambda key: i18n.t(code, key)  # noqa: E731
+    rows = [f"| {t('glossary_preferred')} | {t('glossary_instead')} | {t('glossary_reason')} | {t('glossary_sources')} |",
+            "|---|---|---|---|"]
+    cited: list[str] = []
+    for concept in termbase.concepts:
+        entry = concept.entry(code)
+        preferred = "; ".join(f"**{_cell(term)}**" if i == 0 else _cell(term) for i, term in enumerate(entry.prefer))
+        if not entry.verified:
+            preferred += f" ({t('glossary_unverified')})"
+        instead = ""
+        if entry.avoid:
+            label = t("glossary_avoid") if concept.severity == "avoid" else t("glossary_care")
+            instead = f"{label}: " + "; ".join(_cell(term) for term in entry.avoid)
+        if entry.variants:
+            instead += ("; " if instead else "") + f"{t('glossary_variant')}: " + "; ".join(map(_cell, entry.variants))
+        sources = []
+        for sid in entry.sources:
+            if sid not in cited:
+                cited.append(sid)
+            sources.append(str(cited.index(sid) + 1))
+        rows.append(f"| {preferred} | {instead} | {_cell(entry.reason)} | {', '.join(sources)} |")
+    notes = [f"{n}. [{_cell(termbase.sources[sid].title)}]({termbase.sources[sid].url})"
+             for n, sid in enumerate(cited, 1)]
+    return "\n".join(rows) + "\n\n" + "\n".join(notes) + "\n"
+
+
+def render_glossary(markdown: str, info: PageInfo) -> str | None:
+    if info.src_uri is None or GLOSSARY_MARKER not in markdown:
+        return None
+    if PurePosixPath(info.src_uri).name.split(".")[0] != GLOSSARY_PAGE:
+        return None
+    try:
+        termbase = termbase_mod.load(info.root, info.i18n.codes)
+    except HandbookError as exc:
+        from mkdocs.exceptions import PluginError
+
+        raise PluginError(str(exc)) from None
+    return markdown.replace(GLOSSARY_MARKER, glossary_markdown(termbase, info.i18n, info.lang))
