@@ -1,0 +1,185 @@
+"""Benchmark: the PDF edition per language, against a bare WeasyPrint call on the concatenated HTML.
+
+    .venv/bin/python -m benchmarks.bench_pdf [PAGES_PER_LANGUAGE]   (default: 100)
+
+Prints a Markdown table and writes it to benchmarks/results-pdf.md. Every measurement runs in a
+fresh process, so its peak memory (ru_maxrss) is its own. Measured, on the synthetic corpus of
+benchmarks/synthetic.py:
+
+- the pipeline per language (``handbook.pdf.pipeline.build_pdf``: assemble, checks, WeasyPrint
+  PDF/UA rendering), with its own split: assembly and checks against WeasyPrint's rendering;
+- WeasyPrint alone on the pipeline's final HTML, same options (the pipeline's overhead is the
+  difference);
+- the floor: a bare ``HTML(string=...).write_pdf()`` on the pages' HTML concatenated, no template,
+  no stylesheet, no PDF/UA (what the issue's peers are compared with);
+- all four languages together through ``build_pdfs`` (parallel processes, one per core).
+
+Targets (issue 3): the pipeline's own work adds at most 10% to WeasyPrint's rendering of the final
+HTML; all four languages take at most 2.2x the time of one on 2 cores.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import platform
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from benchmarks.synthetic import generate
+
+RESULTS = Path(__file__).with_name("results-pdf.md")
+EPOCH = "1764300000"
+CODES = ("en", "fr", "es", "ar")
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _fresh(fn, *args):
+    """Run ``fn(*args)`` in a new process; it returns (result, seconds, peak MB)."""
+    ctx = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=1, mp_context=ctx, max_tasks_per_child=1) as pool:
+        return pool.submit(fn, *args).result()
+
+
+def pipeline_language(root: str, code: str, out: str):
+    from handbook.pdf.pipeline import build_pdf
+
+    started = time.perf_counter()
+    result = build_pdf(root, code, out, EPOCH)
+    assert result.ok, [d.text() for d in result.problems] or result.error
+    return result, time.perf_counter() - started, _peak_mb()
+
+
+def write_final_html(root: str, code: str, out: str):
+    from handbook.paths import Project
+    from handbook.pdf.book import assemble_book
+
+    book = assemble_book(Project(Path(root)), code, EPOCH)
+    Path(out).write_text(book.html, encoding="utf-8")
+    return book.base_url, [str(r) for r in book.roots]
+
+
+def weasyprint_final_html(html_file: str, base_url: str, roots: list[str], out: str):
+    from handbook.pdf.weasy import render_pdf
+
+    html = Path(html_file).read_text(encoding="utf-8")
+    started = time.perf_counter()
+    rendered = render_pdf(html, base_url=base_url, roots=[Path(r) for r in roots], check_overflow=False)
+    Path(out).write_bytes(rendered.pdf)
+    return rendered.pages, time.perf_counter() - started, _peak_mb()
+
+
+def bare_concatenated(root: str, out: str):
+    """The floor: every English page's Markdown converted with mkdocs.yml's extensions, joined."""
+    import markdown
+    from weasyprint import HTML
+
+    from handbook import frontmatter
+    from handbook.languages import load_i18n
+    from handbook.paths import Project
+    from handbook.pdf.source import Entry, book_order, read_config
+
+    project = Project(Path(root))
+    config = read_config(project)
+    entries = [e for e in book_order(project, config, load_i18n(project.root), "en") if isinstance(e, Entry)]
+    md = markdown.Markdown(extensions=config.extensions, extension_configs=config.extension_configs)
+    bodies = []
+    for entry in entries:
+        md.reset()
+        bodies.append(md.convert(frontmatter.read(project.docs / entry.src).body))
+    html = "<!DOCTYPE html><html lang='en'><body>" + "\n".join(bodies) + "</body></html>"
+    started = time.perf_counter()
+    document = HTML(string=html, base_url=project.docs.as_uri() + "/").render()
+    document.write_pdf(out)
+    return len(document.pages), time.perf_counter() - started, _peak_mb()
+
+
+def all_languages(root: str, out: str):
+    from handbook.paths import Project
+    from handbook.pdf.pipeline import build_pdfs
+
+    started = time.perf_counter()
+    results = build_pdfs(Project(Path(root)), {c: Path(out) / f"handbook-{c}.pdf" for c in CODES}, epoch=EPOCH)
+    return results, time.perf_counter() - started, _peak_mb()
+
+
+def main(size: int) -> str:
+    work = Path(tempfile.mkdtemp(prefix=f"bench-pdf-{size}-"))
+    try:
+        project = generate(work / "handbook", size)
+        root = str(project.root)
+        rows = []
+        for code in CODES:
+            result, seconds, peak = _fresh(pipeline_language, root, code, str(work / f"{code}.pdf"))
+            t = result.timings
+            own = t.get("assemble", 0) + t.get("checks", 0)
+            rows.append((code, result.pages, seconds, peak, t.get("assemble", 0), t.get("render", 0),
+                         t.get("checks", 0), 100 * own / t["render"]))
+            print(f"[{code}] pipeline {seconds:.1f}s, {peak:.0f} MB, {result.pages} pages", flush=True)
+        base_url, roots = _fresh(write_final_html, root, "en", str(work / "final-en.html"))
+        w_pages, w_seconds, w_peak = _fresh(weasyprint_final_html, str(work / "final-en.html"), base_url, roots,
+                                            str(work / "weasy-en.pdf"))
+        print(f"WeasyPrint alone on the final English HTML: {w_seconds:.1f}s, {w_peak:.0f} MB", flush=True)
+        b_pages, b_seconds, b_peak = _fresh(bare_concatenated, root, str(work / "bare-en.pdf"))
+        print(f"bare WeasyPrint on the concatenated HTML: {b_seconds:.1f}s, {b_peak:.0f} MB", flush=True)
+        results, all_seconds, _ = _fresh(all_languages, root, str(work / "all"))
+        print(f"four languages in parallel: {all_seconds:.1f}s", flush=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    english = rows[0]
+    lines = [
+        "# PDF edition benchmark",
+        "",
+        f"Machine: {os.cpu_count()} cores (shared with other jobs while measured), Python "
+        f"{platform.python_version()}, {platform.machine()}. Corpus: benchmarks/synthetic.py, {size} pages per "
+        "language (about 1,200 words a page). Command: `python -m benchmarks.bench_pdf`. Each figure comes "
+        "from a fresh process; peak memory is that process's maximum resident set size.",
+        "",
+        "## The pipeline per language",
+        "",
+        "| language | PDF pages | total (s) | peak memory (MB) | assembly (s) | WeasyPrint (s) | checks (s) | own work / WeasyPrint |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    lines += [f"| {c} | {p} | {s:.1f} | {m:.0f} | {a:.2f} | {r:.1f} | {k:.2f} | {o:.1f}% |"
+              for c, p, s, m, a, r, k, o in rows]
+    lines += [
+        "",
+        "## Compared with WeasyPrint alone (English)",
+        "",
+        "| run | PDF pages | time (s) | peak memory (MB) |",
+        "|---|---:|---:|---:|",
+        f"| the pipeline (assemble, check, render PDF/UA) | {english[1]} | {english[2]:.1f} | {english[3]:.0f} |",
+        f"| WeasyPrint alone on the pipeline's final HTML, same options | {w_pages} | {w_seconds:.1f} | {w_peak:.0f} |",
+        f"| floor: bare WeasyPrint on the concatenated page HTML (no template, no CSS, no PDF/UA) | {b_pages} | "
+        f"{b_seconds:.1f} | {b_peak:.0f} |",
+        "",
+        f"Pipeline against WeasyPrint alone on the same HTML: {100 * (english[2] - w_seconds) / w_seconds:+.1f}% "
+        f"time (target: at most +10%). Its own work measured inside the run: {english[7]:.1f}% of rendering.",
+        "",
+        "## Four languages together",
+        "",
+        f"All four languages through `build_pdfs` (parallel processes, {min(len(CODES), os.cpu_count() or 1)} at a "
+        f"time): {all_seconds:.1f}s, {all_seconds / english[2]:.2f}x the English PDF alone (target: at most 2.2x). "
+        "Peak memory per language in that run: "
+        + ", ".join(f"{r.code} {r.peak_mb:.0f} MB" for r in results) + ".",
+        "",
+        "Peers (from the issue, same machine class, 100 English pages, English build plus PDF): bare WeasyPrint "
+        "37 s / 641 MB; mkdocs-print-site-plugin 49 s / 748 MB; mkdocs-with-pdf 64 s / 813 MB; mkdocs-to-pdf "
+        "69 s / 822 MB. mkdocs-to-pdf was not re-measured here.",
+    ]
+    text = "\n".join(lines) + "\n"
+    RESULTS.write_text(text, encoding="utf-8")
+    return text
+
+
+if __name__ == "__main__":
+    print(main(int(sys.argv[1]) if len(sys.argv) > 1 else 100))
