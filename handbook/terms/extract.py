@@ -246,11 +246,11 @@ def scannable(text: str, lang: str) -> Scannable:
 
 
 class LineIndex:
-    """Offset -> (line, column), both 1-based."""
+    """Offset -> (line, column), both 1-based. Counted on demand: most pages have no finding, and
+    building a table of line starts would cost more than the few look-ups a page needs."""
 
     def __init__(self, text: str):
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.text = text
 
     def position(self, offset: int) -> tuple[int, int]:
-        line = bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1] + 1
+        return self.text.count("\n", 0, offset) + 1, offset - self.text.rfind("\n", 0, offset)

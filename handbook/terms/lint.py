@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -22,11 +23,12 @@ def make_page(path: str, text: str, lang: str) -> Page:
     def position(offset: int) -> tuple[int, int]:
         return index.position(scan.page_offset(offset))
 
-    body_line = 1
+    # Page-level findings (TERM003 "never uses") point at the first line of text after the front matter.
     front = extract._FRONT.match(text)
-    if front:
-        body_line = text.count("\n", 0, front.end()) + 1
-    return Page(path, lang, text, scan, position, body_line)
+    body_start = front.end() if front else 0
+    first_text = re.search(r"\S", text[body_start:])
+    body_offset = body_start + (first_text.start() if first_text else 0)
+    return Page(path, lang, text, scan, position, text.count("\n", 0, body_offset) + 1)
 
 
 def lint_text(path: str, text: str, lang: str, termbase: Termbase, source: Page | None = None) -> list[Diagnostic]:
@@ -38,8 +40,7 @@ def lint_text(path: str, text: str, lang: str, termbase: Termbase, source: Page 
     if source is not None:
         for pair_check in PAIR_CHECKS:
             raw.extend(pair_check(page, source, termbase))
-    index = extract.LineIndex(text)
-    directives, problems = suppress.parse(path, text, page.scan.comments, index.position)
+    directives, problems = suppress.parse(path, text, page.scan.comments, extract.LineIndex(text).position)
     kept, unused = suppress.apply(path, raw, directives)
     return sorted(kept + problems + unused)
 
