@@ -233,8 +233,11 @@ def inventory(text: str) -> Inventory:
                 inv.bad_suppressions.append((line, m.group(0)))
         return _blank(m.group(0))
 
-    masked = _CODE_SPAN.sub(lambda m: _blank(m.group(0)), masked)  # first: a code span may show a comment
-    masked = _COMMENT.sub(comment, masked)
+    # Each pattern runs only when its marker occurs: most pages have no raw HTML, comments or snippets.
+    if "`" in masked:
+        masked = _CODE_SPAN.sub(lambda m: _blank(m.group(0)), masked)  # first: a code span may show a comment
+    if "<!--" in masked:
+        masked = _COMMENT.sub(comment, masked)
     masked_lines = masked.split("\n")
 
     # Headings (ATX and setext), with their explicit ids.
@@ -251,7 +254,7 @@ def inventory(text: str) -> Inventory:
     inv.headings.sort(key=lambda h: h.line)
 
     # Attribute lists anywhere (headings' included): ids, and attributes for the safety check.
-    for m in _ATTR_LIST.finditer(masked):
+    for m in _ATTR_LIST.finditer(masked) if "{" in masked else ():
         line, col = pos.at(m.start())
         ids, pairs = parse_attr_list(m.group(1))
         inv.attr_lists.append(AttrList(line, col, ids, pairs))
@@ -263,7 +266,7 @@ def inventory(text: str) -> Inventory:
 
     # Links and images.
     definitions: dict[str, str] = {}
-    for m in _REFDEF.finditer(masked):
+    for m in _REFDEF.finditer(masked) if "]:" in masked else ():
         line, col = pos.at(m.start(2))
         definitions[normalise_ref(m.group(1))] = _dest(m.group(2))
         inv.links.append(Link(line, col, _dest(m.group(2)), False, None, "definition"))
@@ -271,7 +274,7 @@ def inventory(text: str) -> Inventory:
         line, col = pos.at(m.start())
         image = m.group(1) == "!"
         inv.links.append(Link(line, col, _dest(m.group(3)), image, m.group(2) if image else None, "markdown"))
-    for m in _REFLINK.finditer(masked):
+    for m in _REFLINK.finditer(masked) if "][" in masked else ():
         line, col = pos.at(m.start())
         label = normalise_ref(m.group(3) or m.group(2))
         if label.startswith("^"):
@@ -284,7 +287,7 @@ def inventory(text: str) -> Inventory:
             inv.undefined_refs.append((label, line, col))
 
     # Raw HTML tags: elements, attributes, and their URLs.
-    for m in _TAG.finditer(masked):
+    for m in _TAG.finditer(masked) if "<" in masked else ():
         line, col = pos.at(m.start())
         name = m.group(2).lower()
         attrs = []
@@ -318,7 +321,7 @@ def inventory(text: str) -> Inventory:
             depth.pop()
     for index in depth:
         inv.blocks[index] = Block(inv.blocks[index].line, inv.blocks[index].name, closed=False)
-    for m in _LEGACY.finditer(masked):
+    for m in _LEGACY.finditer(masked) if ("!!!" in masked or "???" in masked) else ():
         inv.legacy_admonitions.append(Block(pos.at(m.start())[0], m.group(1).lower()))
     for index in range(body_start + 1, len(masked_lines)):
         if "|" in masked_lines[index - 1] and _TABLE_DELIM.match(masked_lines[index]) and "|" in masked_lines[index]:
@@ -326,7 +329,7 @@ def inventory(text: str) -> Inventory:
 
     # Snippet includes, from the unmasked body (snippets are expanded before everything else).
     in_block = False
-    for m in _SNIPPET.finditer(text):
+    for m in _SNIPPET.finditer(text) if "--8<--" in text else ():
         line, col = pos.at(m.start())
         if line <= body_start:
             continue
