@@ -12,7 +12,6 @@ directive (CHK004) is reported itself; CHK rules cannot be suppressed. The termi
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from handbook.check.corpus import Corpus, Page
