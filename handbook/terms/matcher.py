@@ -97,6 +97,8 @@ class AnchorIndex:
                     if first_per_concept:
                         done.add(form.concept)
                         break
+        if first_per_concept:  # which concepts are used: overlaps between concepts all count
+            return sorted(found.values(), key=lambda h: (h.start, h.end, h.form.text))
         return _longest(found.values())
 
 
@@ -166,9 +168,17 @@ class LanguageMatcher:
         """Avoid forms in scanned prose that are not inside a legal title or a mention."""
         return [h for h in self.avoid.hits(text) if not self._exempt(text, h)]
 
-    def prefer_hits(self, text: str) -> list[Hit]:
-        """One hit per concept whose preferred term the text uses."""
-        return self.prefer.hits(text, first_per_concept=True)
+    def prefer_hits(self, text: str, *, longest: bool = False) -> list[Hit]:
+        """One hit per concept whose preferred term the text uses; where terms overlap, every
+        concept counts ("abus sexuel" approves two concepts), unless ``longest``, where only the
+        longest term does (an English page that says "child sexual abuse material" uses that
+        concept, not also "sexual abuse")."""
+        if not longest:
+            return self.prefer.hits(text, first_per_concept=True)
+        firsts: dict[Concept, Hit] = {}
+        for hit in self.prefer.hits(text):
+            firsts.setdefault(hit.form.concept, hit)
+        return sorted(firsts.values(), key=lambda h: h.start)
 
     def variant_hits(self, text: str) -> list[Hit]:
         return self.variant.hits(text)

@@ -85,7 +85,7 @@ def check_terms(page: Page, termbase: Termbase) -> Iterator[Diagnostic]:
 def check_drift(page: Page, source: Page, termbase: Termbase) -> Iterator[Diagnostic]:
     """TERM003: concepts whose preferred term the English page uses, and the translation does not."""
     if "prefer" not in source.cache:
-        source.cache["prefer"] = matcher(termbase, source.lang).prefer_hits(source.scan.text)
+        source.cache["prefer"] = matcher(termbase, source.lang).prefer_hits(source.scan.text, longest=True)
     used_in_source = {hit.form.concept: hit for hit in source.cache["prefer"]}
     if not used_in_source:
         return

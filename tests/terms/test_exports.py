@@ -1,0 +1,58 @@
+"""The generated Vale style and TBX file: committed copies are current and agree with the linter."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import yaml
+
+from handbook.terms import exports, tbx, vale
+from tests.terms.helpers import REPO, termbase
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def test_committed_vale_style_is_up_to_date():
+    for name, text in vale.rules(termbase()).items():
+        path = REPO / exports.COMMITTED["vale"] / vale.STYLE / name
+        assert path.is_file() and path.read_text(encoding="utf-8") == text, (
+            f"{path} is out of date: run ./hb lint terms --export vale styles")
+
+
+def test_committed_tbx_is_up_to_date():
+    path = REPO / exports.COMMITTED["tbx"]
+    assert path.read_text(encoding="utf-8") == tbx.render(termbase()), (
+        "translations/termbase.tbx is out of date: run ./hb lint terms --export tbx translations/termbase.tbx")
+
+
+def test_vale_patterns_match_every_avoid_form_and_not_the_preferred_terms():
+    tb = termbase()
+    for name, text in vale.rules(tb).items():
+        code = name.rsplit("-", 1)[1].removesuffix(".yml")
+        swap = yaml.safe_load(text)["swap"]
+        patterns = [re.compile(p, re.IGNORECASE) for p in swap]
+        for concept in tb.concepts:
+            entry = concept.entry(code)
+            if concept.severity != ("avoid" if name.startswith("Avoid") else "care"):
+                continue
+            for form in entry.avoid:
+                assert any(p.search(f" {form} ") for p in patterns), (name, form)
+            for form in entry.prefer:
+                assert not any(p.fullmatch(form) for p in patterns), (name, form)
+
+
+def test_tbx_lists_every_term_with_its_status():
+    tb = termbase()
+    root = ET.fromstring(tbx.render(tb))
+    entries = {e.get("id"): e for e in root.iter("termEntry")}
+    assert list(entries) == [c.id for c in tb.concepts]
+    csam = entries["child-sexual-abuse-material"]
+    statuses = {(ls.get(XML_LANG), tig.findtext("term")): tig.findtext("termNote")
+                for ls in csam.iter("langSet") for tig in ls.iter("tig")}
+    assert statuses[("en", "child pornography")] == "deprecatedTerm-admn-sts"
+    assert statuses[("en", "child sexual abuse material")] == "preferredTerm-admn-sts"
+    assert statuses[("ar", "مواد الإساءة الجنسية للأطفال")] == "admittedTerm-admn-sts"
+    assert {ls.get(XML_LANG) for ls in csam.iter("langSet")} == {"en", "fr", "es", "ar"}
+    grooming = entries["solicitation-of-children"]
+    assert any(t.findtext("termNote") == "supersededTerm-admn-sts" for t in grooming.iter("tig"))

@@ -1,0 +1,72 @@
+"""The glossary pages: generated from the termbase in the reader's language, at build time."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from handbook.languages import load_i18n
+from handbook.site.build import build_site
+from handbook.terms.glossary import GLOSSARY_MARKER, glossary_markdown
+from tests.conftest import make_handbook, page, translated_page
+from tests.terms.helpers import REPO, termbase
+
+BODY = "# {title} {{ #glossary }}\n\n" + GLOSSARY_MARKER + "\n"
+PAGES = {
+    "index.md": page("Home", "# Home { #home }\n\nWelcome."),
+    "glossary.md": page("Glossary", BODY.format(title="Glossary")),
+    "glossary.fr.md": translated_page("Glossaire", BODY.format(title="Glossaire")),
+    "glossary.es.md": translated_page("Glosario", BODY.format(title="Glosario")),
+    "glossary.ar.md": translated_page("المسرد", BODY.format(title="المسرد")),
+}
+
+
+def text_of(html: str) -> str:
+    main = html[html.index("<article"):html.index("</article>")]
+    return unescape(re.sub(r"<[^>]+>", " ", main))
+
+
+def test_markdown_lists_every_concept_in_the_language():
+    tb, i18n = termbase(), load_i18n(REPO)
+    fr = glossary_markdown(tb, i18n, "fr")
+    header = fr.splitlines()[0]
+    assert header == "| Terme à employer | Au lieu de | Pourquoi | Sources |"
+    for concept in tb.concepts:
+        assert concept.entry("fr").prefer[0] in fr
+    assert "**matériel d'abus sexuels sur enfants**" in fr
+    assert "À éviter: pédopornographie" in fr
+    assert "Preferred term" not in fr
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    base = tmp_path_factory.mktemp("glossary")
+    project = make_handbook(base / "hb", PAGES, nav="  - index.md\n  - glossary.md\n")
+    out = base / "site"
+    build_site(project, out=out, jobs=2, log=lambda _: None, post_steps=[])
+    return out
+
+
+@pytest.mark.slow
+def test_each_language_reads_its_own_glossary(site: Path):
+    tb = termbase()
+    pages = {"en": "glossary/index.html", "fr": "fr/glossary/index.html", "es": "es/glossary/index.html",
+             "ar": "ar/glossary/index.html"}
+    texts = {code: text_of((site / rel).read_text(encoding="utf-8")) for code, rel in pages.items()}
+    for code, text in texts.items():
+        assert GLOSSARY_MARKER not in text
+        for concept in tb.concepts:
+            assert concept.entry(code).prefer[0] in text, (code, concept.id)
+    assert "Terme à employer" in texts["fr"] and "Preferred term" not in texts["fr"]
+    assert "Término recomendado" in texts["es"] and "Instead of" not in texts["es"]
+    assert "المصطلح المفضل" in texts["ar"] and "Why" not in texts["ar"]
+    assert "مواد الاعتداء الجنسي على الأطفال" in texts["ar"]
+    assert "Terminology Guidelines for the Protection of Children" in texts["en"]  # the sources list
+
+
+@pytest.mark.slow
+def test_docs_files_are_not_rewritten(site: Path):
+    assert GLOSSARY_MARKER in (site.parent / "hb" / "docs" / "glossary.fr.md").read_text(encoding="utf-8")
