@@ -6,7 +6,8 @@
 The corpus has 400 pages per language in every language of translations/languages.yml (about
 21 MB of Markdown): prose built from a fixed vocabulary, with headings, lists, tables, links,
 code blocks, admonitions, legal titles, mentions, suppression comments and the termbase's own
-avoid, preferred and variant forms. It is generated from a fixed seed in a temporary folder.
+avoid, preferred and variant forms. Page *n* has the same structure and uses the same concepts in
+every language, as a translation does. It is generated from a fixed seed in a temporary folder.
 Figures are for one core (one process), best of ``--repeat`` runs.
 """
 
@@ -28,11 +29,12 @@ sys.path.insert(0, str(ROOT))
 
 from handbook.languages import load_i18n  # noqa: E402
 from handbook.terms import extract, termbase as termbase_mod  # noqa: E402
-from handbook.terms.lint import lint_text, make_page  # noqa: E402
+from handbook.paths import Project  # noqa: E402
+from handbook.terms.lint import lint_paths, lint_text  # noqa: E402
 from handbook.terms.matcher import matcher  # noqa: E402
 
 PAGES_PER_LANGUAGE = 400
-TARGET_PAGE_BYTES = 13_100  # bytes of UTF-8: 4 x 400 pages, about 21 MB
+BLOCKS_PER_PAGE = 30  # about 13 kB a page: 4 x 400 pages, about 21 MB of UTF-8
 SEED = 20261128
 RESULTS = ROOT / "benchmarks" / "results-terms.md"
 
@@ -48,17 +50,39 @@ FILLER = {
 }
 
 
-def _sentence(rng: random.Random, words: list[str], terms: list[str]) -> str:
+class Vocabulary:
+    """What one language's pages are made of. Picks are made by index with the same random
+    numbers in every language, so a translated page uses the concepts of its English page."""
+
+    def __init__(self, tb, lang: str):
+        self.words = FILLER[lang].split()
+        self.uses = [c.entry(lang).prefer[0] for c in tb.concepts]
+        self.variants = [c.entry(lang).variants[0] if c.entry(lang).variants else c.entry(lang).prefer[0]
+                         for c in tb.concepts]
+        self.avoid = [f for c in tb.concepts for f in c.entry(lang).avoid] or ["x"]
+        self.errors = [f for c in tb.concepts if c.severity == "avoid" for f in c.entry(lang).avoid] or ["x"]
+        self.titles = [t for c in tb.concepts for t in c.entry(lang).exceptions] or ["x"]
+        self.marker = tb.mention_markers[lang][0]
+
+    @staticmethod
+    def pick(rng: random.Random, items: list[str]) -> str:
+        return items[rng.randrange(1 << 30) % len(items)]
+
+    def term(self, rng: random.Random) -> str:
+        return self.pick(rng, self.variants if rng.random() < 0.02 else self.uses)
+
+
+def _sentence(rng: random.Random, v: Vocabulary, terms: bool = True) -> str:
     n = rng.randint(8, 22)
-    chosen = [rng.choice(words) for _ in range(n)]
+    chosen = [v.pick(rng, v.words) for _ in range(n)]
     if terms and rng.random() < 0.25:
-        chosen.insert(rng.randint(0, n), rng.choice(terms))
+        chosen.insert(rng.randint(0, n), v.term(rng))
     text = " ".join(chosen)
     return text[0].upper() + text[1:] + "."
 
 
-def _paragraph(rng: random.Random, words: list[str], terms: list[str]) -> str:
-    text = " ".join(_sentence(rng, words, terms) for _ in range(rng.randint(3, 7)))
+def _paragraph(rng: random.Random, v: Vocabulary) -> str:
+    text = " ".join(_sentence(rng, v) for _ in range(rng.randint(3, 7)))
     # Wrap at about 100 columns, as the handbook's sources are, so terms break across lines.
     lines, line = [], ""
     for word in text.split(" "):
@@ -70,58 +94,52 @@ def _paragraph(rng: random.Random, words: list[str], terms: list[str]) -> str:
     return "\n".join(lines + [line])
 
 
-def make_page_text(rng: random.Random, lang: str, tb, page_no: int) -> str:
-    words = FILLER[lang].split()
-    terms: list[str] = []
-    titles: list[str] = []
-    for concept in tb.concepts:
-        entry = concept.entry(lang)
-        terms += list(entry.prefer) + list(entry.variants)
-        titles += list(entry.exceptions)
-    avoid = [f for c in tb.concepts for f in c.entry(lang).avoid]
+def make_page_text(v: Vocabulary, page_no: int) -> str:
+    rng = random.Random(SEED * 1000 + page_no)  # the same page structure in every language
     out = [f"---\ntitle: Page {page_no}\ndescription: Synthetic page {page_no} for the benchmark.\n---\n",
            f"# Page {page_no} {{ #page-{page_no} }}\n"]
-    section = 0
-    while sum(len(p.encode()) for p in out) < TARGET_PAGE_BYTES:
-        section += 1
+    for section in range(1, BLOCKS_PER_PAGE + 1):
         kind = rng.random()
         if kind < 0.45:
-            out.append(_paragraph(rng, words, terms))
+            out.append(_paragraph(rng, v))
         elif kind < 0.55:
             out.append(f"## Section {section} {{ #section-{section} }}")
         elif kind < 0.65:
-            out.append("\n".join(f"- {_sentence(rng, words, terms)}" for _ in range(rng.randint(2, 5))))
+            out.append("\n".join(f"- {_sentence(rng, v)}" for _ in range(rng.randint(2, 5))))
         elif kind < 0.72:
-            rows = [f"| {_sentence(rng, words, terms)} | {_sentence(rng, words, [])} |" for _ in range(3)]
+            rows = [f"| {_sentence(rng, v)} | {_sentence(rng, v, False)} |" for _ in range(3)]
             out.append("| A | B |\n|---|---|\n" + "\n".join(rows))
         elif kind < 0.78:
-            out.append(f"See [{_sentence(rng, words, terms)}](https://example.org/{rng.randint(1, 9999)}/"
-                       f"{rng.choice(avoid).replace(' ', '-') if avoid else 'x'}) and `code {rng.randint(1, 99)}`.")
+            out.append(f"See [{_sentence(rng, v)}](https://example.org/{rng.randint(1, 9999)}/"
+                       f"{v.pick(rng, v.avoid).replace(' ', '-')}) and `code {rng.randint(1, 99)}`.")
         elif kind < 0.83:
-            out.append("```text\n" + "\n".join(rng.choice(avoid or ["x"]) for _ in range(3)) + "\n```")
+            out.append("```text\n" + "\n".join(v.pick(rng, v.avoid) for _ in range(3)) + "\n```")
         elif kind < 0.88:
-            out.append(f"/// note | {_sentence(rng, words, [])}\n\n{_paragraph(rng, words, terms)}\n\n///")
-        elif kind < 0.92 and titles:
-            out.append(f"{_sentence(rng, words, [])} *{rng.choice(titles)}* {_sentence(rng, words, [])}")
-        elif kind < 0.96 and avoid:
-            out.append(f"<!-- terms: disable-next-line TERM001 TERM002 -- quoting the record -->\n"
-                       f"{_sentence(rng, words, [])} {rng.choice(avoid)} {_sentence(rng, words, [])}")
-        elif avoid:
-            marker = tb.mention_markers[lang][0]
-            out.append(f"{_sentence(rng, words, [])} {marker} «{rng.choice(avoid)}».")
+            out.append(f"/// note | {_sentence(rng, v, False)}\n\n{_paragraph(rng, v)}\n\n///")
+        elif kind < 0.92:
+            out.append(f"{_sentence(rng, v, False)} *{v.pick(rng, v.titles)}* {_sentence(rng, v, False)}")
+        elif kind < 0.96:
+            out.append(f"<!-- terms: disable-next-line TERM001 -- quoting the record -->\n"
+                       f"{_sentence(rng, v, False)} {v.pick(rng, v.errors)} {_sentence(rng, v, False)}")
+        else:
+            out.append(f"{_sentence(rng, v, False)} {v.marker} «{v.pick(rng, v.avoid)}».")
     return "\n\n".join(out) + "\n"
 
 
-def make_corpus(folder: Path) -> dict[str, list[Path]]:
+def make_corpus(root: Path) -> dict[str, list[Path]]:
+    """A handbook at ``root``: the repository's translations/ and the synthetic pages in docs/."""
     i18n = load_i18n(ROOT)
     tb = termbase_mod.load(ROOT, i18n.codes)
-    rng = random.Random(SEED)
+    shutil.copytree(ROOT / "translations", root / "translations")
+    folder = root / "docs"
+    folder.mkdir()
     files: dict[str, list[Path]] = {}
     for code in i18n.codes:
+        vocabulary = Vocabulary(tb, code)
         for n in range(PAGES_PER_LANGUAGE):
             name = f"page-{n:04d}.md" if code == i18n.default else f"page-{n:04d}.{code}.md"
             path = folder / name
-            path.write_text(make_page_text(rng, code, tb, n), encoding="utf-8")
+            path.write_text(make_page_text(vocabulary, n), encoding="utf-8")
             files.setdefault(code, []).append(path)
     return files
 
@@ -198,11 +216,7 @@ def main() -> int:
         rows.append(("linter: matching only (avoid forms, exceptions, mentions)", best(args.repeat, match_only), ""))
 
         def full() -> None:
-            originals = {p.name: make_page(p.name, t, i18n.default) for p, t in texts[i18n.default]}
-            for code, items in texts.items():
-                for path, text in items:
-                    source = originals.get(path.name.replace(f".{code}.md", ".md")) if code != i18n.default else None
-                    lint_text(path.name, text, code, tb, source)
+            lint_paths(Project(tmp))
         full_s = best(args.repeat, full)
         rows.append(("**linter, everything on** (prose, matching, exceptions, mentions, suppressions, drift)", full_s, ""))
         findings = sum(len(lint_text(p.name, t, c, tb)) for c, items in texts.items() for p, t in items[:20])

@@ -31,9 +31,12 @@ def make_page(path: str, text: str, lang: str) -> Page:
     return Page(path, lang, text, scan, position, text.count("\n", 0, body_offset) + 1)
 
 
-def lint_text(path: str, text: str, lang: str, termbase: Termbase, source: Page | None = None) -> list[Diagnostic]:
-    """Every finding of one page; ``source`` is the English original of a translation."""
-    page = make_page(path, text, lang)
+def lint_text(path: str, text: str, lang: str, termbase: Termbase, source: Page | None = None,
+              page: Page | None = None) -> list[Diagnostic]:
+    """Every finding of one page; ``source`` is the English original of a translation; ``page``
+    the page already prepared by :func:`make_page` (an English page is the source of several
+    translations and is prepared once)."""
+    page = page or make_page(path, text, lang)
     raw: list[Diagnostic] = []
     for check in PAGE_CHECKS:
         raw.extend(check(page, termbase))
@@ -60,6 +63,12 @@ def discover(project: Project, paths: Iterable[Path] = ()) -> list[Path]:
 
 
 def _display(project: Project, path: Path) -> str:
+    """The path as printed: relative to the checkout when inside it."""
+    for candidate, root in ((path, project.root), (path.absolute(), project.root.absolute())):
+        try:
+            return candidate.relative_to(root).as_posix()
+        except ValueError:
+            continue
     try:
         return path.resolve().relative_to(project.root.resolve()).as_posix()
     except ValueError:
@@ -84,12 +93,21 @@ def _read(path: Path) -> str:
 def lint_paths(project: Project, paths: Iterable[Path] = ()) -> list[Diagnostic]:
     i18n = load_i18n(project.root)
     termbase = termbase_mod.load(project.root, i18n.codes)
+    originals: dict[Path, Page] = {}  # English pages, prepared once for all their translations
+
+    def original_page(path: Path) -> Page:
+        if path not in originals:
+            originals[path] = make_page(_display(project, path), _read(path), i18n.default)
+        return originals[path]
+
     out: list[Diagnostic] = []
     for path in discover(project, paths):
         lang = source_language(i18n, path.name)
-        source = None
+        if lang == i18n.default:
+            page = original_page(path)
+            out.extend(lint_text(page.path, page.text, lang, termbase, page=page))
+            continue
         original = _english_original(i18n, path, lang)
-        if original is not None:
-            source = make_page(_display(project, original), _read(original), i18n.default)
+        source = original_page(original) if original is not None else None
         out.extend(lint_text(_display(project, path), _read(path), lang, termbase, source))
     return sorted(out)

@@ -58,6 +58,7 @@ class AnchorIndex:
     """Terms grouped by anchor; finds every hit with one ``str.find`` loop per anchor."""
 
     def __init__(self, forms: Iterable[Form]):
+        forms = list(forms)
         self.by_anchor: dict[str, list[Form]] = {}
         self.scanned: list[Form] = []
         for form in forms:
@@ -65,12 +66,41 @@ class AnchorIndex:
                 self.scanned.append(form)
             for anchor in form.anchors:
                 self.by_anchor.setdefault(anchor, []).append(form)
+        self.concepts = frozenset(f.concept for f in forms)
+        # Longer terms of other concepts that contain a term ("child sexual abuse material"
+        # contains "child sexual abuse"): an occurrence inside one does not use the shorter term.
+        self.containers: dict[int, list[Form]] = {
+            id(f): [g for g in forms if g.concept is not f.concept and len(g.text) > len(f.text)
+                    and inflect.fold(f.text) in inflect.fold(g.text)]
+            for f in forms}
 
-    def hits(self, text: str, *, first_per_concept: bool = False) -> list[Hit]:
+    def _contained(self, text: str, hit: Hit) -> bool:
+        for g in self.containers[id(hit.form)]:
+            for m in g.regex.finditer(text, max(0, hit.start - g.reach), min(len(text), hit.end + g.reach)):
+                if m.start() <= hit.start and hit.end <= m.end():
+                    return True
+        return False
+
+    def hits(self, text: str, *, first_per_concept: bool = False, only: frozenset[Concept] | None = None,
+             standalone: bool = False) -> list[Hit]:
+        """Every hit (the longest where they overlap); or, with ``first_per_concept``, the first hit
+        of each concept (of the concepts in ``only``, if given), overlaps included, or with
+        ``standalone`` too, the first hit that is not part of a longer term of another concept."""
         found: dict[tuple[int, int, int], Hit] = {}
-        done: set[Concept] = set()
+        done: set[Concept] = set(self.concepts - only) if only is not None else set()
         size = len(text)
+
+        def record(form: Form, start: int, end: int) -> bool:
+            hit = Hit(form, start, end)
+            if first_per_concept and standalone and self.containers[id(form)] and self._contained(text, hit):
+                return False
+            found[(start, end, id(form))] = hit
+            done.add(form.concept)
+            return True
+
         for anchor, forms in self.by_anchor.items():
+            if first_per_concept and all(form.concept in done for form in forms):
+                continue
             i = text.find(anchor)
             while i != -1:
                 if first_per_concept and all(form.concept in done for form in forms):
@@ -83,8 +113,7 @@ class AnchorIndex:
                         if m.start() > i:
                             break
                         if m.end() >= i + len(anchor) and (m.end() < hi or hi == size):
-                            found[(m.start(), m.end(), id(form))] = Hit(form, m.start(), m.end())
-                            done.add(form.concept)
+                            record(form, m.start(), m.end())
                             break
                 i = text.find(anchor, i + 1)
         for form in self.scanned:
@@ -92,12 +121,9 @@ class AnchorIndex:
                 continue
             for candidate in form.scan.finditer(text):
                 m = form.regex.search(text, max(0, candidate.start() - 12), candidate.end())
-                if m:
-                    found[(m.start(), m.end(), id(form))] = Hit(form, m.start(), m.end())
-                    if first_per_concept:
-                        done.add(form.concept)
-                        break
-        if first_per_concept:  # which concepts are used: overlaps between concepts all count
+                if m and record(form, m.start(), m.end()) and first_per_concept:
+                    break
+        if first_per_concept:
             return sorted(found.values(), key=lambda h: (h.start, h.end, h.form.text))
         return _longest(found.values())
 
@@ -168,17 +194,12 @@ class LanguageMatcher:
         """Avoid forms in scanned prose that are not inside a legal title or a mention."""
         return [h for h in self.avoid.hits(text) if not self._exempt(text, h)]
 
-    def prefer_hits(self, text: str, *, longest: bool = False) -> list[Hit]:
+    def prefer_hits(self, text: str, *, longest: bool = False, only: frozenset[Concept] | None = None) -> list[Hit]:
         """One hit per concept whose preferred term the text uses; where terms overlap, every
         concept counts ("abus sexuel" approves two concepts), unless ``longest``, where only the
         longest term does (an English page that says "child sexual abuse material" uses that
         concept, not also "sexual abuse")."""
-        if not longest:
-            return self.prefer.hits(text, first_per_concept=True)
-        firsts: dict[Concept, Hit] = {}
-        for hit in self.prefer.hits(text):
-            firsts.setdefault(hit.form.concept, hit)
-        return sorted(firsts.values(), key=lambda h: h.start)
+        return self.prefer.hits(text, first_per_concept=True, only=only, standalone=longest)
 
     def variant_hits(self, text: str) -> list[Hit]:
         return self.variant.hits(text)

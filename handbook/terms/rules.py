@@ -90,7 +90,7 @@ def check_drift(page: Page, source: Page, termbase: Termbase) -> Iterator[Diagno
     if not used_in_source:
         return
     mine = matcher(termbase, page.lang)
-    approved = {hit.form.concept for hit in mine.prefer_hits(page.scan.text)}
+    approved = {hit.form.concept for hit in mine.prefer_hits(page.scan.text, only=frozenset(used_in_source))}
     variants = mine.variant_hits(page.scan.text)
     for concept, source_hit in sorted(used_in_source.items(), key=lambda item: item[1].start):
         entry = concept.entry(page.lang)

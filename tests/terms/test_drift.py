@@ -15,6 +15,12 @@ CASES = {
     "approved, plural and line break": ("fr", EN, "---\ntitle: P\ndescription: D.\n---\n\nLes matériels d'abus\nsexuels sur enfants.\n", []),
     "missing": ("fr", EN, "---\ntitle: Page\ndescription: Une page.\n---\n\nDes images d'abus.\n",
                 [(6, 1, "TERM003", "child sexual abuse material")]),
+    "shorter term used on its own too": ("fr", EN.replace("material.", "material, and child sexual abuse online."),
+                                          "---\ntitle: P\ndescription: D.\n---\n\nLe matériel d'abus sexuels sur enfants.\n",
+                                          []),  # «abus sexuels sur enfants» is inside the approved CSAM term
+    "shorter term missing": ("fr", EN.replace("material.", "material, and child sexual abuse online."),
+                             "---\ntitle: P\ndescription: D.\n---\n\nLe matériel d'exploitation.\n",
+                             [(6, 1, "TERM003", "child sexual abuse material"), (6, 1, "TERM003", "child sexual abuse")]),
     "english page does not use it": ("fr", EN_PLAIN, "---\ntitle: P\ndescription: D.\n---\n\nUn port.\n", []),
     "variant": ("ar", EN, AR_HEAD + "نصف مواد الإساءة الجنسية للأطفال.\n",
                 [(6, 5, "TERM003", "مواد الإساءة الجنسية للأطفال")]),
