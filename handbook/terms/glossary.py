@@ -32,18 +32,20 @@ def glossary_markdown(termbase: Termbase, i18n: I18n, code: str) -> str:
     t = lambda key: i18n.t(code, key)  # noqa: E731
     rows = [f"| {t('glossary_preferred')} | {t('glossary_instead')} | {t('glossary_reason')} | {t('glossary_sources')} |",
             "|---|---|---|---|"]
+    sep = t("glossary_separator")
+    labelled = lambda label, terms: i18n.t(code, "glossary_labelled", label=label, terms=sep.join(map(_cell, terms)))  # noqa: E731
     cited: list[str] = []
     for concept in termbase.concepts:
         entry = concept.entry(code)
-        preferred = "; ".join(f"**{_cell(term)}**" if i == 0 else _cell(term) for i, term in enumerate(entry.prefer))
+        preferred = sep.join(f"**{_cell(term)}**" if i == 0 else _cell(term) for i, term in enumerate(entry.prefer))
         if not entry.verified:
             preferred += f" ({t('glossary_unverified')})"
-        instead = ""
+        parts = []
         if entry.avoid:
-            label = t("glossary_avoid") if concept.severity == "avoid" else t("glossary_care")
-            instead = f"{label}: " + "; ".join(_cell(term) for term in entry.avoid)
+            parts.append(labelled(t("glossary_avoid") if concept.severity == "avoid" else t("glossary_care"), entry.avoid))
         if entry.variants:
-            instead += ("; " if instead else "") + f"{t('glossary_variant')}: " + "; ".join(map(_cell, entry.variants))
+            parts.append(labelled(t("glossary_variant"), entry.variants))
+        instead = sep.join(parts)
         sources = []
         for sid in entry.sources:
             if sid not in cited:

@@ -37,7 +37,7 @@ def test_markdown_lists_every_concept_in_the_language():
     for concept in tb.concepts:
         assert concept.entry("fr").prefer[0] in fr
     assert "**matériel d'abus sexuels sur enfants**" in fr
-    assert "À éviter: pédopornographie" in fr
+    assert "À éviter : pédopornographie ; pédopornographique" in fr
     assert "Preferred term" not in fr
 
 
