@@ -25,6 +25,9 @@ CASES = {
     "variant": ("ar", EN, AR_HEAD + "نصف مواد الإساءة الجنسية للأطفال.\n",
                 [(6, 5, "TERM003", "مواد الإساءة الجنسية للأطفال")]),
     "approved arabic": ("ar", EN, AR_HEAD + "نصف مواد الاعتداء الجنسي على الأطفال.\n", []),
+    "spanish approved": ("es", EN, "---\ntitle: P\ndescription: D.\n---\n\nEl material de abuso sexual infantil.\n", []),
+    "spanish missing": ("es", EN, "---\ntitle: P\ndescription: D.\n---\n\nLas imágenes.\n",
+                        [(6, 1, "TERM003", "child sexual abuse material")]),
     "suppressed": ("fr", EN, "---\ntitle: P\ndescription: D.\n---\n<!-- terms: disable-file TERM003 -- the national code's term -->\n\nDes images.\n", []),
 }
 
