@@ -156,6 +156,7 @@ def _version(package: str) -> str:
 
 
 def main(size: int) -> str:
+    load_before = os.getloadavg()[0]
     work = Path(tempfile.mkdtemp(prefix=f"bench-pdf-{size}-"))
     try:
         project = generate(work / "handbook", size)
@@ -195,7 +196,9 @@ def main(size: int) -> str:
         f"Machine: {os.cpu_count()} cores (shared with other jobs while measured), Python "
         f"{platform.python_version()}, {platform.machine()}. Corpus: benchmarks/synthetic.py, {size} pages per "
         "language (about 1,200 words a page). Command: `python -m benchmarks.bench_pdf`. Each figure comes "
-        "from a fresh process; peak memory is that process's maximum resident set size.",
+        "from a fresh process; peak memory is that process's maximum resident set size. Load average "
+        f"(1 min) at the start: {load_before:.1f}, at the end: {os.getloadavg()[0]:.1f}; on a shared machine "
+        "the times vary with it, memory does not.",
         "",
         "## The pipeline per language",
         "",

@@ -9,6 +9,7 @@ import posixpath
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -29,6 +30,26 @@ MAX_IMAGE_PIXELS = 25_000_000
 WIDE_TABLE_COLUMNS = 6
 _EXTERNAL = ("http", "https", "mailto", "tel")
 _SUFFIX = re.compile(r"\.([a-z]{2,3})\.md$")
+_KEPT_HREF = re.compile(r"^(#|https?:|mailto:|tel:)")
+
+
+class _Hrefs(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name == "href" and value and not _KEPT_HREF.match(value):
+                self.found.append(value)
+
+
+def _raw_hrefs(html: str) -> list[str]:
+    """Hrefs of real tags (not of HTML shown as code) that the PDF cannot follow."""
+    parser = _Hrefs()
+    parser.feed(html)
+    parser.close()
+    return parser.found
 
 
 @dataclass
@@ -260,6 +281,9 @@ class Converter:
         self.md.reset()
         html = self.md.convert(front.body)
         self.extension.state = None
+        for href in _raw_hrefs(html):  # links in raw HTML blocks, which the tree processor never sees
+            state.problem("PDF004", f"link '{href}' in raw HTML cannot work in the PDF", href,
+                          "write it as a Markdown link, so the PDF can turn it into an internal link")
         title = str(front.meta.get("title") or entry.base)
         match = re.search(r"<h1\b[^>]*>(.*?)</h1>", html, re.S)
         if match:

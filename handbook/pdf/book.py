@@ -85,6 +85,7 @@ def _environment() -> jinja2.Environment:
 
 def assemble_book(project: Project, code: str, epoch: str) -> Book:
     """Convert every page of language ``code`` and fill the print template (no rendering yet)."""
+    project = Project(project.root.resolve())  # file URLs need absolute paths
     i18n = load_i18n(project.root)
     language = i18n.language(code)
     config = read_config(project)

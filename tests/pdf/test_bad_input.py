@@ -27,6 +27,8 @@ CASES = [
     ("substituted-font", "# Home { #home }\n\nDone \u2713 here.", "PDF006", "system font DejaVu-Sans", 11),
     ("clipped-text", "# Home { #home }\n\n## " + "Unbreakable" * 30 + " { #long }", "PDF007",
      "runs off", 11),
+    ("raw-html-link", '# Home { #home }\n\n<div><a href="other/page.html">elsewhere</a></div>', "PDF004",
+     "raw HTML", 11),
     ("weasyprint-error", '# Home { #home }\n\n<div><img src="img/nothere.png" alt="A map"></div>', "PDF008",
      "nothere.png", 11),
 ]
