@@ -53,8 +53,6 @@ def test_the_clean_site_passes_lychee_and_the_csp_check(built) -> None:
     assert _not_404(site_check.start(site, project).result()) == []
 
 
-@pytest.mark.xfail(strict=True, reason="translated 404 pages link '/../pagefind/...' (absolute base_url '/' followed by "
-                                       "hb.site_root '../'); lychee reports it. Remove this mark once the theme is fixed.")
 def test_404_pages_link_their_assets(built) -> None:
     project, site = built
     assert site_check.start(site, project).result() == []
