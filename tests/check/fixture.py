@@ -1,6 +1,6 @@
 """The clean fixture handbook of the integrity checker: two pages in four languages, with every
-construct the checks look at (ids, links, raw HTML links, an admonition, a table, an image, a
-code block, a snippet include), so each seeded defect differs from it by one thing."""
+construct the checks look at (ids, links, an admonition, a table, an image, a code block, a
+snippet include; raw HTML links only appear as seeded defects, since the PDF step refuses them), so each seeded defect differs from it by one thing."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ TRANSLATIONS = LANGS[1:]
 
 
 def guide(lang: str) -> str:
-    title, intro, details, note, note_text, c1, c2, cell, alt, home = GUIDE_BODY[lang]
+    title, intro, details, note, note_text, c1, c2, cell, alt, _ = GUIDE_BODY[lang]
     return f"""# {title} {{ #guide }}
 
 {intro}
@@ -61,8 +61,6 @@ step-1
 ```
 
 --8<-- "shared.md"
-
-<a href="../#welcome">{home}</a>
 """
 
 

@@ -18,9 +18,12 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     return project
 
 
-def _break(project) -> None:
+def _break(project) -> int:
+    """A link to a missing page at the end of the Spanish guide; returns its line."""
     path = project.docs / "guide.es.md"
-    path.write_text(path.read_text(encoding="utf-8") + "\n[Anexo](anexo.md)\n", encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "\n[Anexo](anexo.md)\n", encoding="utf-8")
+    return text.count("\n") + 2
 
 
 def test_clean_handbook_exits_0_and_says_so(project, capsys) -> None:
@@ -31,24 +34,24 @@ def test_clean_handbook_exits_0_and_says_so(project, capsys) -> None:
 
 
 def test_text_output_names_file_line_column_and_code(project, capsys) -> None:
-    _break(project)
+    line = _break(project)
     assert main(["check", "--no-site"]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert "docs/guide.es.md:34:1: LINK001 link to missing page 'anexo.md' (did you mean 'index.md'?)" in out
+    assert f"docs/guide.es.md:{line}:1: LINK001 link to missing page 'anexo.md' (did you mean 'index.md'?)" in out
 
 
 def test_json_output(project, capsys) -> None:
-    _break(project)
+    line = _break(project)
     assert main(["check", "--no-site", "--format", "json"]) == 1
     records = json.loads(capsys.readouterr().out)
-    assert {"path": "docs/guide.es.md", "line": 34, "col": 1, "code": "LINK001"}.items() <= \
+    assert {"path": "docs/guide.es.md", "line": line, "col": 1, "code": "LINK001"}.items() <= \
         next(r for r in records if r["code"] == "LINK001").items()
 
 
 def test_github_output(project, capsys) -> None:
-    _break(project)
+    line = _break(project)
     assert main(["check", "--no-site", "--format", "github"]) == 1
-    assert "::error file=docs/guide.es.md,line=34,col=1,title=LINK001::link to missing page 'anexo.md'" \
+    assert f"::error file=docs/guide.es.md,line={line},col=1,title=LINK001::link to missing page 'anexo.md'" \
         in capsys.readouterr().out
 
 
