@@ -36,7 +36,7 @@ _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]:?")
 _URL = re.compile(r"(?:https?|ftp|file)://[^\s<>\"'`)\]]+|www\.[^\s<>\"'`)\]]+")
 _URL_TAIL = re.compile(r"[^\s<>\"'`)\]]+")
 _ATTR_LIST = re.compile(r"\{:?[ \t]*[#.:][^{}\n]*\}|\{[^{}\n]*=[^{}\n]*\}")
-_ADMONITION = re.compile(r"^([ \t]*)(/{3,})[ \t]*([\w-]*)[ \t]*\|?", re.M)
+_ADMONITION = re.compile(r"/{3,}[ \t]*[\w-]*[ \t]*\|?")
 _SNIPPET = re.compile(r"^[ \t]*-{1,}8<-{1,}.*$", re.M)
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 # Markup between words becomes a space; table borders become barriers. (Constant-replacement
@@ -138,8 +138,13 @@ def _indented_code(text: str) -> str:
 
 
 def _admonitions(text: str) -> str:
+    """Blank the ``/// type |`` of admonition lines (the title stays: readers see it). The regex
+    starts with a literal, so it is searched fast; the line start is checked here."""
     def repl(m: re.Match[str]) -> str:
-        return m.group(1) + _blank(m.group(0)[len(m.group(1)):], " ")
+        start = text.rfind("\n", 0, m.start()) + 1
+        if text[start:m.start()].strip(" \t"):
+            return m.group()
+        return " " * len(m.group())
     return _ADMONITION.sub(repl, text)
 
 
