@@ -76,10 +76,13 @@ def _links(src: Page, tr: Page, corpus: Corpus) -> Iterator[Diagnostic]:
     src_targets, tr_targets = _targets(src, corpus), _targets(tr, corpus)
     missing = Counter(t for t, _ in src_targets) - Counter(t for t, _ in tr_targets)
     extra = Counter(t for t, _ in tr_targets) - Counter(t for t, _ in src_targets)
-    src_line = {t: line for t, line in reversed(src_targets)}
+    src_index = {t: index for index, (t, _) in reversed(list(enumerate(src_targets)))}
+    tr_lines = [line for _, line in tr_targets]
     for target in missing:
-        yield Diagnostic(tr.path, 1, 1, "PAR008", f"link to '{target}' of the English original is missing",
-                         hint=f"{src.path}:{src_line[target]} links there")
+        index = src_index[target]  # reported where the translation's link in that position is
+        yield Diagnostic(tr.path, _line_at(tr_lines, index, 1), 1, "PAR008",
+                         f"link to '{target}' of the English original is missing",
+                         hint=f"{src.path}:{src_targets[index][1]} links there")
     for target, line in tr_targets:
         if extra[target] > 0:
             extra[target] -= 1

@@ -108,6 +108,7 @@ DEFECTS = {
     "image-extra": Defect("PAR006", append("![Plan](img/diagram.png)<<"), TRANSLATIONS),
     "code-block-extra": Defect("PAR007", append("```python<<\nx = 1\n```"), TRANSLATIONS),
     "link-target-extra": Defect("PAR008", append("[Home](index.md)<<"), TRANSLATIONS),
+    "link-target-changed": Defect("PAR008", replace("(index.md#welcome)", "(guide.md#details)"), TRANSLATIONS),
     # front matter
     "yaml-invalid": Defect("FM001", replace("description:", "description: [unclosed\nx:", shift=1)),
     "no-front-matter": Defect("FM002", raw(lambda b: b[b.index(b"\n---\n") + 5:], 1)),
