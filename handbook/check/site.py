@@ -77,6 +77,8 @@ def _findings(report: dict, project: Project, external: bool) -> Iterator[Diagno
             text = str(status.get("text") or status.get("details") or "failed")
             span = error.get("span") or {}
             url = str(error.get("url", ""))
+            if url.startswith("file://"):
+                url = _shown(url[len("file://"):], project)
             if external:
                 code, message = "SITE003", f"external link '{url}' fails: {text}"
             elif "fragment" in text.lower() or "anchor" in text.lower():
