@@ -27,7 +27,8 @@ _QUOTED = "(?:" + "|".join(
     for o, c in _QUOTES) + ")"
 _LIST_SEP = r"(?:\s*(?:,|;|/|\w{1,3})?\s*)"
 _QUOTE_OPEN = re.compile("[" + "".join(sorted({o for o, _ in _QUOTES})) + "]")
-_EXEMPT_REACH = 600  # a title or a mention never extends further than this around a hit
+_EXEMPT_REACH = 600  # a legal title never extends further than this around a hit
+_MENTION_REACH = 360  # nor a mention (a marker and a few quotations) before it
 
 
 @dataclass(frozen=True, eq=False)
@@ -185,7 +186,8 @@ class LanguageMatcher:
             if any(m.start() <= hit.start and hit.end <= m.end() for m in regex.finditer(text, lo, hi)):
                 return True
         if self.mention_re is not None and _QUOTE_OPEN.search(text, max(0, hit.start - 160), hit.start):
-            for m in self.mention_re.finditer(text, lo, hi):
+            # A mention is a marker, then one or more quotations, the hit in one of them.
+            for m in self.mention_re.finditer(text, max(0, hit.start - _MENTION_REACH), min(len(text), hit.end + 160)):
                 if m.start() <= hit.start and hit.end <= m.end():
                     return True
         return False

@@ -55,7 +55,10 @@ def rules(termbase: Termbase) -> dict[str, str]:
 
 
 def vale_ini(termbase: Termbase) -> str:
-    lines = ["# Example .vale.ini for the handbook (generated).", "StylesPath = styles", "MinAlertLevel = warning", ""]
+    lines = ["# Example .vale.ini for the handbook (generated). Vale applies every section whose glob",
+             "# matches, so [*.md] (English) also applies to translations: harmless, since English",
+             "# terms to avoid have no place in a translation either.",
+             "StylesPath = styles", "MinAlertLevel = warning", ""]
     for code in termbase.codes:
         glob = "*.md" if code == "en" else f"*.{code}.md"
         lines += [f"[{glob}]", f"{STYLE}.Avoid-{code} = YES", f"{STYLE}.Care-{code} = YES", ""]
