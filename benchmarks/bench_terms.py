@@ -14,6 +14,7 @@ Figures are for one core (one process), best of ``--repeat`` runs.
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 import platform
 import random
 import re
@@ -30,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 from handbook.languages import load_i18n  # noqa: E402
 from handbook.terms import extract, termbase as termbase_mod  # noqa: E402
 from handbook.paths import Project  # noqa: E402
-from handbook.terms.lint import lint_paths, lint_text  # noqa: E402
+from handbook.terms.lint import lint_paths  # noqa: E402
 from handbook.terms.matcher import matcher  # noqa: E402
 
 PAGES_PER_LANGUAGE = 400
@@ -215,11 +216,13 @@ def main() -> int:
                     m.avoid_hits(text)
         rows.append(("linter: matching only (avoid forms, exceptions, mentions)", best(args.repeat, match_only), ""))
 
+        last: list = []
+
         def full() -> None:
-            lint_paths(Project(tmp))
+            last[:] = lint_paths(Project(tmp))
         full_s = best(args.repeat, full)
         rows.append(("**linter, everything on** (prose, matching, exceptions, mentions, suppressions, drift)", full_s, ""))
-        findings = sum(len(lint_text(p.name, t, c, tb)) for c, items in texts.items() for p, t in items[:20])
+        counts = Counter(d.code for d in last)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -238,8 +241,10 @@ def main() -> int:
     ]
     for name, seconds, note in rows:
         lines.append(f"| {name} | {seconds:.2f} | {mb / seconds:.1f} | {note} |")
-    lines += ["", f"Sanity check: {findings} finding(s) on the first 20 pages of each language "
-              "(the corpus plants avoid forms on purpose).", ""]
+    found = ", ".join(f"{code} x{n}" for code, n in sorted(counts.items())) or "none"
+    lines += ["", f"Findings of the full run on the corpus: {found}. Most avoid forms the corpus plants sit in",
+              "code, URLs, legal titles, mentions or suppressed lines, and must not be reported; the rest are.",
+              "", "For comparison, the issue quotes 0.16 s for `grep -F` and 1.5 MB/s for the naive loop on its machine.", ""]
     report = "\n".join(lines)
     print(report)
     if args.write:
