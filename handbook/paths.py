@@ -15,6 +15,9 @@ SNIPPETS_DIR = "docs/snippets"
 SITE_DIR = "site"
 # Environment variable read by mkdocs.yml (`build_only_locale: !ENV ...`) to build one language.
 LOCALE_ENV = "HANDBOOK_BUILD_LOCALE"
+# Comma-separated outputs built next to the web pages in this run (e.g. "pdf"), so pages link
+# only to files that will exist. Unset for a plain `mkdocs build` or `serve`: no PDF link.
+OUTPUTS_ENV = "HANDBOOK_OUTPUTS"
 
 
 @dataclass(frozen=True)

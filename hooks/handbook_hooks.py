@@ -6,6 +6,7 @@ module, so nothing here keeps state between events: everything is derived from t
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 from handbook.errors import HandbookError
 from handbook.languages import I18n, load_i18n
+from handbook.paths import OUTPUTS_ENV
 from handbook.site import pages
 from handbook.site.context import PageInfo, page_context
 from handbook.site.render import render_page
@@ -42,6 +44,7 @@ def _info(config: MkDocsConfig, page: Page | None) -> PageInfo:
         url=page.url if page else "",
         src_uri=page.file.src_uri if page else None,
         meta=dict(page.meta) if page else {},
+        outputs=frozenset(filter(None, os.environ.get(OUTPUTS_ENV, "").split(","))),
     )
 
 

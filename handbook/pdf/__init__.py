@@ -8,4 +8,6 @@ process per language, the build step), ``link`` (the "Download PDF" link of ever
 
 from handbook.pdf.pipeline import post_build
 
+post_build.produces = "pdf"  # pages link to their language's PDF only in builds that make it
+
 __all__ = ["post_build"]

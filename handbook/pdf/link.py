@@ -12,6 +12,11 @@ if TYPE_CHECKING:  # handbook.site.context imports this module
 
 
 def pdf_link(info: "PageInfo") -> dict[str, Any]:
-    """Relative link from the page to its language's PDF (works under a sub-path and on file://)."""
+    """Relative link from the page to its language's PDF (works under a sub-path and on file://).
+
+    No link when this build makes no PDF (`handbook build --no-pdf`, `mkdocs serve`).
+    """
+    if "pdf" not in info.outputs:
+        return {}
     here = pages.site_path(info.i18n, info.lang, info.url)
     return {"pdf_href": pages.relative_href(here, site_pdf_path(info.i18n, info.lang))}

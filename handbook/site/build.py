@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from handbook.languages import load_i18n
-from handbook.paths import LOCALE_ENV, Project
+from handbook.paths import LOCALE_ENV, OUTPUTS_ENV, Project
 
 
 @dataclass
@@ -65,9 +65,12 @@ def source_date_epoch(root: Path) -> str:
     return out or "0"
 
 
-def build_language(config_file: str, code: str, out_dir: str, epoch: str) -> LanguageResult:
+def build_language(config_file: str, code: str, out_dir: str, epoch: str, outputs: str = "") -> LanguageResult:
     """Build one language with MkDocs into ``out_dir``; runs in a worker process."""
+    # MkDocs resolves some paths (the snippets base_path) from the working directory.
+    os.chdir(Path(config_file).parent)
     os.environ[LOCALE_ENV] = code
+    os.environ[OUTPUTS_ENV] = outputs
     os.environ["SOURCE_DATE_EPOCH"] = epoch
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build
@@ -95,12 +98,13 @@ def build_language(config_file: str, code: str, out_dir: str, epoch: str) -> Lan
     return result
 
 
-def _build_all(config_file: Path, codes: Sequence[str], staging: Path, jobs: int, epoch: str) -> list[LanguageResult]:
+def _build_all(config_file: Path, codes: Sequence[str], staging: Path, jobs: int, epoch: str,
+               outputs: str) -> list[LanguageResult]:
     # Always in worker processes: a build changes process-wide state (environment, logging,
     # MkDocs' module caches) that must not leak into the caller or into the next language.
     ctx = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=ctx) as pool:
-        futures = [pool.submit(build_language, str(config_file), code, str(staging / code), epoch) for code in codes]
+        futures = [pool.submit(build_language, str(config_file), code, str(staging / code), epoch, outputs) for code in codes]
         return [f.result() for f in futures]
 
 
@@ -158,7 +162,9 @@ def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Pat
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent))
     try:
         staging = work / "languages"
-        results = _build_all(project.config_file, codes, staging, jobs, epoch)
+        # A step may declare the file it adds to every language (`post_build.produces = "pdf"`).
+        outputs = ",".join(sorted({getattr(step, "produces", "") for step in post_steps} - {""}))
+        results = _build_all(project.config_file, codes, staging, jobs, epoch, outputs)
         failed = [r for r in results if not r.ok]
         for r in results:
             log(f"[{r.code}] built in {r.seconds:.1f}s" + (f", {len(r.warnings)} problem(s)" if not r.ok else ""))

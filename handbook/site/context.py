@@ -27,6 +27,7 @@ class PageInfo:
     url: str              # the page's URL within its language ('' for the home page)
     src_uri: str | None   # docs-relative source file, None for theme templates (404)
     meta: dict[str, Any] = field(default_factory=dict)  # the page's front matter
+    outputs: frozenset[str] = frozenset()  # files built next to the pages in this run ("pdf")
 
     @property
     def fallback(self) -> bool:

@@ -134,3 +134,9 @@ def test_failed_build_keeps_the_previous_site_and_reports_every_language(tmp_pat
     assert "[fr]" not in message
     assert tree_digest(site) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_pages_link_no_pdf_when_the_build_makes_none(built):
+    _, site = built
+    assert ".pdf" not in html(site, "fr/guide/")
+    assert not list(site.rglob("*.pdf"))
