@@ -63,6 +63,9 @@ FR = {
                     "pornographie mettant en scène des enfants.", []),
     "mention": ("Le terme « pédopornographie » banalise l'abus.", []),
     "preferred": ("Le matériel d'abus sexuels sur enfants.", []),
+    "mention, narrow no-break spaces": ("Le terme «\u202fpédopornographie\u202f» banalise l'abus.", []),
+    "no-break space between words": ("La pornographie\u00a0infantile.", [(1, 4, "TERM001", "pornographie infantile")]),
+    "elision d'": ("Des cas d'exploitation et d’enfants prostitués.", [(1, 27, "TERM001", "d’enfants prostitués")]),
 }
 
 ES = {
