@@ -10,6 +10,7 @@ the same corpus, byte for byte. Vocabulary avoids every term the terminology lin
 from __future__ import annotations
 
 import base64
+import hashlib
 import random
 import sys
 from pathlib import Path
@@ -55,6 +56,12 @@ def _paragraph(rng, words, lang, sentences=5) -> str:
     return " ".join(_sentence(rng, words, lang) for _ in range(sentences))
 
 
+def git_blob_id(text: str) -> str:
+    """What `git hash-object` prints for a file with this text."""
+    data = text.encode("utf-8")
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
 def synthetic_page(index: int, total: int, lang: str) -> str:
     """One page of about 1,200 words; the structure is the same in every language."""
     rng = random.Random(f"{index}-{lang}")
@@ -63,6 +70,8 @@ def synthetic_page(index: int, total: int, lang: str) -> str:
     out = ["---", f"title: {title}", f"description: {_sentence(rng, words, lang)}"]
     if lang == "en":
         out += ["owner: Benchmark working group", "last_reviewed: 2026-11-01", "review_interval_months: 12"]
+    else:  # up-to-date translations: they record the English text they translate
+        out += [f"source_blob: {git_blob_id(synthetic_page(index, total, 'en'))}", "translated_on: 2026-11-01"]
     out += ["---", "", f"# {title} {{ #page-{index:04d} }}", "", _paragraph(rng, words, lang, 4), ""]
     out += [f"/// note | {NOTE[lang]}", "", _paragraph(rng, words, lang, 2), "", "///", ""]
     for section in range(1, 7):

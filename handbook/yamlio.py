@@ -31,8 +31,12 @@ def parse_yaml(text: str, path: Path | str, first_line: int = 1) -> tuple[Any, d
     ``first_line`` shifts the numbers, for YAML embedded in a larger file (front matter).
     """
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.load(text, Loader=yaml.SafeLoader)
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + first_line if mark else first_line
@@ -40,8 +44,9 @@ def parse_yaml(text: str, path: Path | str, first_line: int = 1) -> tuple[Any, d
         raise HandbookError(path, f"invalid YAML: {problem}.", line=line,
                             fix="Check the indentation and quote values that contain ':' or '#'.") from None
     except ValueError as exc:  # PyYAML builds dates itself: '2026-13-01' raises a bare ValueError
-        raise HandbookError(path, f"invalid value: {exc}.", line=_line_of_bad_date(text, first_line),
-                            fix="Write dates as real dates, YYYY-MM-DD.") from None
+        line, source = _bad_date(text)
+        raise HandbookError(path, f"'{source}' must be a date written YYYY-MM-DD" if source else f"invalid value: {exc}",
+                            line=line + first_line - 1, fix="Write a real calendar date.") from None
     lines: dict[KeyPath, int] = {}
     if node is not None:
         _walk(node, (), lines)
@@ -49,17 +54,18 @@ def parse_yaml(text: str, path: Path | str, first_line: int = 1) -> tuple[Any, d
     return data, shifted
 
 
-def _line_of_bad_date(text: str, first_line: int) -> int:
+def _bad_date(text: str) -> tuple[int, str]:
+    """The first line holding a date-like value that is not a real date: (1-based line, its text)."""
     import datetime as dt
     import re
 
-    for number, line in enumerate(text.split("\n")):
+    for number, line in enumerate(text.split("\n"), start=1):
         for value in re.findall(r"\b(\d{4}-\d{1,2}-\d{1,2})\b", line):
             try:
                 dt.date.fromisoformat(value)
             except ValueError:
-                return number + first_line
-    return first_line
+                return number, line.strip()
+    return 1, ""
 
 
 def load_yaml(path: Path) -> tuple[Any, dict[KeyPath, int]]:
