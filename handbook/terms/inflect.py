@@ -35,6 +35,7 @@ def _build_fold_table() -> dict[int, str]:
 
 # Arabic letters written several ways: alef with hamza or madda, alef maqsura, taa marbuta.
 ARABIC_VARIANTS = {ord("أ"): "ا", ord("إ"): "ا", ord("آ"): "ا", ord("ى"): "ي", ord("ة"): "ه"}
+HAMZA_ALEF = {ord("أ"): "ا", ord("إ"): "ا", ord("آ"): "ا"}  # what scanned Arabic text unifies
 FOLD_TABLE = _build_fold_table()
 
 
@@ -46,9 +47,11 @@ def fold(text: str) -> str:
 # --- pattern pieces ------------------------------------------------------------------------------
 
 _SP = r"[ \t\u00a0\u202f\u2009]"
-# Between two words of a term: spaces, a hyphen, at most one line break. A blank line, which ends
-# the paragraph, is never crossed.
-GAP = rf"(?:{_SP}*[-\u2010\u2011]?{_SP}*(?:\n{_SP}*)?)"
+# Between two words of a term: spaces, inline markup (emphasis, brackets, quote markers), a hyphen,
+# at most one line break. A blank line, which ends the paragraph, is never crossed; a table border
+# or a backtick is not in the gap, so a term never spans two cells or enters code.
+_SPM = r"[ \t\u00a0\u202f\u2009*_~=#>\[\]\\]"
+GAP = rf"(?:{_SPM}*[-\u2010\u2011]?{_SPM}*(?:\n{_SPM}*)?)"
 APOSTROPHE = "['\u2019]"
 LEFT = r"(?<!\w)"
 RIGHT = r"(?!\w)"
@@ -160,10 +163,15 @@ class TermPattern:
     scan: str = ""            # when there is no good anchor: a regex that starts with the first word
 
 
+# Arabic letters that scanned text does not unify (only hamza forms of alef are): they split anchors.
+_AR_UNSTABLE = "[يىهة]"
+
+
 def _anchors(stems: list[str], lang: str, common: frozenset[str]) -> tuple[str, ...]:
     """The literal(s) to search for: the longest stem that is not a common word, as written in
     the termbase and without its accents (a writer may drop them; a plural may move them)."""
-    pieces = [p for stem in stems for p in re.split(r"[^\w]+", stem) if p]
+    split = r"[^\w]+|" + _AR_UNSTABLE if lang == "ar" else r"[^\w]+"
+    pieces = [p for stem in stems for p in re.split(split, stem) if p]
     rare = [p for p in pieces if fold(p) not in common and len(p) >= 3]
     if not rare:
         return ()
@@ -197,7 +205,7 @@ def _scan_form(stem: str, lang: str) -> str:
     """A stem as it appears in scanned text: lowercase; in Arabic, variants unified, marks removed."""
     low = stem.lower()
     if lang == "ar":
-        low = "".join(c for c in low.translate(ARABIC_VARIANTS) if c not in ARABIC_MARKS)
+        low = "".join(c for c in low.translate(HAMZA_ALEF) if c not in ARABIC_MARKS)
     return low
 
 
