@@ -163,8 +163,9 @@ class TermPattern:
     scan: str = ""            # when there is no good anchor: a regex that starts with the first word
 
 
-# Arabic letters that scanned text does not unify (only hamza forms of alef are): they split anchors.
-_AR_UNSTABLE = "[يىهة]"
+# Arabic letters that scanned text does not unify (only hamza forms of alef are) and that writers
+# swap (ى for final ي, ه for ة): they split anchors.
+_AR_UNSTABLE = "[ىهة]"
 
 
 def _anchors(stems: list[str], lang: str, common: frozenset[str]) -> tuple[str, ...]:
