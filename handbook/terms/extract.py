@@ -1,14 +1,16 @@
 """The prose of a Markdown page, position for position.
 
-:func:`prose` returns a string exactly as long as the page, in which everything that is not prose
-is blanked: code (fenced, indented, inline), URLs and link destinations, HTML comments and tags,
-attribute lists, front matter other than ``title`` and ``description``. Newlines are kept, so a
-match at offset *i* in the result is at offset *i* in the file and line/column need no mapping.
+:func:`scannable` returns a string exactly as long as the page (lowercased), in which everything
+that is not prose is replaced by ``BARRIER``, a character no term can span: code (fenced,
+indented, inline), URLs and link destinations, HTML comments and tags, attribute lists, snippet
+lines, front matter other than ``title`` and ``description``. Newlines are kept, so a match at
+offset *i* is at offset *i* in the file and line/column need no mapping (except where Arabic vowel
+marks are removed, which :class:`Scannable` maps back).
 
-Two fillers keep matching honest: markup that sits *between* words (emphasis, brackets, heading
-and quote markers) becomes a space, so ``**child** pornography`` still reads as two adjacent words;
-content that is not prose (code, URLs, table cell borders) becomes ``BARRIER``, which no term can
-span.
+Inline markup between words (``**child** pornography``) is left in place: the term patterns
+accept it in the gap between two words (see :data:`handbook.terms.inflect.GAP`), while table
+borders and backticks are not in the gap, so a term never spans two cells. :func:`prose` also
+blanks that markup, for reading the result.
 """
 
 from __future__ import annotations
@@ -42,8 +44,7 @@ _ATTR_LIST = re.compile(r"\{:?[ \t]*[#.:][^{}\n]*\}|\{[^{}\n]*=[^{}\n]*\}")
 _ADMONITION = re.compile(r"/{3,}[ \t]*[\w-]*[ \t]*\|?")
 _SNIPPET = re.compile(r"^[ \t]*-{1,}8<-{1,}.*$", re.M)
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
-# Markup between words becomes a space; table borders become barriers. (Constant-replacement
-# regexes: on non-ASCII text they were faster than str.translate here.)
+# For prose(): markup between words becomes a space; table borders become barriers.
 _MARKUP_SPACE = re.compile(r"[*_\[\]#>\\~=]")
 _MARKUP_BARRIER = re.compile(r"[|`]")
 # Hamza forms of alef, unified in scanned Arabic text (one constant-replacement regex).
