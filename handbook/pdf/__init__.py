@@ -6,8 +6,10 @@ links and images), ``book`` (the print template), ``weasy`` (the one WeasyPrint 
 process per language, the build step), ``link`` (the "Download PDF" link of every web page).
 """
 
-from handbook.pdf.pipeline import post_build
+from handbook.pdf.pipeline import post_build, publishes
 
-post_build.produces = "pdf"  # pages link to their language's PDF only in builds that make it
+# Pages link to their language's PDF only in builds that make it (handbook.site.build).
+post_build.produces = "pdf"
+post_build.produces_for = publishes
 
 __all__ = ["post_build"]

@@ -83,6 +83,17 @@ def _environment() -> jinja2.Environment:
                               undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
 
 
+def outdated_pages(project: Project, code: str) -> frozenset[str]:
+    """English paths of this language's translations that no longer match their English original."""
+    from handbook.translation.inventory import load
+    from handbook.translation.status import OUTDATED
+
+    i18n = load_i18n(project.root)
+    if code == i18n.default:
+        return frozenset()
+    return frozenset(p.source for p in load(project.root).language(code).of_state(OUTDATED))
+
+
 def assemble_book(project: Project, code: str, epoch: str) -> Book:
     """Convert every page of language ``code`` and fill the print template (no rendering yet)."""
     project = Project(project.root.resolve())  # file URLs need absolute paths
@@ -95,8 +106,13 @@ def assemble_book(project: Project, code: str, epoch: str) -> Book:
     converter = assemble.Converter(project, config)
     chapters: dict[str, assemble.Chapter] = {}
     states: list[assemble.PageState] = []
+    outdated = outdated_pages(project, code)
     for entry in entries:
         chapter, state = converter.convert(entry, keys)
+        if entry.base in outdated and not entry.fallback:
+            notice = (f'<p class="fallback-notice" lang="{code}" dir="{language.dir}">'
+                      f'{escape(i18n.t(code, "pdf_outdated_notice"))}</p>')
+            chapter.html = chapter.html.replace("</h1>", "</h1>\n" + notice, 1)
         if entry.fallback:
             notice = (f'<p class="fallback-notice" lang="{code}" dir="{language.dir}">'
                       f'{escape(i18n.t(code, "pdf_untranslated_notice"))}</p>')
@@ -118,7 +134,8 @@ def assemble_book(project: Project, code: str, epoch: str) -> Book:
     status_key = ("pdf_chapter_source" if code == i18n.default else None)
     chapter_rows = [
         {"title": chapters[e.key].title, "fallback": e.fallback,
-         "status": t[status_key or ("pdf_chapter_english" if e.fallback else "pdf_chapter_translated")]}
+         "status": t[status_key or ("pdf_chapter_english" if e.fallback else
+                                    "pdf_chapter_outdated" if e.base in outdated else "pdf_chapter_translated")]}
         for e in entries
     ]
     ed = edition(project, epoch)

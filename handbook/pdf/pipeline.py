@@ -137,12 +137,30 @@ def report(results: Sequence[PdfResult], log: Callable[[str], None] = print) -> 
         log(f"[{r.code}] PDF {r.path.name}: {r.pages} pages in {r.seconds:.1f}s, peak memory {r.peak_mb:.0f} MB")
 
 
+def publishes(project: Project, code: str) -> bool:
+    """Whether the build publishes this language's PDF: the publication gate of translations/publication.yml."""
+    from handbook.translation.gate import decide
+
+    return decide(project, code).publish
+
+
 def post_build(site: Path, project: Project) -> None:
-    """Build step: every language present in the assembled ``site`` gets its PDF next to its pages."""
+    """Build step: every language in the assembled ``site`` that the publication gate lets through
+    gets its PDF next to its pages; the build log says what the gate decided for each language."""
     from handbook.site.build import BuildFailed, source_date_epoch
+    from handbook.translation.gate import decide
 
     i18n = load_i18n(project.root)
-    codes = [code for code in i18n.codes if (site / i18n.prefix(code) / "index.html").is_file()]
+    built = [code for code in i18n.codes if (site / i18n.prefix(code) / "index.html").is_file()]
+    codes = []
+    for code in built:
+        decision = decide(project, code)
+        if code != i18n.default:
+            print(decision.summary())
+        if decision.publish:
+            codes.append(code)
+    if not codes:
+        return
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or source_date_epoch(project.root)
     try:
         report(build_pdfs(project, site_targets(project, site, codes), epoch=epoch))

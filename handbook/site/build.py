@@ -98,13 +98,28 @@ def build_language(config_file: str, code: str, out_dir: str, epoch: str, output
     return result
 
 
+def step_outputs(steps: Sequence["PostStep"], project: Project, code: str) -> str:
+    """What the post-build steps add to one language, e.g. 'pdf', so its pages link only to real files.
+
+    A step declares it with attributes: ``produces`` (a name) and optionally ``produces_for(project,
+    code) -> bool`` when it skips some languages (the PDF's publication gate).
+    """
+    names = []
+    for step in steps:
+        name = getattr(step, "produces", "")
+        decide = getattr(step, "produces_for", None)
+        if name and (decide is None or decide(project, code)):
+            names.append(name)
+    return ",".join(sorted(names))
+
+
 def _build_all(config_file: Path, codes: Sequence[str], staging: Path, jobs: int, epoch: str,
-               outputs: str) -> list[LanguageResult]:
+               outputs: dict[str, str]) -> list[LanguageResult]:
     # Always in worker processes: a build changes process-wide state (environment, logging,
     # MkDocs' module caches) that must not leak into the caller or into the next language.
     ctx = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=ctx) as pool:
-        futures = [pool.submit(build_language, str(config_file), code, str(staging / code), epoch, outputs) for code in codes]
+        futures = [pool.submit(build_language, str(config_file), code, str(staging / code), epoch, outputs[code]) for code in codes]
         return [f.result() for f in futures]
 
 
@@ -162,8 +177,7 @@ def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Pat
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent))
     try:
         staging = work / "languages"
-        # A step may declare the file it adds to every language (`post_build.produces = "pdf"`).
-        outputs = ",".join(sorted({getattr(step, "produces", "") for step in post_steps} - {""}))
+        outputs = {code: step_outputs(post_steps, project, code) for code in codes}
         results = _build_all(project.config_file, codes, staging, jobs, epoch, outputs)
         failed = [r for r in results if not r.ok]
         for r in results:

@@ -81,6 +81,10 @@ def repo(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest
         "chapters/alpha.md": page("Alpha", ALPHA),
         "chapters/beta.md": page("Beta", "# Beta { #beta }\n\nBeta has five words here."),
     })
+    # The fixture's own publication policy (the repository's may change): Arabic needs 50%.
+    (root / "translations" / "publication.yml").write_text(
+        "scope:\n  - chapters/\ndefault:\n  pdf_min_up_to_date: 0\nlanguages:\n  ar:\n    pdf_min_up_to_date: 50\n",
+        encoding="utf-8")
     git(root, "init", "-q", "-b", "main")
     r = Repo(root, capsys, monkeypatch)
     r.commit("initial handbook")
