@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,30 @@ from handbook.errors import HandbookError
 from handbook.yamlio import KeyPath, parse_yaml
 
 _FENCE = re.compile(r"^---[ \t]*$")
+
+
+def _content(line: str) -> str:
+    """A line without its line ending ('\\n' or '\\r\\n')."""
+    return line[:-2] if line.endswith("\r\n") else line[:-1] if line.endswith("\n") else line
+
+
+def opens_front_matter(lines: Sequence[str]) -> bool:
+    """Whether the page's first line is a '---' fence (a byte-order mark before it is ignored)."""
+    return bool(lines) and bool(_FENCE.match(_content(lines[0]).lstrip("\ufeff")))
+
+
+def closing_fence(lines: Sequence[str]) -> int | None:
+    """Index of the line that closes the front matter opened by ``lines[0]``, or None if none does.
+
+    The closing line holds only '---' or '...', as MkDocs accepts. ``lines`` may keep their line
+    endings (``splitlines(keepends=True)``) or not (``split("\\n")``). The one rule for every
+    reader and writer of front matter.
+    """
+    for end in range(1, len(lines)):
+        line = _content(lines[end])
+        if _FENCE.match(line) or line.strip() == "...":
+            return end
+    return None
 
 
 @dataclass(frozen=True)
@@ -38,12 +62,10 @@ def split(text: str, path: Path | str = "<page>") -> FrontMatter:
     MkDocs would silently render such a block as page text.
     """
     lines = text.split("\n")
-    if not lines or not _FENCE.match(lines[0].lstrip("\ufeff")):
+    if not opens_front_matter(lines):
         return FrontMatter({}, {}, text, 1)
-    for end in range(1, len(lines)):
-        if _FENCE.match(lines[end]) or lines[end].strip() == "...":
-            break
-    else:
+    end = closing_fence(lines)
+    if end is None:
         raise HandbookError(path, "front matter starts with '---' but never ends.", line=1,
                             fix="Close it with a line holding only '---'.")
     data, where = parse_yaml("\n".join(lines[1:end]), path, first_line=2)

@@ -14,19 +14,18 @@ from handbook.errors import HandbookError
 
 OWNED_KEYS = ("source_blob", "translated_on")
 
-_FENCE = re.compile(r"^---[ \t]*\r?\n?$")
 _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:")
 _CONTINUATION = re.compile(r"^(?:[ \t]+\S|-(?:[ \t]|\r?\n|$))")  # indented text or a list item of the key
 
 
 def _front_matter_span(lines: list[str], path: str) -> tuple[int, int]:
-    """Indices of the opening and closing '---' lines."""
-    if not lines or not _FENCE.match(lines[0].lstrip("\ufeff")):
+    """Indices of the opening '---' line and the closing '---' or '...' line (frontmatter's rule)."""
+    if not frontmatter.opens_front_matter(lines):
         raise HandbookError(path, "the page has no front matter.", line=1,
                             fix="Start the file with '---', the title and description, and '---'.")
-    for end in range(1, len(lines)):
-        if _FENCE.match(lines[end]):
-            return 0, end
+    end = frontmatter.closing_fence(lines)
+    if end is not None:
+        return 0, end
     raise HandbookError(path, "front matter starts with '---' but never ends.", line=1,
                         fix="Close it with a line holding only '---'.")
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
+from handbook import frontmatter
 from handbook.errors import HandbookError
 from handbook.translation import diff, provenance
 from handbook.translation.gate import Policy, Rule, decide_language, load_policy
@@ -52,6 +54,31 @@ def test_set_keys_changes_only_its_lines() -> None:
     text = "---\ntitle: T\nsource_blob: old\nlist:\n  - a\n- b\n# note\n---\nbody: not front matter\n"
     out = provenance.set_keys(text, {"source_blob": A, "translated_on": "2026-11-28"})
     assert out == f"---\ntitle: T\nsource_blob: {A}\nlist:\n  - a\n- b\n# note\ntranslated_on: 2026-11-28\n---\nbody: not front matter\n"
+
+
+@pytest.mark.parametrize("close", ["---", "...", "...  ", "--- "])
+@pytest.mark.parametrize("nl", ["\n", "\r\n"])
+def test_set_keys_uses_the_closing_fence_mkdocs_uses(close: str, nl: str) -> None:
+    # A page closed with '...' (as MkDocs and frontmatter.split accept) whose body holds a '---' rule:
+    # only front matter lines change, the body stays byte-for-byte.
+    head = f"---{nl}title: T{nl}source_blob: old{nl}{close}{nl}"
+    body = f"Text.{nl}{nl}---{nl}{nl}source_blob: in the body{nl}..."
+    out = provenance.set_keys(head + body, {"source_blob": A, "translated_on": "2026-11-28"})
+    assert out == f"---{nl}title: T{nl}source_blob: {A}{nl}translated_on: 2026-11-28{nl}{close}{nl}" + body
+    assert frontmatter.split(out.replace("\r\n", "\n")).meta["translated_on"] == dt.date(2026, 11, 28)
+    new = provenance.new_translation(head + body, A, "2026-11-28")
+    assert new.endswith(f"translated_on: 2026-11-28{nl}{close}{nl}" + body)
+
+
+@pytest.mark.parametrize(("lines", "end"), [
+    (["---", "a: 1", "---", "---"], 2),
+    (["---", "a: 1", "...", "---"], 2),
+    (["---\n", "a: 1\n", "...\n", "---\n"], 2),
+    (["---\r\n", "a: 1\r\n", " ... \r\n"], 2),
+    (["---", "a: 1", "....", "-- -"], None),
+])
+def test_closing_fence(lines: list[str], end: int | None) -> None:
+    assert frontmatter.closing_fence(lines) == end
 
 
 def test_set_keys_without_front_matter_names_the_file() -> None:

@@ -96,6 +96,16 @@ def test_done_keeps_crlf_and_unknown_content_byte_for_byte(repo: Repo) -> None:
     assert (repo.docs / "chapters/alpha.ar.md").read_bytes() == expected.encode()
 
 
+def test_done_on_a_page_closed_with_dots_changes_only_the_front_matter(repo: Repo) -> None:
+    head = "---\ntitle: Alpha\ndescription: D\n...\n"
+    body = "\nTexte.\n\n---\n\nSuite.\n"
+    (repo.docs / "chapters/alpha.fr.md").write_bytes((head + body).encode())
+    assert repo.run("translate", "done", "fr", "chapters/alpha.md", "--date", "2026-11-30")[0] == 0
+    blob = blob_of(repo, "chapters/alpha.md")
+    assert (repo.docs / "chapters/alpha.fr.md").read_bytes() == (
+        f"---\ntitle: Alpha\ndescription: D\nsource_blob: {blob}\ntranslated_on: 2026-11-30\n...\n" + body).encode()
+
+
 def test_done_without_translation_explains_how_to_start(repo: Repo) -> None:
     code, _, err = repo.run("translate", "done", "fr", "chapters/beta.md")
     assert code == 1
