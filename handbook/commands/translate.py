@@ -57,21 +57,22 @@ def run(args: argparse.Namespace, project: Project) -> int:
     target_rel = translation_path(source, args.code)
     target = project.docs / target_rel
     shown = f"{DOCS_DIR}/{target_rel}"
-    blob = gitio.store_blob(project.root, f"{DOCS_DIR}/{source}")
-
     if args.action == "start":
+        if target.exists() and not args.force:
+            print(f"error: {shown} already exists; it was left unchanged. To update it, run "
+                  f"`handbook status --diff {args.code} {source}`, edit it, then "
+                  f"`handbook translate done {args.code} {source}`. To start again from the English "
+                  "page, add --force (the current file is kept as a .bak copy).", file=sys.stderr)
+            return 1
+        # Build the new text before touching the existing file: if the English page cannot be used
+        # (no front matter, say), the translation stays where it is.
+        blob = gitio.store_blob(project.root, f"{DOCS_DIR}/{source}")
+        english = (project.docs / source).read_text(encoding="utf-8")
+        text = provenance.new_translation(english, blob, _today(args), f"{DOCS_DIR}/{source}")
         note = ""
         if target.exists():
-            if not args.force:
-                print(f"error: {shown} already exists; it was left unchanged. To update it, run "
-                      f"`handbook status --diff {args.code} {source}`, edit it, then "
-                      f"`handbook translate done {args.code} {source}`. To start again from the English "
-                      "page, add --force (the current file is kept as a .bak copy).", file=sys.stderr)
-                return 1
             note = f" The previous file was kept as {DOCS_DIR}/{_backup(target).relative_to(project.docs).as_posix()}."
-        english = (project.docs / source).read_text(encoding="utf-8")
-        target.write_text(provenance.new_translation(english, blob, _today(args), str(project.docs / source)),
-                          encoding="utf-8")
+        target.write_text(text, encoding="utf-8")
         print(f"Created {shown} from {DOCS_DIR}/{source} (English version {blob[:10]}). Translate the title, "
               "the description and the text; keep heading ids, admonitions, tables, images and links."
               f"{note}")
@@ -81,6 +82,7 @@ def run(args: argparse.Namespace, project: Project) -> int:
         print(f"error: {shown} does not exist. Start it with `handbook translate start {args.code} {source}`.",
               file=sys.stderr)
         return 1
+    blob = gitio.store_blob(project.root, f"{DOCS_DIR}/{source}")
     from handbook import frontmatter
 
     with open(target, encoding="utf-8", newline="") as handle:  # keep the file's line endings

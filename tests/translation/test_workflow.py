@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from handbook import frontmatter
 from tests.translation.conftest import Repo, git
 
@@ -43,6 +45,37 @@ def test_start_refuses_to_overwrite_and_force_keeps_a_backup(repo: Repo) -> None
     assert len(backups) == 1
     assert backups[0].read_text(encoding="utf-8").endswith("Texte du traducteur.\n")
     assert f"kept as docs/chapters/{backups[0].name}" in out
+
+
+def test_force_keeps_the_translation_in_place_when_the_new_text_cannot_be_built(repo: Repo) -> None:
+    translation = "---\ntitle: Alpha FR\ndescription: x\n---\n\nTexte du traducteur.\n"
+    repo.write("chapters/alpha.fr.md", translation)
+    repo.write("chapters/alpha.md", "# Alpha without front matter\n")
+    code, _, err = repo.run("translate", "start", "fr", "chapters/alpha.md", "--force")
+    assert code == 2
+    assert "docs/chapters/alpha.md:1: the page has no front matter" in err
+    assert (repo.docs / "chapters/alpha.fr.md").read_text(encoding="utf-8") == translation
+    assert list((repo.docs / "chapters").glob("alpha.fr.md.bak-*")) == []
+
+
+def _in_object_store(repo: Repo, blob: str) -> bool:
+    import subprocess
+    return subprocess.run(["git", "cat-file", "-e", blob], cwd=repo.root, capture_output=True).returncode == 0
+
+
+@pytest.mark.parametrize("argv", [
+    ("translate", "start", "fr", "chapters/alpha.md"),  # refused: the translation exists
+    ("translate", "done", "es", "chapters/alpha.md"),   # refused: no translation to record
+])
+def test_a_refused_command_writes_nothing_to_git(repo: Repo, argv: tuple[str, ...]) -> None:
+    repo.write("chapters/alpha.fr.md", "---\ntitle: Alpha FR\ndescription: x\n---\n\nTexte.\n")
+    repo.edit("chapters/alpha.md", "Record what was said.", "Write down what was said.")  # not committed
+    blob = blob_of(repo, "chapters/alpha.md")  # hash-object without -w: computed, not stored
+    assert not _in_object_store(repo, blob)
+    assert repo.run(*argv)[0] == 1
+    assert not _in_object_store(repo, blob)
+    assert repo.run("translate", "start", "es", "chapters/alpha.md")[0] == 0  # an accepted command stores it
+    assert _in_object_store(repo, blob)
 
 
 def test_changed_english_is_outdated_with_word_diff_then_done_makes_it_up_to_date(repo: Repo) -> None:
