@@ -45,6 +45,19 @@ def _text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
+def read_page(docs: Path, rel: str) -> frontmatter.FrontMatter:
+    """The front matter of docs/``rel``; a file that is not UTF-8 is a HandbookError naming the line."""
+    path = docs / rel
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise HandbookError(f"{DOCS_DIR}/{rel}", f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
+                            f"{exc.start}).", line=data.count(b"\n", 0, exc.start) + 1,
+                            fix="Save the file as UTF-8 (in most editors: Save with encoding, UTF-8).") from None
+    return frontmatter.split(text.replace("\r\n", "\n").replace("\r", "\n"), path)
+
+
 def load(root: Path) -> Report:
     """The translation status of the checkout at ``root``, for every translated language."""
     i18n = load_i18n(root)
@@ -55,7 +68,7 @@ def load(root: Path) -> Report:
     sources, translations = [], []
     for rel in files:
         code, source = split_language(i18n, rel)
-        front = frontmatter.read(docs / rel)
+        front = read_page(docs, rel)
         title = _text(front.meta.get("title")) or ""
         if code == i18n.default:
             sources.append(SourcePage(rel, blobs[f"{DOCS_DIR}/{rel}"], count_words(front.body), title))

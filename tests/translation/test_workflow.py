@@ -164,6 +164,15 @@ def test_orphan_is_reported_and_not_counted(repo: Repo) -> None:
     assert re.search(r"orphaned\s+chapters/gone\.fr\.md\s+no English source chapters/gone\.md", out)
 
 
+@pytest.mark.parametrize("argv", [("status",), ("status", "--format", "json"), ("status", "--diff", "fr", "index.md")])
+def test_a_page_that_is_not_utf8_is_named_with_its_line(repo: Repo, argv: tuple[str, ...]) -> None:
+    (repo.docs / "chapters/alpha.fr.md").write_bytes("---\ntitle: Alpha\ndescription: x\n---\n\nCafé\n".encode("latin-1"))
+    code, out, err = repo.run(*argv)
+    assert code == 2 and out == ""
+    assert err.startswith("error: docs/chapters/alpha.fr.md:6: not valid UTF-8 (byte 0xe9")
+    assert "Save the file as UTF-8" in err and "Traceback" not in err
+
+
 def test_percentages_by_page_and_by_words_are_exact(repo: Repo) -> None:
     # English words: index 6, alpha 19, beta 6 (31). French: beta up to date, alpha outdated, index missing.
     for rel in ("chapters/alpha.md", "chapters/beta.md"):
