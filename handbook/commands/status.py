@@ -34,7 +34,11 @@ def _diff(args: argparse.Namespace, project: Project) -> int:
         return 2
     source = resolve_page(project.root, i18n, arg)
     row = load(project.root).page(code, source)
-    assert row is not None
+    if row is None:  # on disk, but not a page the handbook translates (a snippet, say)
+        print(f"error: {DOCS_DIR}/{source} is not one of the handbook's pages, so it has no translation status. "
+              "Give a page of the handbook, e.g. chapters/terminology.md (`handbook status` lists them).",
+              file=sys.stderr)
+        return 2
     if row.state == "missing":
         print(f"{DOCS_DIR}/{source}: not translated into {code} yet. Start with "
               f"`handbook translate start {code} {source}`.")

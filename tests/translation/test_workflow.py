@@ -173,6 +173,14 @@ def test_a_page_that_is_not_utf8_is_named_with_its_line(repo: Repo, argv: tuple[
     assert "Save the file as UTF-8" in err and "Traceback" not in err
 
 
+def test_diff_of_a_file_that_is_not_a_handbook_page_is_a_usage_error(repo: Repo) -> None:
+    (repo.root / "docs/snippets").mkdir(parents=True, exist_ok=True)
+    (repo.root / "docs/snippets/note.md").write_text("A snippet.\n", encoding="utf-8")
+    code, out, err = repo.run("status", "--diff", "fr", "snippets/note.md")
+    assert code == 2 and out == ""
+    assert err.startswith("error: docs/snippets/note.md is not one of the handbook's pages")
+
+
 def test_percentages_by_page_and_by_words_are_exact(repo: Repo) -> None:
     # English words: index 6, alpha 19, beta 6 (31). French: beta up to date, alpha outdated, index missing.
     for rel in ("chapters/alpha.md", "chapters/beta.md"):
