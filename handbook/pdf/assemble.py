@@ -19,6 +19,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from handbook import frontmatter
 from handbook.diagnostics import Diagnostic
+from handbook.languages import I18n
 from handbook.paths import Project
 from handbook.pdf.source import Config, Entry
 
@@ -258,9 +259,14 @@ class _PrintExtension(Extension):
 
 
 class Converter:
-    """Converts pages with the extensions of mkdocs.yml; one instance per language build."""
+    """Converts pages with the extensions of mkdocs.yml; one instance per language build.
 
-    def __init__(self, project: Project, config: Config):
+    Each page first goes through the build-time renderers of the web site
+    (handbook.site.render: glossary, what's new, editions, translation status), so the PDF holds
+    the same generated content as the web pages.
+    """
+
+    def __init__(self, project: Project, config: Config, i18n: I18n, code: str):
         configs = {name: dict(value) for name, value in config.extension_configs.items()}
         configs.setdefault("toc", {})["permalink"] = False  # no ¶ marks in print
         snippets = configs.get("pymdownx.snippets")
@@ -271,6 +277,19 @@ class Converter:
         self.extension = _PrintExtension()
         self.md = markdown.Markdown(extensions=[*config.extensions, self.extension], extension_configs=configs)
         self.docs = project.docs
+        self.root = project.root
+        self.i18n = i18n
+        self.code = code
+
+    def _render(self, entry: Entry, body: str, meta: dict) -> str:
+        """The page's Markdown as MkDocs gets it: generated content in place of its markers."""
+        # Imported here: handbook.site.context imports handbook.pdf.link, which imports this package.
+        from handbook.site.context import PageInfo
+        from handbook.site.render import render_page
+
+        info = PageInfo(root=self.root, i18n=self.i18n, lang=self.code, url=page_url(entry.base),
+                        src_uri=entry.src, meta=dict(meta))
+        return render_page(body, info)
 
     def convert(self, entry: Entry, keys: dict[str, str]) -> tuple[Chapter, PageState]:
         path = self.docs / entry.src
@@ -279,7 +298,7 @@ class Converter:
         state = PageState(entry, text, front.body_line, keys, self.docs)
         self.extension.state = state
         self.md.reset()
-        html = self.md.convert(front.body)
+        html = self.md.convert(self._render(entry, front.body, front.meta))
         self.extension.state = None
         for href in _raw_hrefs(html):  # links in raw HTML blocks, which the tree processor never sees
             state.problem("PDF004", f"link '{href}' in raw HTML cannot work in the PDF", href,
@@ -293,6 +312,17 @@ class Converter:
 
             html = f"<h1>{escape(title)}</h1>\n{html}"
         return Chapter(entry, title, html, state.ids), state
+
+
+def page_url(base: str) -> str:
+    """The page's directory URL within its language, as MkDocs makes it: 'index.md' -> '',
+    'glossary.md' -> 'glossary/', 'chapters/index.md' -> 'chapters/'."""
+    stem = base[:-3] if base.endswith(".md") else base
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
 
 
 def check_links(states: list[PageState], chapters: dict[str, Chapter]) -> list[Diagnostic]:

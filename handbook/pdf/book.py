@@ -103,7 +103,7 @@ def assemble_book(project: Project, code: str, epoch: str) -> Book:
     order = book_order(project, config, i18n, code)
     entries = [item for item in order if isinstance(item, Entry)]
     keys = {entry.base: entry.key for entry in entries}
-    converter = assemble.Converter(project, config)
+    converter = assemble.Converter(project, config, i18n, code)
     chapters: dict[str, assemble.Chapter] = {}
     states: list[assemble.PageState] = []
     outdated = outdated_pages(project, code)
