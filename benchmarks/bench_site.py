@@ -30,6 +30,7 @@ def timed(project, codes, out) -> float:
 
 
 def main(sizes: list[int]) -> str:
+    load = os.getloadavg()[0]
     rows = []
     for size in sizes:
         work = Path(tempfile.mkdtemp(prefix=f"bench-site-{size}-"))
@@ -46,7 +47,8 @@ def main(sizes: list[int]) -> str:
     lines = [
         "# Web build benchmark",
         "",
-        f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}. "
+        f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}, "
+        f"load average {load:.1f} before the run (other work skews wall times). "
         "Corpus: benchmarks/synthetic.py (about 1,200 words a page). Command: `python -m benchmarks.bench_site`.",
         "",
         "| pages per language | English only (s) | 4 languages (s) | ratio | average page (KB) |",

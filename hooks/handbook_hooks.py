@@ -6,7 +6,9 @@ module, so nothing here keeps state between events: everything is derived from t
 
 from __future__ import annotations
 
+import functools
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,17 @@ from handbook.site import pages
 from handbook.site.context import PageInfo, page_context
 from handbook.site.render import render_page
 from handbook.translation.site import mark_fallback_pages
+
+
+def _reported(event: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn the package's user errors (bad data: file, line, fix) into MkDocs errors, not tracebacks."""
+    @functools.wraps(event)
+    def handler(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return event(*args, **kwargs)
+        except HandbookError as exc:
+            raise PluginError(str(exc)) from None
+    return handler
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -50,6 +63,7 @@ def _info(config: MkDocsConfig, page: Page | None) -> PageInfo:
 
 # After mkdocs-static-i18n (-100), which sets the theme language of this run.
 @event_priority(-110)
+@_reported
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     i18n = _i18n(config)
     plugin_locales = [lang.locale for lang in config.plugins["i18n"].config.languages]
@@ -66,6 +80,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 # Before mkdocs-static-i18n (-100) sorts files into languages.
 @event_priority(0)
+@_reported
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     hidden = pages.shadowed_originals(_i18n(config), str(config.theme["language"]),
                                       [f.src_uri for f in files.documentation_pages()])
@@ -76,26 +91,31 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 # After mkdocs-static-i18n (-100), which builds this language's navigation.
 @event_priority(-110)
+@_reported
 def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
     # Pages served in English in a translated site say so in the navigation.
     mark_fallback_pages(nav.pages, _i18n(config), str(config.theme["language"]))
     return nav
 
 
+@_reported
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return render_page(markdown, _info(config, page))
 
 
+@_reported
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     context["hb"] = page_context(_info(config, page))
     return context
 
 
+@_reported
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
     # Theme templates that are not pages (404.html): the switcher leads to each language's home.
     context["hb"] = page_context(_info(config, None))
     return context
 
 
+@_reported
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return pages.set_html_direction(output, _i18n(config).language(str(config.theme["language"])).dir)

@@ -8,7 +8,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 purpose="${1:-build}"
 
-debs=(git libpango-1.0-0 libpangoft2-1.0-0 fontconfig)
+# WeasyPrint needs Pango and HarfBuzz's subsetter (without it every font is embedded through a
+# slower fallback that logs a warning, which the PDF step treats as an error).
+debs=(git ca-certificates libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig)
+python=${PYTHON:-python3}
+if ! command -v "$python" >/dev/null || ! "$python" -c "import ensurepip, venv" 2>/dev/null; then
+  debs+=(python3 python3-venv)
+fi
 if [ "$purpose" = "test" ]; then
   debs+=(chromium poppler-utils)
 fi
@@ -21,14 +27,13 @@ if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then sudo=(); elif command -v sudo >/dev/null; then sudo=(sudo); else
     echo "setup: need root to install ${missing[*]}: run 'apt-get install ${missing[*]}' as root" >&2; exit 2
   fi
-  export DEBIAN_FRONTEND=noninteractive
-  "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-python=${PYTHON:-python3}
-if [ ! -x .venv/bin/python ]; then
+if ! .venv/bin/python -m pip --version >/dev/null 2>&1; then
   echo "setup: creating .venv"
+  rm -rf .venv
   "$python" -m venv .venv
 fi
 stamp=.venv/.handbook-stamp
@@ -36,8 +41,7 @@ want=$(cat pyproject.toml constraints.txt | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "setup: installing Python packages (pinned by constraints.txt)"
   log=.venv/setup.log
-  if ! { .venv/bin/python -m pip install --upgrade pip &&
-         .venv/bin/python -m pip install -c constraints.txt -e ".[test]"; } >"$log" 2>&1; then
+  if ! .venv/bin/python -m pip install -c constraints.txt -e ".[test]" >"$log" 2>&1; then
     tail -n 40 "$log" >&2
     echo "setup: installing Python packages failed; the full log is in $log" >&2
     exit 2

@@ -86,3 +86,24 @@ def test_serve_previews_the_chosen_language(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_bad_data_fails_the_build_with_file_and_line_not_a_traceback(tmp_path, monkeypatch, capsys):
+    project = make_handbook(tmp_path / "h", {"index.md": page("Home", "# Home { #home }")})
+    ui = project.translations / "ui" / "core.fr.yml"
+    ui.write_text(ui.read_text(encoding="utf-8") + "search_button: Rechercher: ici\n", encoding="utf-8")
+    monkeypatch.setenv("HANDBOOK_ROOT", str(project.root))
+    assert main(["build", "--no-pdf", "--out", str(tmp_path / "site")]) == 2
+    err = capsys.readouterr().err
+    assert "core.fr.yml:13: invalid YAML: mapping values are not allowed here" in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "site").exists()
+
+
+def test_hooks_report_bad_data_as_build_errors(tmp_path):
+    """Data read only inside the MkDocs run (here the edition file) fails as a message naming the file."""
+    project = make_handbook(tmp_path / "h", {"index.md": page("Home", "# Home { #home }")})
+    (project.translations / "edition.yml").write_text("number: [1\n", encoding="utf-8")
+    with pytest.raises(BuildFailed) as info:
+        build_site(project, out=tmp_path / "site", codes=["en"], log=lambda _: None)
+    assert "edition.yml" in str(info.value) and "Traceback" not in str(info.value)
