@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import yaml
 
@@ -13,11 +14,21 @@ from tests.terms.helpers import REPO, termbase
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def test_committed_vale_style_is_up_to_date():
-    for name, text in vale.rules(termbase()).items():
-        path = REPO / exports.COMMITTED["vale"] / vale.STYLE / name
-        assert path.is_file() and path.read_text(encoding="utf-8") == text, (
-            f"{path} is out of date: run ./hb lint terms --export vale styles")
+def _tree(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_committed_vale_style_is_up_to_date(tmp_path: Path):
+    # The whole directory, not only the files the generator writes: a stale rule file (a language
+    # or severity that no longer exists) would still be applied by Vale.
+    vale.write(termbase(), tmp_path)
+    committed, generated = _tree(REPO / exports.COMMITTED["vale"]), _tree(tmp_path)
+    fix = "run ./hb lint terms --export vale styles and delete the files it does not write"
+    assert sorted(committed) == sorted(generated), f"styles/ does not hold exactly the generated files: {fix}"
+    assert "vale.ini.example" in generated and f"{vale.STYLE}/Avoid-en.yml" in generated
+    for rel, text in generated.items():
+        assert committed[rel] == text, f"styles/{rel} is out of date: {fix}"
 
 
 def test_committed_tbx_is_up_to_date():
