@@ -10,6 +10,7 @@ import datetime as dt
 import subprocess
 from dataclasses import dataclass
 
+from handbook.editorial.edition import current, edition_file
 from handbook.paths import Project
 
 
@@ -38,19 +39,10 @@ def source_commit(project: Project) -> str:
 def edition(project: Project, epoch: str) -> Edition:
     """The current edition, from the editorial workflow (handbook.editorial.edition.current,
     translations/edition.yml); a draft with no number, dated by the build, when there is none."""
-    from handbook.errors import HandbookError
-
     built = build_date(epoch).date().isoformat()
     commit = source_commit(project)
-    try:
-        from handbook.editorial.edition import current
-    except ImportError:
+    if not edition_file(project).exists():
         return Edition(number="", date=built, status="draft", commit=commit, built=built)
-    try:
-        record = current(project)
-    except HandbookError as exc:
-        if "file not found" in exc.message:
-            return Edition(number="", date=built, status="draft", commit=commit, built=built)
-        raise
+    record = current(project)  # an invalid file is an error that names it
     return Edition(number=str(record.number), date=record.date.isoformat(), status=record.status,
                    commit=commit, built=built)
