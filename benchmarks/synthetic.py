@@ -109,7 +109,22 @@ def generate(root: Path, pages_per_language: int, languages=("en", "fr", "es", "
     for start in range(1, pages_per_language + 1, 20):
         nav += f"  - Part {start // 20 + 1}:\n" + "".join(
             f"      - chapters/page-{i:04d}.md\n" for i in range(start, min(start + 20, pages_per_language + 1)))
-    return write_handbook(REPO, root, pages, nav=nav)
+    parts = range(1, (pages_per_language - 1) // 20 + 2)
+    return write_handbook(REPO, root, pages, nav=nav, config_edit=lambda c: _translate_parts(c, parts))
+
+
+PART = {"fr": "Partie", "es": "Parte", "ar": "الجزء"}
+
+
+def _translate_parts(config: str, parts: range) -> str:
+    """Give the synthetic 'Part N' sections a title in every translated language (the build requires it)."""
+    for code, word in PART.items():
+        marker = f"        - locale: {code}\n"
+        head, sep, tail = config.partition(marker)
+        block = "          nav_translations:\n"
+        entries = "".join(f"            Part {n}: {word} {n}\n" for n in parts)
+        config = head + sep + tail.replace(block, block + entries, 1)
+    return config
 
 
 if __name__ == "__main__":

@@ -72,6 +72,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             f"{config.config_file_path}: the i18n plugin lists languages {plugin_locales}, but "
             f"translations/languages.yml lists {list(i18n.codes)}. Make the two lists the same, in the same order."
         )
+    plugin_languages = config.plugins["i18n"].config.languages
+    missing = pages.untranslated_sections(config.nav, {lang.locale: lang.nav_translations or {} for lang in plugin_languages},
+                                          i18n.translated_codes)
+    if missing:
+        raise PluginError(
+            f"{config.config_file_path}: navigation section(s) without a translated title: {', '.join(missing)}. "
+            "Add them to nav_translations of that language in the i18n plugin, or readers see English titles."
+        )
     code = str(config.theme["language"])
     config.site_name = i18n.t(code, "site_name")
     config.site_description = i18n.t(code, "site_description")

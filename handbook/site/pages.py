@@ -89,3 +89,22 @@ def shadowed_originals(i18n: I18n, current: str, src_uris: list[str]) -> set[str
             if original in present:
                 hidden.add(original)
     return hidden
+
+
+def section_titles(nav: object) -> list[str]:
+    """Titles of the sections in a mkdocs.yml ``nav:`` value (nested lists of single-key mappings)."""
+    found: list[str] = []
+    if isinstance(nav, list):
+        for item in nav:
+            if isinstance(item, dict):
+                for title, value in item.items():
+                    if isinstance(value, list):
+                        found.append(str(title))
+                        found.extend(section_titles(value))
+    return found
+
+
+def untranslated_sections(nav: object, translations: dict[str, dict[str, str]], codes: tuple[str, ...]) -> list[str]:
+    """'fr: Checklists' for every nav section that a translated language has no title for."""
+    return [f"{code}: {title}" for code in codes for title in section_titles(nav)
+            if title not in (translations.get(code) or {})]
