@@ -9,12 +9,12 @@ reference.
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import yaml
 
 from handbook.terms import inflect
-from handbook.terms.termbase import Termbase
+from handbook.terms.termbase import TERMBASE_FILE, Termbase
 
 STYLE = "Handbook"
 _LEVEL = {"avoid": "error", "care": "warning"}
@@ -54,22 +54,34 @@ def rules(termbase: Termbase) -> dict[str, str]:
     return files
 
 
-def vale_ini(termbase: Termbase) -> str:
+def default_language(termbase: Termbase) -> str:
+    """The handbook's default language (translations/languages.yml of the termbase's project)."""
+    from handbook.languages import load_i18n
+
+    root = termbase.path.parents[len(PurePosixPath(TERMBASE_FILE).parts) - 1]
+    return load_i18n(root).default
+
+
+def vale_ini(termbase: Termbase, default: str) -> str:
+    """The example .vale.ini; ``default`` is the language whose pages have no code suffix (x.md)."""
     lines = ["# Example .vale.ini for the handbook (generated). Vale applies every section whose glob",
              "# matches, so [*.md] (English) also applies to translations: harmless, since English",
              "# terms to avoid have no place in a translation either.",
              "StylesPath = styles", "MinAlertLevel = warning", ""]
     for code in termbase.codes:
-        glob = "*.md" if code == "en" else f"*.{code}.md"
+        glob = "*.md" if code == default else f"*.{code}.md"
         lines += [f"[{glob}]", f"{STYLE}.Avoid-{code} = YES", f"{STYLE}.Care-{code} = YES", ""]
     return "\n".join(lines)
 
 
-def write(termbase: Termbase, dest: Path) -> list[tuple[Path, bool]]:
-    """Write the style into ``dest/Handbook/`` (files whose content changed only)."""
+def write(termbase: Termbase, dest: Path, default: str | None = None) -> list[tuple[Path, bool]]:
+    """Write the style into ``dest/Handbook/`` (files whose content changed only).
+
+    ``default`` is the default language; by default, the one of the termbase's project.
+    """
     out = []
     files = {f"{STYLE}/{name}": text for name, text in rules(termbase).items()}
-    files["vale.ini.example"] = vale_ini(termbase)
+    files["vale.ini.example"] = vale_ini(termbase, default or default_language(termbase))
     for rel, text in sorted(files.items()):
         path = dest / rel
         changed = not path.is_file() or path.read_text(encoding="utf-8") != text

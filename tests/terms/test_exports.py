@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 import yaml
 
 from handbook.terms import exports, tbx, vale
@@ -67,3 +69,24 @@ def test_tbx_lists_every_term_with_its_status():
     assert {ls.get(XML_LANG) for ls in csam.iter("langSet")} == {"en", "fr", "es", "ar"}
     grooming = entries["solicitation-of-children"]
     assert any(t.findtext("termNote") == "supersededTerm-admn-sts" for t in grooming.iter("tig"))
+
+
+@pytest.mark.parametrize(("default", "plain", "suffixed"), [
+    ("en", ["en"], ["fr", "es", "ar"]),
+    ("fr", ["fr"], ["en", "es", "ar"]),
+])
+def test_vale_ini_applies_plain_md_files_to_the_default_language(default, plain, suffixed):
+    ini = vale.vale_ini(termbase(), default)
+    sections = dict(re.findall(r"^\[(.+)\]\n.+Avoid-(\w+) = YES$", ini, re.MULTILINE))
+    assert [code for glob, code in sections.items() if glob == "*.md"] == plain
+    assert sorted(code for glob, code in sections.items() if glob != "*.md") == sorted(suffixed)
+    assert all(sections.get(f"*.{code}.md") == code for code in suffixed)
+
+
+def test_vale_export_reads_the_default_language_of_the_project(tmp_path: Path, monkeypatch):
+    import handbook.languages as languages
+
+    real = languages.load_i18n(REPO)
+    monkeypatch.setattr(languages, "load_i18n", lambda root: dataclasses.replace(real, default="fr"))
+    vale.write(termbase(), tmp_path)
+    assert "[*.md]\nHandbook.Avoid-fr = YES" in (tmp_path / "vale.ini.example").read_text(encoding="utf-8")
