@@ -19,6 +19,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from handbook import frontmatter
 from handbook.diagnostics import Diagnostic
+from handbook.errors import HandbookError
 from handbook.languages import I18n
 from handbook.paths import Project
 from handbook.pdf.source import Config, Entry
@@ -292,8 +293,7 @@ class Converter:
         return render_page(body, info)
 
     def convert(self, entry: Entry, keys: dict[str, str]) -> tuple[Chapter, PageState]:
-        path = self.docs / entry.src
-        text = path.read_text(encoding="utf-8")
+        text = read_page(self.docs / entry.src, entry.source_path)
         front = frontmatter.split(text, entry.source_path)
         state = PageState(entry, text, front.body_line, keys, self.docs)
         self.extension.state = state
@@ -312,6 +312,17 @@ class Converter:
 
             html = f"<h1>{escape(title)}</h1>\n{html}"
         return Chapter(entry, title, html, state.ids), state
+
+
+def read_page(path: Path, shown: str) -> str:
+    """A page's text; a page that is not UTF-8 is an error naming the file and line (``shown``)."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise HandbookError(shown, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}).",
+                            line=line, fix="Save the file as UTF-8 (in most editors: Save with encoding, UTF-8).") from None
 
 
 def page_url(base: str) -> str:

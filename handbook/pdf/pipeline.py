@@ -87,6 +87,8 @@ def build_pdf(root: str, code: str, target: str, epoch: str) -> PdfResult:
                 write_atomic(result.path, rendered.pdf)
     except HandbookError as exc:
         result.error = str(exc)
+    except Exception as exc:  # a crash in an extension or in WeasyPrint: report it with the language, no traceback
+        result.error = f"{type(exc).__name__}: {exc}"
     result.seconds = time.perf_counter() - started
     result.peak_mb = _peak_mb()
     return result

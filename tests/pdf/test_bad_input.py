@@ -79,3 +79,42 @@ def test_cli_writes_one_language_and_fails_on_bad_input(tmp_path, monkeypatch, c
     assert "docs/index.md:11:1: PDF001 image 'img/missing.png' not found" in err
     assert not (bad.site / "handbook-en.pdf").exists()
     assert cli.main(["pdf", "--lang", "xx"]) == 2
+
+
+# (case id, pages of the handbook, language, expected words of the error on stderr)
+UNDECODABLE = [
+    ("english-page", {"index.md": b"---\ntitle: Home\n---\n\n# Home\n\nCaf\xe9 latin-1.\n"}, "en",
+     "docs/index.md:7: not valid UTF-8 (byte 0xe9 at offset 32). Save the file as UTF-8"),
+    ("translation", {"chapters/guide.fr.md": b"---\ntitle: Guide\n---\n\n# Guide\n\n\xff\n"}, "fr",
+     "docs/chapters/guide.fr.md:7: not valid UTF-8 (byte 0xff at offset 31)."),
+]
+
+
+@pytest.mark.parametrize(("pages", "code", "words"), [c[1:] for c in UNDECODABLE], ids=[c[0] for c in UNDECODABLE])
+def test_a_page_that_is_not_utf8_is_named_without_a_traceback(tmp_path, monkeypatch, capsys, pages, code, words):
+    base = {"index.md": page("Home", "# Home { #home }\n\nHello."),
+            "chapters/guide.md": page("Guide", "# Guide { #guide }\n\nText.")}
+    project = make_handbook(tmp_path / "handbook", {**base, **pages},
+                            nav="  - index.md\n  - chapters/guide.md\n")
+    monkeypatch.chdir(project.root)
+    assert cli.main(["pdf", "--lang", code, "--out", str(tmp_path / "pdfs")]) == 1
+    err = capsys.readouterr().err
+    assert words in err
+    assert "Traceback" not in err and "UnicodeDecodeError" not in err
+    assert not (tmp_path / "pdfs" / f"handbook-{code}.pdf").exists()
+
+
+def test_an_unexpected_crash_is_reported_with_the_language(tmp_path, monkeypatch):
+    import handbook.pdf.book
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("an extension crashed")
+
+    project = make_handbook(tmp_path / "handbook", {"index.md": page("Home", "# Home { #home }\n\nHello.")})
+    monkeypatch.setattr(handbook.pdf.book, "assemble_book", crash)
+    result = build_pdf(str(project.root), "fr", str(tmp_path / "out.pdf"), EPOCH)
+    assert result.error == "RuntimeError: an extension crashed"
+    with pytest.raises(PdfFailed) as info:
+        build_pdfs(project, {"fr": tmp_path / "out.pdf"}, epoch=EPOCH)
+    assert "[fr] error: RuntimeError: an extension crashed" in str(info.value)
+    assert not (tmp_path / "out.pdf").exists()
