@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 
 from handbook.diagnostics import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, FORMATTERS, render
+from handbook.editorial.dates import cli_date
 from handbook.paths import Project
 
 HELP = "Show the current edition, publish it, start the next one, or prepare its release files."
-
-
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD") from None
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -26,10 +19,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     show.add_argument("--field", choices=("number", "date", "status", "tag"),
                       help="print only this value (for scripts)")
     new = sub.add_parser("new", help="start the next edition as a draft, with its changes/<number>/ folder")
-    new.add_argument("--date", type=_date, required=True, metavar="YYYY-MM-DD",
+    new.add_argument("--date", type=cli_date, required=True, metavar="YYYY-MM-DD",
                      help="planned publication date of the new edition")
     publish = sub.add_parser("publish", help="mark the current edition published")
-    publish.add_argument("--date", type=_date, required=True, metavar="YYYY-MM-DD", help="publication date")
+    publish.add_argument("--date", type=cli_date, required=True, metavar="YYYY-MM-DD", help="publication date")
     check = sub.add_parser("check", help="check the editions file and every change-log entry")
     check.add_argument("--format", choices=sorted(FORMATTERS), default="text", help="output format")
     assets = sub.add_parser("assets", help="copy the built PDFs under their release names, with SHA-256 sums")

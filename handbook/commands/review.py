@@ -7,6 +7,7 @@ import datetime as dt
 import sys
 
 from handbook.diagnostics import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, FORMATTERS, render
+from handbook.editorial.dates import cli_date
 from handbook.paths import Project
 
 HELP = ("List pages due or overdue for review, by owner, and translations whose English page was "
@@ -14,18 +15,11 @@ HELP = ("List pages due or overdue for review, by owner, and translations whose 
         "metadata; an overdue review with --context release).")
 
 
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD") from None
-
-
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--context", choices=("pull_request", "release"), default="pull_request",
                         help="where the review runs: decides whether an overdue review is a warning or an "
                              "error (set in translations/edition.yml; default: pull_request)")
-    parser.add_argument("--today", type=_date, default=None, metavar="YYYY-MM-DD",
+    parser.add_argument("--today", type=cli_date, default=None, metavar="YYYY-MM-DD",
                         help="the date to check against (default: today, UTC)")
     parser.add_argument("--owner", help="only this owner's pages (or a translation team)")
     parser.add_argument("--format", choices=sorted(FORMATTERS), default="text",

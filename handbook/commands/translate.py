@@ -7,6 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from handbook.editorial.dates import cli_date
 from handbook.paths import DOCS_DIR, Project
 
 HELP = "Start a translation of a page, or record that a translation matches the current English page."
@@ -25,7 +26,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         p.add_argument("page", metavar="PAGE", help="the page under docs/, e.g. chapters/terminology.md")
     start.add_argument("--force", action="store_true",
                        help="replace an existing translation, keeping it as <file>.bak-<timestamp>")
-    done.add_argument("--date", type=dt.date.fromisoformat, help="translated_on date (default: today)")
+    done.add_argument("--date", type=cli_date, metavar="YYYY-MM-DD", help="translated_on date (default: today)")
 
 
 def _today(args: argparse.Namespace) -> str:

@@ -28,6 +28,16 @@ def as_date(value: Any) -> dt.date | None:
     return None
 
 
+def cli_date(value: str) -> dt.date:
+    """An argparse ``type=`` for a date option written YYYY-MM-DD (a usage error otherwise)."""
+    import argparse
+
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD") from None
+
+
 def format_date(day: dt.date, code: str) -> str:
     """``day`` written the way readers of language ``code`` write dates (CLDR 'long' format).
 

@@ -21,6 +21,7 @@ from handbook.editorial import edition as edition_module
 from handbook.editorial.dates import add_months, as_date, format_date
 from handbook.errors import HandbookError
 from handbook.frontmatter import read
+from handbook.markdown_table import cell
 from handbook.paths import Project
 
 if TYPE_CHECKING:
@@ -122,10 +123,6 @@ def render_editions(markdown: str, info: PageInfo) -> str | None:
                                                               _page_language(info)))
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
-
-
 def archive_markdown(editions: edition_module.Editions, i18n: Any, code: str) -> str:
     t = i18n.strings[code]
     rows = [f"| {t['editions_col_edition']} | {t['editions_col_date']} | {t['editions_col_status']} "
@@ -134,13 +131,13 @@ def archive_markdown(editions: edition_module.Editions, i18n: Any, code: str) ->
         day = format_date(edition.date, code)
         if edition.published:
             status = t["edition_status_published"]
-            links = [f"[{_cell(lang.name)}]({editions.pdf_url(edition, lang.code)}){{ hreflang={lang.code} "
+            links = [f"[{cell(lang.name)}]({editions.pdf_url(edition, lang.code)}){{ hreflang={lang.code} "
                      f"lang={lang.code} }}" for lang in i18n.languages]
-            links.append(f"[{_cell(t['editions_checksums'])}]({editions.checksums_url(edition)})")
+            links.append(f"[{cell(t['editions_checksums'])}]({editions.checksums_url(edition)})")
             pdfs = " · ".join(links)
         else:
             status = t["edition_status_draft"]
             day = i18n.t(code, "editions_planned", date=day)
             pdfs = t["editions_no_pdf"]
-        rows.append(f"| {edition.number} | {_cell(day)} | {_cell(status)} | {pdfs} |")
+        rows.append(f"| {edition.number} | {cell(day)} | {cell(status)} | {pdfs} |")
     return "\n".join(rows) + "\n"

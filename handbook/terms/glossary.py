@@ -12,6 +12,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from handbook.errors import HandbookError
+from handbook.markdown_table import cell
 from handbook.terms import termbase as termbase_mod
 from handbook.terms.termbase import Termbase
 
@@ -23,21 +24,17 @@ GLOSSARY_MARKER = "<!-- handbook:glossary -->"
 GLOSSARY_PAGE = "glossary"
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def glossary_markdown(termbase: Termbase, i18n: I18n, code: str) -> str:
     """The glossary of language ``code``, as Markdown (a table, then the list of sources)."""
     t = lambda key: i18n.t(code, key)  # noqa: E731
     rows = [f"| {t('glossary_preferred')} | {t('glossary_instead')} | {t('glossary_reason')} | {t('glossary_sources')} |",
             "|---|---|---|---|"]
     sep = t("glossary_separator")
-    labelled = lambda label, terms: i18n.t(code, "glossary_labelled", label=label, terms=sep.join(map(_cell, terms)))  # noqa: E731
+    labelled = lambda label, terms: i18n.t(code, "glossary_labelled", label=label, terms=sep.join(map(cell, terms)))  # noqa: E731
     cited: list[str] = []
     for concept in termbase.concepts:
         entry = concept.entry(code)
-        preferred = sep.join(f"**{_cell(term)}**" if i == 0 else _cell(term) for i, term in enumerate(entry.prefer))
+        preferred = sep.join(f"**{cell(term)}**" if i == 0 else cell(term) for i, term in enumerate(entry.prefer))
         if not entry.verified:
             preferred += f" ({t('glossary_unverified')})"
         parts = []
@@ -51,8 +48,8 @@ def glossary_markdown(termbase: Termbase, i18n: I18n, code: str) -> str:
             if sid not in cited:
                 cited.append(sid)
             sources.append(str(cited.index(sid) + 1))
-        rows.append(f"| {preferred} | {instead} | {_cell(entry.reason)} | {', '.join(sources)} |")
-    notes = [f"{n}. [{_cell(termbase.sources[sid].title)}]({termbase.sources[sid].url})"
+        rows.append(f"| {preferred} | {instead} | {cell(entry.reason)} | {', '.join(sources)} |")
+    notes = [f"{n}. [{cell(termbase.sources[sid].title)}]({termbase.sources[sid].url})"
              for n, sid in enumerate(cited, 1)]
     return "\n".join(rows) + "\n\n" + "\n".join(notes) + "\n"
 

@@ -14,6 +14,7 @@ import jinja2
 
 from handbook import frontmatter
 from handbook.languages import I18n
+from handbook.markdown_table import cell
 from handbook.paths import DOCS_DIR
 from handbook.site import pages
 from handbook.translation.gate import decide_all
@@ -71,16 +72,12 @@ def _percent(i18n: I18n, lang: str, value: float) -> str:
     return i18n.t(lang, "translation_status_percent", value=number)
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def status_markdown(report: Report, i18n: I18n, lang: str, gates: Iterable[Any] = ()) -> str:
     """The status tables, one per translated language, in the reader's language ``lang``."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False, trim_blocks=True,
                              lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     env.filters["pct"] = lambda value: _percent(i18n, lang, value)
-    env.filters["cell"] = _cell
+    env.filters["cell"] = cell
     page_dir = i18n.language(lang).dir
 
     def title_attrs(row: Any) -> str:
