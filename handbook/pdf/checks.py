@@ -56,16 +56,23 @@ def check_messages(book: Book, rendered: Rendered) -> list[Diagnostic]:
     return out
 
 
-_URL = re.compile(r"file://[^\s\"'`)]+")
+# The URL or file a message names: 'file:///...', 'http(s)://...' (refused by the URL fetcher), or the
+# path after 'refused to fetch' (handbook.pdf.weasy).
+_URL = re.compile(r"(?:file|https?)://[^\s\"'`)]+|(?<=refused to fetch )/[^\s\"'`)]+")
 
 
 def _locate(book: Book, message: str) -> tuple[str, int]:
-    """The source page a WeasyPrint message is about: by a chapter id, or by a file it names."""
+    """The source page a WeasyPrint message is about: by a chapter id, or by a URL or file it names."""
     for state in book.states:
         if f"#{state.entry.key}" in message or f"{state.entry.key}--" in message:
             return state.entry.source_path, state.body_line
     for url in _URL.findall(message):
-        name = unquote(url.rstrip("/.,;:").rsplit("/", 1)[-1])
+        url = url.rstrip("/.,;:")
+        if not url.startswith("file:"):  # a URL as written in the page
+            path, line = _where(book, url)
+            if line > 1 or path != str(TEMPLATES / "book.html"):
+                return path, line
+        name = unquote(url.rsplit("/", 1)[-1])
         if name:
             path, line = _where(book, name)
             if line > 1 or path != str(TEMPLATES / "book.html"):
