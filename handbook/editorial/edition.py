@@ -28,6 +28,8 @@ from handbook.yamlio import load_yaml
 EDITION_FILE = "translations/edition.yml"
 CHANGES_DIR = "changes"
 STATUSES = ("draft", "published")
+# In the repository's template 'downloads' URL until the handbook's own GitHub path is written in.
+DOWNLOADS_PLACEHOLDER = "OWNER/REPOSITORY"
 SEVERITY_CHOICES = ("warning", "error")
 CONTEXTS = ("pull_request", "release")
 
@@ -228,6 +230,12 @@ def publish(project: Project, day: dt.date) -> Edition:
         raise HandbookError(path, f"publication date {day} is before the previous edition "
                             f"({editions.editions[-2].date}).", fix="Pass a later --date.")
     _, lines = load_yaml(path)
+    if DOWNLOADS_PLACEHOLDER in editions.downloads:
+        raise HandbookError(path, f"'downloads' still holds the placeholder {DOWNLOADS_PLACEHOLDER}, so readers "
+                            "would get broken PDF links; the edition was not published.",
+                            line=lines.get(("downloads",)),
+                            fix=f"Replace {DOWNLOADS_PLACEHOLDER} by the repository's path on GitHub "
+                            "(e.g. my-org/handbook), then publish again.")
     index = len(editions.editions) - 1
     text_lines = path.read_text(encoding="utf-8").split("\n")
     try:

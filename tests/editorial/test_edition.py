@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import textwrap
 
 import pytest
@@ -22,6 +23,10 @@ def project(tmp_path, monkeypatch):
     proj = make_handbook(tmp_path / "hb", {"index.md": page("Home", "# Home { #home }"),
                                            "guide.md": page("Guide", "# Guide { #guide }")})
     monkeypatch.setenv("HANDBOOK_ROOT", str(proj.root))
+    # The repository's file still has the placeholder (refused by publish); the fixture's own path.
+    path = proj.root / edition.EDITION_FILE
+    path.write_text(path.read_text(encoding="utf-8").replace(edition.DOWNLOADS_PLACEHOLDER, "fixture-org/handbook"),
+                    encoding="utf-8")
     return proj
 
 
@@ -91,6 +96,23 @@ def test_publish_then_start_the_next_edition_keeping_the_file(project, capsys):
     assert capsys.readouterr().out.endswith("2\n")
     with pytest.raises(HandbookError, match=r"before the previous edition \(2027-04-02\)"):
         edition.publish(project, D(2026, 1, 1))
+
+
+@pytest.mark.parametrize("url", [
+    "https://github.com/OWNER/REPOSITORY/releases/download/edition-{number}/",
+    "https://example.org/OWNER/REPOSITORY/edition-{number}/",
+])
+def test_publish_refuses_the_placeholder_downloads_url(project, capsys, url):
+    path = project.root / edition.EDITION_FILE
+    text = re.sub(r"(?m)^downloads: .*$", f"downloads: {url}", path.read_text(encoding="utf-8"))
+    path.write_text(text, encoding="utf-8")
+    line = text.split("\n").index(f"downloads: {url}") + 1
+    assert main(["edition", "publish", "--date", "2027-04-02"]) == 2
+    err = capsys.readouterr().err
+    assert f"translations/edition.yml:{line}: 'downloads' still holds the placeholder OWNER/REPOSITORY" in err
+    assert "Replace OWNER/REPOSITORY by the repository's path" in err
+    assert path.read_text(encoding="utf-8") == text  # nothing published
+    assert edition.current(project).status == "draft"
 
 
 def test_release_files_are_named_per_edition_with_checksums(project, tmp_path, capsys):
