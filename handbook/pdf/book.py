@@ -9,8 +9,10 @@ from pathlib import Path
 import jinja2
 
 from handbook.diagnostics import Diagnostic
+from handbook.editorial.edition import EDITION_FILE
+from handbook.errors import HandbookError
 from handbook.languages import I18n, load_i18n
-from handbook.paths import Project
+from handbook.paths import UI_DIR, Project
 from handbook.pdf import assemble
 from handbook.pdf.edition import Edition, build_date, edition
 from handbook.pdf.source import Entry, Part, book_order, read_config
@@ -61,8 +63,14 @@ def css_page_of(template: str) -> str:
 
 
 def _status(i18n: I18n, code: str, ed: Edition) -> str:
+    """The edition status as the cover and colophon show it: the UI string pdf_status_<id>."""
     key = f"pdf_status_{ed.status}"
-    return i18n.t(code, key) if key in i18n.strings[code] else ed.status
+    if key not in i18n.strings[code]:
+        raise HandbookError(f"{UI_DIR}/pdf.{code}.yml", f"no UI string {key} for the edition status "
+                            f"'{ed.status}' of {EDITION_FILE}.",
+                            fix=f"Add '{key}: <the status as the cover shows it>' to translations/ui/pdf.<code>.yml "
+                                "of every language.")
+    return i18n.t(code, key)
 
 
 def ltr(text: str, rtl: bool) -> str:

@@ -57,3 +57,36 @@ def test_edition_of_the_cover(tmp_path, editions, expected):
         assert info.value.path.endswith("translations/edition.yml")
         assert words in info.value.message
         assert info.value.line == line
+
+
+# (language, whether pdf_status_draft is in the UI strings, expected cover text or error file)
+STATUS_CASES = [
+    ("en", True, "Draft"),
+    ("fr", True, "Version provisoire"),
+    ("en", False, "translations/ui/pdf.en.yml"),
+    ("fr", False, "translations/ui/pdf.fr.yml"),
+]
+
+
+@pytest.mark.parametrize(("code", "has_string", "expected"), STATUS_CASES)
+def test_the_cover_shows_the_status_in_the_books_language(tmp_path, code, has_string, expected):
+    from handbook.pdf.book import assemble_book
+    from handbook.pdf.pipeline import build_pdf
+
+    project = _project(tmp_path / "handbook", "  - number: 1\n    date: 2027-03-31\n    status: draft\n")
+    if not has_string:  # every language lacks it (the UI loader refuses one language lacking it)
+        for path in (project.root / "translations" / "ui").glob("pdf.*.yml"):
+            text = path.read_text(encoding="utf-8")
+            path.write_text(re.sub(r"(?m)^pdf_status_draft:.*\n", "", text), encoding="utf-8")
+    if has_string:
+        html = assemble_book(project, code, EPOCH).html
+        assert re.search(rf">\s*{expected}\s*<", html)
+        assert not re.search(r">\s*draft\s*<", html)
+    else:
+        with pytest.raises(HandbookError) as info:
+            assemble_book(project, code, EPOCH)
+        assert info.value.path == expected
+        assert "pdf_status_draft" in info.value.message and "translations/edition.yml" in info.value.message
+        result = build_pdf(str(project.root), code, str(tmp_path / "out.pdf"), EPOCH)
+        assert result.error.startswith(expected + ": no UI string pdf_status_draft")
+        assert not (tmp_path / "out.pdf").exists()
