@@ -3,7 +3,11 @@
 Defence in depth for a site that outside teams contribute to: even if unsafe markup slipped past
 `handbook check`, the browser runs no script and applies no style that the build did not put
 there. There is no 'unsafe-inline': the theme's few inline scripts and styles are allowed by
-their SHA-256 hashes, computed here from each page as built. 'wasm-unsafe-eval' lets Pagefind
+their SHA-256 hashes, computed here from each page as built. Only code outside the page content
+is hashed: the content (Material's <article class="md-content__inner">, which our template's
+content block fills) comes from contributors' Markdown, so an inline script, style element or
+on*= handler there is never allowed; it stops the build instead (BuildFailed, naming the page).
+'wasm-unsafe-eval' lets Pagefind
 run its WebAssembly search (it allows compiling WebAssembly only, not JavaScript eval).
 The policy goes in a <meta http-equiv> element, so it holds on any static host.
 """
@@ -16,6 +20,7 @@ import os
 import re
 from pathlib import Path
 
+from handbook.check.htmltags import tags
 from handbook.paths import Project
 
 META_NAME = "Content-Security-Policy"
@@ -28,6 +33,11 @@ _SRC = re.compile(r"\bsrc\s*=", re.I)
 _META = re.compile(r"""<meta http-equiv="Content-Security-Policy" content="([^"]*)">""")
 _CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.I)
 _HEAD = re.compile(r"<head\b[^>]*>", re.I)
+# The content: from Material's article to the LAST </article> of the page, so a stray </article>
+# written in a page cannot move code out of the content.
+_CONTENT = re.compile(r"""<article\b[^>]*\bclass\s*=\s*["']?[^"'>]*\bmd-content__inner\b""", re.I)
+_CONTENT_END = re.compile(r"</article", re.I)
+_CODE_ELEMENTS = ("script", "style")
 _JS_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
 
 # Fixed part of the policy. Every fetch is same-origin; images may be data: URIs because the
@@ -60,8 +70,47 @@ def _without_policy(html: str) -> str:
     return html[:start] + html[m.end():]
 
 
+def content_span(html: str) -> tuple[int, int] | None:
+    """Start and end offsets of the page content in ``html``, or None for a page without one."""
+    m = _CONTENT.search(html)
+    if m is None:
+        return None
+    end = m.end()
+    for end_tag in _CONTENT_END.finditer(html, m.end()):
+        end = end_tag.end()
+    return m.start(), end
+
+
+def content_problems(html: str) -> list[str]:
+    """Inline scripts, style elements and on*= handlers inside the page content, with their line in ``html``.
+
+    Tags are read at every '<' (see handbook.check.htmltags), so markup a browser would run is
+    found even where it hides in a comment-like or quoted disguise.
+    """
+    span = content_span(html)
+    if span is None:
+        return []
+    found = []
+    for tag in tags(html, *span):
+        if tag.closing:
+            continue
+        what = [f"<{tag.name}> element"] if tag.name in _CODE_ELEMENTS else []
+        what += [f"'{name}' attribute on <{tag.name}>" for name, _, _ in tag.attrs if name.startswith("on")]
+        if what:
+            line = html.count("\n", 0, tag.offset) + 1
+            found += [f"line {line}: {item}" for item in what]
+    return found
+
+
+def _outside_content(html: str) -> str:
+    span = content_span(html)
+    return html if span is None else html[: span[0]] + html[span[1]:]
+
+
 def inline_hashes(html: str) -> tuple[list[str], list[str]]:
-    """Hashes of the page's inline scripts (executable types only) and inline style elements."""
+    """Hashes of the inline scripts (executable types only) and inline style elements outside the
+    page content: the theme's. Code inside the content is never hashed (see :func:`content_problems`)."""
+    html = _outside_content(html)
     scripts = []
     for m in _SCRIPT.finditer(html):
         attrs = m.group(1)
@@ -82,8 +131,16 @@ def policy(html: str) -> str:
     return "; ".join(parts)
 
 
-def apply(html: str) -> str:
-    """The page with its own policy as the first element its <head> parses after the charset."""
+def apply(html: str, name: str = "the page") -> str:
+    """The page with its own policy as the first element its <head> parses after the charset.
+
+    Raises BuildFailed when the page content carries inline code (see :func:`content_problems`).
+    """
+    problems = content_problems(html)
+    if problems:
+        from handbook.site.build import BuildFailed
+
+        raise BuildFailed(_refusal({name: problems}))
     html = _without_policy(html)
     meta = f'<meta http-equiv="{META_NAME}" content="{policy(html)}">'
     anchor = _CHARSET.search(html) or _HEAD.search(html)
@@ -98,6 +155,9 @@ def verify(html: str) -> str | None:
     if m is None:
         return NO_POLICY
     content = m.group(1)
+    problems = content_problems(html)
+    if problems:
+        return f"inline code inside the page content ({'; '.join(problems[:3])}); the policy must not allow it"
     if "'unsafe-inline'" in content:
         return "the Content-Security-Policy allows 'unsafe-inline'"
     scripts, styles = inline_hashes(html)
@@ -107,10 +167,33 @@ def verify(html: str) -> str | None:
     return None
 
 
+def _refusal(pages: dict[str, list[str]]) -> str:
+    lines = [f"{len(pages)} page(s) carry inline code in their content, which the Content-Security-Policy "
+             "must not allow (an injected script would run):"]
+    for name, problems in sorted(pages.items()):
+        lines += [f"  {name}: {problem}" for problem in problems]
+    lines.append("Remove the <script>/<style> elements and on*= attributes from the Markdown of these pages "
+                 "(`handbook check --only safety` shows the source lines).")
+    return "\n".join(lines)
+
+
 def post_build(site: Path, project: Project) -> None:
+    """Write every page's policy; refuse the site (BuildFailed) if any page content has inline code.
+
+    The build runs this on its staging folder, so a refused site never replaces site/.
+    """
+    from handbook.site.build import BuildFailed
+
+    refused: dict[str, list[str]] = {}
     for dirpath, _, filenames in os.walk(site):
         for name in filenames:
             if name.endswith(".html"):
                 path = Path(dirpath) / name
                 html = path.read_text(encoding="utf-8")
-                path.write_text(apply(html), encoding="utf-8")
+                problems = content_problems(html)
+                if problems:
+                    refused[path.relative_to(site).as_posix()] = problems
+                else:
+                    path.write_text(apply(html), encoding="utf-8")
+    if refused:
+        raise BuildFailed(_refusal(refused))

@@ -14,7 +14,7 @@ from handbook.check import site as site_check
 from handbook.cli import main
 from handbook.commands.build import POST_STEPS
 from handbook.site import csp
-from handbook.site.build import build_site
+from handbook.site.build import BuildFailed, build_site
 from tests.check.fixture import make_clean
 
 pytestmark = pytest.mark.slow
@@ -87,6 +87,29 @@ def test_a_page_without_policy_or_with_changed_inline_code_is_reported(site_copy
     assert (str(bare), "SITE004", csp.NO_POLICY) in found
 
 
+def test_a_page_whose_markdown_smuggles_a_script_fails_the_build(tmp_path) -> None:
+    project = make_clean(tmp_path / "handbook")
+    guide = project.docs / "guide.fr.md"
+    # Past a Markdown-level scan that hides comments and code first: the quote holds a comment opener.
+    guide.write_text(guide.read_text(encoding="utf-8") + '\n<div title="<!--"><script>alert(1)</script></div><!-- x -->\n',
+                     encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the last good site", encoding="utf-8")
+    here = os.getcwd()
+    os.chdir(project.root)
+    try:
+        with pytest.raises(BuildFailed) as failed:
+            build_site(project, codes=["en", "fr"], out=site, jobs=2, search=False, post_steps=[csp.post_build],
+                       log=lambda _: None)
+    finally:
+        os.chdir(here)
+    message = str(failed.value)
+    assert "fr/guide/index.html" in message and "<script> element" in message, message
+    assert "guide/index.html: " not in message.replace("fr/guide/index.html: ", ""), message  # English is clean
+    assert (site / "index.html").read_text(encoding="utf-8") == "the last good site"
+
+
 def test_handbook_check_runs_both_levels_in_one_run(site_copy, monkeypatch, capsys) -> None:
     project, site = site_copy
     (site / "guide" / "index.html").write_text(
@@ -149,5 +172,29 @@ def test_the_policy_blocks_nothing_the_site_needs_and_search_still_works(built, 
         tab.wait_for_selector(".pagefind-ui__result-link", timeout=15_000)
         assert tab.evaluate("window.__csp") == []
         assert not [m for m in console if "Content Security Policy" in m], console
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_the_policy_blocks_an_inline_script_that_reaches_a_page(site_copy, serve, browser) -> None:
+    """Should inline code ever reach a built page (edited after the build), the browser does not run it."""
+    project, site = site_copy
+    page = site / "guide" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    start = html.index("<article")
+    at = html.index(">", start) + 1
+    injected = '<script>window.__pwned = 1</script><img src="x.png" onerror="window.__pwned = 2" alt="">'
+    page.write_text(html[:at] + injected + html[at:], encoding="utf-8")
+    assert "inside the page content" in csp.verify(page.read_text(encoding="utf-8"))
+    context = browser.new_context()
+    context.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation',"
+                            " e => window.__csp.push(e.violatedDirective));")
+    tab = context.new_page()
+    try:
+        tab.goto(serve(site) + "guide/")
+        tab.wait_for_load_state("networkidle")
+        assert tab.evaluate("window.__pwned") is None
+        assert tab.evaluate("window.__csp.filter(d => d.startsWith('script-src')).length") >= 2
     finally:
         context.close()

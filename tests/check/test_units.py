@@ -58,3 +58,55 @@ def test_verify_names_what_is_wrong() -> None:
     assert csp.verify(PAGE) == csp.NO_POLICY
     changed = csp.apply(PAGE).replace("var a = 1;", "var a = 2;")
     assert "not in the page's policy" in csp.verify(changed)
+
+
+# --- the page content is never trusted ------------------------------------------------------------
+
+THEME = '<script>var theme = 1;</script>'
+
+
+def _built(content: str) -> str:
+    """A page shaped like a Material page: theme code in the head and after the content."""
+    return ('<!doctype html><html><head><meta charset="utf-8">' + THEME + '</head><body><main>\n'
+            '<article class="md-content__inner md-typeset">\n<h1 id="t">T</h1>\n' + content + '\n</article>\n'
+            '<script>var after = 1;</script></main></body></html>')
+
+
+INJECTED = [
+    "<script>alert(1)</script>",
+    "<SCRIPT>alert(1)</SCRIPT>",
+    '<div title="<!--"><script>alert(1)</script></div><!-- x -->',
+    "<!--><script>alert(1)</script><!-- -->",  # html.parser (Python < 3.13) reads this as one comment
+    "<![CDATA[><script>alert(1)</script>]]>",
+    "<script/x>alert(1)</script>",
+    '<script src="../assets/javascripts/bundle.js"></script>',
+    "<style>body { display: none }</style>",
+    "<img/onerror=alert(1) src=x>",
+    '<a title=">" onclick="alert(1)">x</a>',
+    "<p>text</p></article><script>alert(1)</script><article>",  # a stray </article> does not end the content
+]
+
+
+@pytest.mark.parametrize("content", INJECTED)
+def test_inline_code_in_the_content_is_refused_never_hashed(content: str) -> None:
+    from handbook.site.build import BuildFailed
+
+    html = _built(content)
+    assert csp.content_problems(html)
+    with pytest.raises(BuildFailed, match="fr/guide/index.html"):
+        csp.apply(html, "fr/guide/index.html")
+    scripts, styles = csp.inline_hashes(html)
+    assert scripts == sorted({_sha("var theme = 1;"), _sha("var after = 1;")}) and styles == []
+    # A policy that does allow the injected code (an old build, or written by hand) fails SITE004.
+    allowed = csp.apply(_built("<p>x</p>")).replace("<p>x</p>", content)
+    assert "inside the page content" in csp.verify(allowed)
+
+
+@pytest.mark.parametrize("content", [
+    "<p>Call <code>&lt;script&gt;</code> and <code>{ onclick=… }</code> by name.</p>",
+    '<pre><code>&lt;img onerror="x"&gt;</code></pre>',
+    '<p>See <a href="../guide/" title="on=1">the guide</a>, online=yes.</p>',
+])
+def test_content_that_only_shows_code_is_accepted(content: str) -> None:
+    html = csp.apply(_built(content))
+    assert csp.content_problems(html) == [] and csp.verify(html) is None

@@ -1,0 +1,58 @@
+"""Every tag a browser could see in a piece of HTML, with its attributes, read the way a browser reads them.
+
+Python's html.parser is not a safe judge of what a browser runs: before 3.13 it reads ``<!-->``,
+``--!>`` and ``<![CDATA[`` differently from browsers, so ``<!--><script>`` looks like a comment
+to it and runs in a browser. This scanner follows the HTML tokenizer's rules for one tag (tag
+name up to whitespace, ``/`` or ``>``; attribute names; quoted and unquoted values) and reads a tag
+at EVERY ``<`` followed by a letter, independently of the others. It does not decide what is a
+comment, raw text or an attribute value. So it reports a superset of the tags a browser creates:
+a tag written inside a comment or an attribute value is reported too, a tag a browser creates is
+never missed. That is the right way round for a safety check.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_WS = "\\t\\n\\f\\r "
+_NAME = rf"[^{_WS}/>][^{_WS}/>=]*"  # an attribute name may start with '='
+_VALUE = rf"""(?:"[^"]*"?|'[^']*'?|[^{_WS}>]*)"""  # an unclosed quote runs to the end of the input
+_ATTR = rf"[{_WS}/]*{_NAME}(?:[{_WS}]*=[{_WS}]*{_VALUE})?"
+# A lookahead, so a tag is read at every '<', even one that lies inside another tag's attribute.
+_TAG = re.compile(rf"(?=<(/?)([A-Za-z][^{_WS}/>]*)((?:{_ATTR})*))")
+_ATTR_PART = re.compile(rf"[{_WS}/]*({_NAME})(?:[{_WS}]*=[{_WS}]*({_VALUE}))?")
+
+
+@dataclass(frozen=True)
+class Tag:
+    offset: int  # of the '<'
+    name: str  # ASCII lower case, as browsers compare it
+    attrs: tuple[tuple[str, str, int], ...]  # (name in lower case, value without quotes, offset of the name)
+    closing: bool
+
+
+def _lower(text: str) -> str:
+    return text.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _unquote(value: str | None) -> str:
+    if not value:
+        return ""
+    if value[0] in "\"'":
+        return value[1:-1] if len(value) > 1 and value[-1] == value[0] else value[1:]
+    return value
+
+
+def tags(html: str, start: int = 0, end: int | None = None) -> Iterator[Tag]:
+    """Tags of ``html[start:end]`` (offsets are into ``html``)."""
+    stop = len(html) if end is None else end
+    text = html if end is None else html[:stop]
+    for m in _TAG.finditer(text, start):
+        attrs = tuple((_lower(a.group(1)), _unquote(a.group(2)), m.start(3) + a.start(1))
+                      for a in _ATTR_PART.finditer(m.group(3)))
+        yield Tag(m.start(), _lower(m.group(2)), attrs, bool(m.group(1)))
