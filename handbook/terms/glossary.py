@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
-from handbook.errors import HandbookError
 from handbook.markdown_table import cell
 from handbook.terms import termbase as termbase_mod
 from handbook.terms.termbase import Termbase
@@ -59,10 +58,5 @@ def render_glossary(markdown: str, info: PageInfo) -> str | None:
         return None
     if PurePosixPath(info.src_uri).name.split(".")[0] != GLOSSARY_PAGE:
         return None
-    try:
-        termbase = termbase_mod.load(info.root, info.i18n.codes)
-    except HandbookError as exc:
-        from mkdocs.exceptions import PluginError
-
-        raise PluginError(str(exc)) from None
+    termbase = termbase_mod.load(info.root, info.i18n.codes)  # a HandbookError: the hooks report it
     return markdown.replace(GLOSSARY_MARKER, glossary_markdown(termbase, info.i18n, info.lang))

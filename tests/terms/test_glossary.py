@@ -72,3 +72,28 @@ def test_each_language_reads_its_own_glossary(site: Path):
 @pytest.mark.slow
 def test_docs_files_are_not_rewritten(site: Path):
     assert GLOSSARY_MARKER in (site.parent / "hb" / "docs" / "glossary.fr.md").read_text(encoding="utf-8")
+
+
+def test_a_broken_termbase_is_a_handbook_error_for_the_hooks_to_report(tmp_path: Path):
+    # The package raises its own error (file, fix); only hooks/ turns it into a MkDocs PluginError.
+    from handbook.errors import HandbookError
+    from handbook.site.context import PageInfo
+    from handbook.terms.glossary import render_glossary
+
+    info = PageInfo(root=tmp_path, i18n=load_i18n(REPO), lang="fr", url="glossary/", src_uri="glossary.fr.md")
+    with pytest.raises(HandbookError) as caught:
+        render_glossary(BODY.format(title="Glossaire"), info)
+    assert type(caught.value) is HandbookError
+    assert caught.value.path == str(tmp_path / "translations" / "termbase.yml")
+    assert "termbase not found" in caught.value.message
+
+
+@pytest.mark.parametrize("package", ["terms", "translation", "editorial"])
+def test_the_package_does_not_import_mkdocs(package: str):
+    import ast
+
+    for path in sorted((REPO / "handbook" / package).rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            assert not any(n == "mkdocs" or n.startswith("mkdocs.") for n in names), (path, node.lineno)
