@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import warnings
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -215,8 +216,9 @@ class _PrintTree(Treeprocessor):
                           f"{MAX_IMAGE_BYTES // 1024} KiB)", src, "resize or compress it")
         else:
             pixels = _pixels(path)
-            if pixels > MAX_IMAGE_PIXELS:
-                state.problem("PDF002", f"image '{src}' is too large ({pixels} pixels; limit {MAX_IMAGE_PIXELS})",
+            if pixels is None or pixels > MAX_IMAGE_PIXELS:
+                shown = f"{pixels} pixels" if pixels else "too many pixels to open safely"
+                state.problem("PDF002", f"image '{src}' is too large ({shown}; limit {MAX_IMAGE_PIXELS})",
                               src, "resize it")
         element.set("src", path.as_uri())
         state.images.append(path)
@@ -226,15 +228,21 @@ def _columns(table: etree.Element) -> int:
     return max((len([c for c in row if c.tag in ("td", "th")]) for row in table.iter("tr")), default=0)
 
 
-def _pixels(path: Path) -> int:
+def _pixels(path: Path) -> int | None:
+    """Width x height from the image's header; None for a decompression bomb (an image so large
+    that Pillow refuses to open it). Pillow's guard stays on: only its warning, for images between
+    its limit and twice its limit, is silenced, since our own, lower limit reports them."""
     from PIL import Image
 
-    Image.MAX_IMAGE_PIXELS = None  # we apply our own limit, and want a message, not an exception
-    try:
-        with Image.open(path) as image:
-            return image.width * image.height
-    except Exception:
-        return 0  # not a raster image (SVG): WeasyPrint reports problems with it
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        try:
+            with Image.open(path) as image:
+                return image.width * image.height
+        except Image.DecompressionBombError:
+            return None
+        except Exception:
+            return 0  # not a raster image (SVG): WeasyPrint reports problems with it
 
 
 def _remove(root: etree.Element, target: etree.Element) -> None:
