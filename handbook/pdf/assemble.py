@@ -18,7 +18,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from handbook import frontmatter
+from handbook import frontmatter, paths
 from handbook.diagnostics import Diagnostic
 from handbook.errors import HandbookError
 from handbook.languages import I18n
@@ -200,13 +200,13 @@ class _PrintTree(Treeprocessor):
         parts = urlsplit(src)
         if parts.scheme or parts.netloc or not parts.path:
             state.problem("PDF001", f"image '{src}' is not a file of the handbook", src,
-                          "copy the image into docs/ and link it with a relative path")
+                          f"copy the image into {paths.DOCS_DIR}/ and link it with a relative path")
             element.set("src", "")
             return
         rel = posixpath.normpath(posixpath.join(posixpath.dirname(state.entry.src), unquote(parts.path)))
         path = (state.docs / rel).resolve()
         if not path.is_file() or not path.is_relative_to(state.docs.resolve()):
-            state.problem("PDF001", f"image '{src}' not found (looked for docs/{rel})", src,
+            state.problem("PDF001", f"image '{src}' not found (looked for {paths.DOCS_DIR}/{rel})", src,
                           "fix the path or add the image")
             element.set("src", "")
             return

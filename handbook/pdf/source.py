@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
+from handbook import paths
 from handbook.errors import HandbookError
 from handbook.languages import I18n
 from handbook.paths import Project
@@ -44,7 +44,7 @@ class Entry:
 
     @property
     def source_path(self) -> str:
-        return f"docs/{self.src}"
+        return f"{paths.DOCS_DIR}/{self.src}"
 
 
 def read_config(project: Project) -> Config:
@@ -81,12 +81,15 @@ def _key(base: str) -> str:
     return "p-" + "".join(c if c.isalnum() or c in "-_" else "-" for c in stem)
 
 
-def _english_sources(docs: Path, i18n: I18n) -> list[str]:
-    """Pages in MkDocs' default order when mkdocs.yml has no ``nav``: index first, then by path."""
+def _english_sources(project: Project, i18n: I18n) -> list[str]:
+    """Pages in MkDocs' default order when mkdocs.yml has no ``nav``: index first, then by path.
+    Snippets (included into pages, not pages themselves) are left out."""
+    docs = project.docs
+    snippets = project.root / paths.SNIPPETS_DIR
     found = []
     for path in sorted(docs.rglob("*.md")):
         rel = path.relative_to(docs).as_posix()
-        if rel.startswith("snippets/") or pages.source_language(i18n, rel) != i18n.default:
+        if path.is_relative_to(snippets) or pages.source_language(i18n, rel) != i18n.default:
             continue
         found.append(rel)
     return sorted(found, key=lambda rel: (posixpath.dirname(rel), posixpath.basename(rel) != "index.md", rel))
@@ -111,7 +114,7 @@ def _flatten(nav: list[Any], depth: int = 0) -> list[Part | tuple[str, int]]:
 def book_order(project: Project, config: Config, i18n: I18n, code: str) -> list[Part | Entry]:
     """The book's contents in navigation order, each page resolved to its translation or fallback."""
     docs = project.docs
-    flat = _flatten(config.nav) if config.nav else [(rel, 0) for rel in _english_sources(docs, i18n)]
+    flat = _flatten(config.nav) if config.nav else [(rel, 0) for rel in _english_sources(project, i18n)]
     out: list[Part | Entry] = []
     for item in flat:
         if isinstance(item, Part):
@@ -119,7 +122,7 @@ def book_order(project: Project, config: Config, i18n: I18n, code: str) -> list[
             continue
         base, depth = item
         if not (docs / base).is_file():
-            raise HandbookError(project.config_file, f"nav lists '{base}', which is not in docs/.",
+            raise HandbookError(project.config_file, f"nav lists '{base}', which is not in {paths.DOCS_DIR}/.",
                                 fix="Create the page or remove it from the nav.")
         translated = f"{base[:-3]}.{code}.md"
         src = translated if code != i18n.default and (docs / translated).is_file() else base
