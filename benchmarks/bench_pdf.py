@@ -11,7 +11,8 @@ benchmarks/synthetic.py:
 - WeasyPrint alone on the pipeline's final HTML, same options (the pipeline's overhead is the
   difference);
 - the floor: a bare ``HTML(string=...).write_pdf()`` on the pages' HTML concatenated, no template,
-  no stylesheet, no PDF/UA (what the issue's peers are compared with);
+  no stylesheet, no PDF/UA (what the issue's peers are compared with), with the pipeline's confined
+  URL fetcher (no request leaves the build);
 - all four languages together through ``build_pdfs`` (parallel processes, one per core).
 
 Targets (issue 3): the pipeline's own work adds at most 10% to WeasyPrint's rendering of the final
@@ -78,7 +79,8 @@ def weasyprint_final_html(html_file: str, base_url: str, roots: list[str], out: 
 
 
 def bare_concatenated(root: str, out: str):
-    """The floor: every English page's Markdown converted with mkdocs.yml's extensions, joined."""
+    """The floor: every English page's Markdown converted with mkdocs.yml's extensions, joined.
+    Fetches through the pipeline's confined URL fetcher too, so the benchmark makes no outside request."""
     import markdown
     from weasyprint import HTML
 
@@ -86,6 +88,7 @@ def bare_concatenated(root: str, out: str):
     from handbook.languages import load_i18n
     from handbook.paths import Project
     from handbook.pdf.source import Entry, book_order, read_config
+    from handbook.pdf.weasy import make_fetcher
 
     project = Project(Path(root))
     config = read_config(project)
@@ -97,7 +100,8 @@ def bare_concatenated(root: str, out: str):
         bodies.append(md.convert(frontmatter.read(project.docs / entry.src).body))
     html = "<!DOCTYPE html><html lang='en'><body>" + "\n".join(bodies) + "</body></html>"
     started = time.perf_counter()
-    document = HTML(string=html, base_url=project.docs.as_uri() + "/").render()
+    fetcher = make_fetcher([project.docs])
+    document = HTML(string=html, base_url=project.docs.as_uri() + "/", url_fetcher=fetcher).render()
     document.write_pdf(out)
     return len(document.pages), time.perf_counter() - started, _peak_mb()
 

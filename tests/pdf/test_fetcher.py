@@ -6,9 +6,7 @@ handbook.pdf.weasy stands between a page and the network or the build machine's 
 
 from __future__ import annotations
 
-import http.server
 import io
-import threading
 
 import pytest
 from pypdf import PdfReader
@@ -16,35 +14,9 @@ from pypdf import PdfReader
 from handbook.pdf.pipeline import build_pdf
 from handbook.pdf.weasy import render_pdf
 from tests.conftest import make_handbook, page
-from tests.pdf.fixtures import EPOCH, write_png
+from tests.pdf.fixtures import EPOCH
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-def recorder(tmp_path):
-    """A web server on 127.0.0.1 (port chosen by the system) that serves a PNG and records every request."""
-    write_png(tmp_path / "served" / "x.png", (20, 20))
-    png = (tmp_path / "served" / "x.png").read_bytes()
-    requests: list[str] = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server's API)
-            requests.append(self.path)
-            self.send_response(200)
-            self.send_header("Content-Type", "image/png")
-            self.send_header("Content-Length", str(len(png)))
-            self.end_headers()
-            self.wfile.write(png)
-
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/", requests
-    server.shutdown()
-    server.server_close()
 
 
 def test_the_server_records_what_an_unconfined_renderer_fetches(recorder):
