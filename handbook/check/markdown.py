@@ -131,6 +131,9 @@ def _front_matter_end(lines: list[str]) -> int:
     return 0  # unterminated: the front matter check reports it; the whole file is scanned
 
 
+front_matter_end = _front_matter_end
+
+
 # --- patterns over the masked text ---------------------------------------------------------------
 
 _ATX = re.compile(r"^[ ]{0,3}(#{1,6})[ \t]+(.*?)[ \t]*$", re.M)

@@ -1,9 +1,19 @@
 """SAFE0xx: markup that could run code or load content in a reader's browser.
 
-Python-Markdown does not sanitise, and outside teams contribute pages, so the raw HTML, the
-attribute lists and every URL of each page (snippets included) are checked. URLs are decoded the
-way a browser would read them (HTML entities, percent-encoding, backslash escapes, whitespace and
-control characters dropped, any case) before their scheme is compared.
+Python-Markdown does not sanitise, and outside teams contribute pages, so each page (snippets
+included) is checked twice:
+
+- as HTML: the page rendered with the extensions of mkdocs.yml (:mod:`handbook.check.rendered`),
+  its tags read the way a browser reads them. This is the check that cannot be talked past: what
+  a browser would run is in this HTML, whatever Markdown or HTML trick produced it.
+- as Markdown, for what the source shows best: addresses in reference definitions (used or not),
+  attribute lists and raw tags with their exact line and column, and snippet includes, which
+  leave no trace in the HTML.
+
+A finding of the HTML check is kept only where the Markdown check found nothing of that rule on
+that line. URLs are decoded the way a browser would read them (HTML entities, percent-encoding,
+backslash escapes, whitespace and control characters dropped, any case) before their scheme is
+compared.
 """
 
 from __future__ import annotations
@@ -14,6 +24,8 @@ from collections.abc import Iterator
 from urllib.parse import unquote
 
 from handbook.check.corpus import Corpus, Page
+from handbook.check.htmltags import tags
+from handbook.check.rendered import Locator, Renderer
 from handbook.diagnostics import Diagnostic
 from handbook.paths import SNIPPETS_DIR
 
@@ -84,6 +96,48 @@ def _check_page(page: Page) -> Iterator[Diagnostic]:
                              hint=f"put the shared text in {SNIPPETS_DIR}/ and include it by its name there")
 
 
+# Attributes that hold text for people, not addresses: "Data: ..." in a title is not a data: URL.
+_TEXT_ATTRS = frozenset({"title", "alt", "placeholder", "label", "summary", "abbr"})
+_ELEMENT_HINT = "describe the content, or link to it; the site runs no page-supplied code"
+
+
+def _check_html(page: Page, html: str) -> Iterator[Diagnostic]:
+    """The markup-safety rules on the page's rendered HTML (see the module docstring)."""
+    loc = Locator(page)
+    for tag in tags(html):
+        if tag.closing:
+            continue
+        if tag.name in FORBIDDEN_ELEMENTS:
+            yield Diagnostic(page.path, loc.element(tag.name), 1, "SAFE001",
+                             f"<{tag.name}> is not allowed in handbook pages (found in the rendered page)",
+                             hint=_ELEMENT_HINT)
+        for name, value, _ in tag.attrs:
+            if name.startswith("on"):
+                yield Diagnostic(page.path, loc.attribute(name), 1, "SAFE002",
+                                 f"event handler attribute '{name}' on <{tag.name}> (found in the rendered page)",
+                                 hint="remove it; pages carry no scripts")
+            elif name == "style":
+                yield Diagnostic(page.path, loc.attribute(name), 1, "SAFE005",
+                                 f"inline style attribute on <{tag.name}> (found in the rendered page)",
+                                 hint="the Content-Security-Policy blocks it; use a class from handbook.css")
+            elif name not in _TEXT_ATTRS and not name.startswith("aria-"):
+                urls = [c.split()[0] for c in value.split(",") if c.strip()] if name.endswith("srcset") else [value]
+                for url in urls:
+                    scheme = url_scheme(url)
+                    if scheme in FORBIDDEN_SCHEMES:
+                        yield Diagnostic(page.path, loc.value(url, name), 1, "SAFE003",
+                                         f"{scheme}: URL in the {name} attribute of <{tag.name}> "
+                                         "(found in the rendered page)",
+                                         hint="link to a page or an https:// address; images go in docs/ as files")
+
+
 def check(corpus: Corpus) -> Iterator[Diagnostic]:
+    renderer = Renderer(corpus.project)
     for page in corpus.pages + corpus.snippets:
-        yield from _check_page(page)
+        found = list(_check_page(page))
+        yield from found
+        shown = {(d.code, d.line) for d in found}
+        for d in _check_html(page, renderer.html(page)):
+            if (d.code, d.line) not in shown:
+                shown.add((d.code, d.line))
+                yield d

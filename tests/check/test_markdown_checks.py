@@ -127,6 +127,16 @@ DEFECTS = {
     "vbscript-html": Defect("SAFE003", append('<a href="vbscript:msgbox">x</a><<')),
     "snippet-escape": Defect("SAFE004", append('--8<-- "../../mkdocs.yml"<<')),
     "style-attribute": Defect("SAFE005", append('<span style="color: red">red</span><<')),
+    # ... and the ways past a scan of the Markdown, caught in the rendered page
+    "script-after-quoted-comment": Defect("SAFE001", append('<div title="<!--"><script>alert(1)</script></div><!-- x --><<')),
+    "script-after-quoted-backtick": Defect("SAFE001", append('<div title="`"><script>alert(1)</script></div>` x`<<')),
+    "script-after-empty-comment": Defect("SAFE001", append("<!--><script>alert(1)</script><!-- --><<")),
+    "script-slash": Defect("SAFE001", append("<script/x>alert(1)</script><<")),
+    "event-slash": Defect("SAFE002", append("<img/onerror=alert(1) src=x><<")),
+    "event-after-quoted-gt": Defect("SAFE002", append('<a title=">" onclick="alert(1)">x</a><<')),
+    "event-in-block-options": Defect("SAFE002", append("/// details | More\n    attrs: {onclick: alert(1)}<<\n\nText.\n\n///")),
+    "javascript-nested-parens": Defect("SAFE003", append("[x](javascript:alert((1)))<<")),
+    "style-in-block-options": Defect("SAFE005", append("/// details | More\n    attrs: {style: 'color: red'}<<\n\nText.\n\n///")),
     # hygiene
     "unknown-admonition": Defect("HYG001", replace("/// note |", "/// notte |"), hint="did you mean 'note'?"),
     "legacy-admonition": Defect("HYG002", append('!!! warning "Old"<<\n    Text.')),
@@ -217,3 +227,14 @@ def test_code_and_comments_are_not_checked(fresh: Project) -> None:
     append("```html<<\n<script src=\"x.js\"></script> [x](missing.md)\n```\n\n"
            "`<iframe>` and `[x](javascript:void(0))`\n\n<!-- [x](missing.md) -->")(fresh, "en")
     assert [d for d in check_docs(fresh) if d.path == "docs/guide.md"] == []
+
+
+def test_markup_hidden_in_a_snippet_is_reported_on_the_snippet_and_at_the_include(fresh: Project) -> None:
+    snippet = fresh.docs / "snippets" / "shared.md"
+    snippet.write_text("Shared text.\n<!--><script>alert(1)</script><!-- -->\n", encoding="utf-8")
+    found = {(d.path, d.line, d.code) for d in check_docs(fresh)}
+    assert ("docs/snippets/shared.md", 2, "SAFE001") in found
+    for lang in LANGS:
+        text = (fresh.docs / rel("guide.md", lang)).read_text(encoding="utf-8")
+        include = text[: text.index('--8<-- "shared.md"')].count("\n") + 1
+        assert (f"docs/{rel('guide.md', lang)}", include, "SAFE001") in found, found
