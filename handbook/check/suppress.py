@@ -6,7 +6,10 @@
 
 A reason after ' --' is required (except on ``enable``). A comment naming an unknown rule or
 none (CHK001), giving no reason (CHK002), silencing nothing (CHK003) or with an unknown
-directive (CHK004) is reported itself; CHK rules cannot be suppressed. The terminology linter's
+directive (CHK004) is reported itself. CHK rules cannot be suppressed, and neither can SAFE
+rules: markup that runs code in a reader's browser has no acceptable exception, and a page
+author must not be able to switch the check off (a comment naming one is CHK001, and the finding
+stays). The terminology linter's
 ``terms:`` comments are its own business and are ignored here.
 """
 
@@ -20,6 +23,7 @@ from handbook.check.rules import DOCS_PAGE, RULES
 from handbook.diagnostics import Diagnostic
 
 _SYNTAX = "<!-- check: disable-next-line CODE -- reason -->"
+UNSUPPRESSIBLE = ("CHK", "SAFE")  # rule prefixes no comment can silence
 
 
 def _scopes(page: Page, out: list[Diagnostic]) -> list[tuple[int, str, int, float]]:
@@ -32,8 +36,11 @@ def _scopes(page: Page, out: list[Diagnostic]) -> list[tuple[int, str, int, floa
     for sup in sorted(page.inv.suppressions, key=lambda s: s.line):
         codes = []
         for code in sup.codes:
-            if code in RULES and not code.startswith("CHK"):
+            if code in RULES and not code.startswith(UNSUPPRESSIBLE):
                 codes.append(code)
+            elif code.startswith("SAFE") and code in RULES:
+                out.append(Diagnostic(page.path, sup.line, 1, "CHK001", f"markup-safety rule '{code}' cannot be suppressed",
+                                      hint="remove the markup it reports, and this comment"))
             else:
                 out.append(Diagnostic(page.path, sup.line, 1, "CHK001", f"unknown or unsuppressible rule '{code}'",
                                       hint=f"see {DOCS_PAGE}"))

@@ -155,6 +155,8 @@ DEFECTS = {
     "suppress-unused": Defect("CHK003", append("<!-- check: disable-next-line LINK001 -- gone --><<\nText.")),
     "suppress-malformed": Defect("CHK004", append("<!-- check: ignore LINK001 -- why --><<\nText.")),
     "suppress-no-rule": Defect("CHK001", append("<!-- check: disable-next-line -- why --><<\nText.")),
+    "suppress-safety": Defect("CHK001", append("<!-- check: disable-next-line SAFE001 -- a trusted embed --><<\n"
+                                               '<iframe src="https://example.org/"></iframe>'), hint="remove the markup"),
 }
 
 CASES = [pytest.param(name, lang, id=f"{name}-{lang}") for name, d in DEFECTS.items() for lang in d.langs]
@@ -238,3 +240,11 @@ def test_markup_hidden_in_a_snippet_is_reported_on_the_snippet_and_at_the_includ
         text = (fresh.docs / rel("guide.md", lang)).read_text(encoding="utf-8")
         include = text[: text.index('--8<-- "shared.md"')].count("\n") + 1
         assert (f"docs/{rel('guide.md', lang)}", include, "SAFE001") in found, found
+
+
+@pytest.mark.parametrize("directive", ["disable-next-line SAFE002", "disable-file SAFE002", "disable SAFE002"])
+def test_markup_safety_findings_cannot_be_suppressed(fresh: Project, directive: str) -> None:
+    path, line = append(f"<!-- check: {directive} -- our own widget --><<\n"
+                        '<span onclick="go()">x</span>')(fresh, "en")
+    found = [(d.line, d.code) for d in check_docs(fresh) if d.path == path]
+    assert (line, "CHK001") in found and (line + 1, "SAFE002") in found, found
