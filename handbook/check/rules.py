@@ -41,6 +41,7 @@ SAFE002 safety     Event handler attribute (on*=), in HTML or in an attribute li
 SAFE003 safety     javascript:, vbscript: or data: URL, in any case or encoding
 SAFE004 safety     Snippet include outside the snippets folder
 SAFE005 safety     Inline style attribute; the site's Content-Security-Policy blocks it
+SAFE006 safety     File in docs/ that is neither a Markdown page nor an image
 HYG001  hygiene    Unknown admonition or block type
 HYG002  hygiene    Admonition in the '!!!' syntax, which this handbook does not enable
 HYG003  hygiene    Duplicate id on a page

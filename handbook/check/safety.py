@@ -14,6 +14,10 @@ A finding of the HTML check is kept only where the Markdown check found nothing 
 that line. URLs are decoded the way a browser would read them (HTML entities, percent-encoding,
 backslash escapes, whitespace and control characters dropped, any case) before their scheme is
 compared.
+
+Every other file of docs/ is copied to the site as it is, so only images may be there (SAFE006),
+and SVG images, which run their scripts when opened on their own, are read for scripts, event
+handlers and javascript: addresses.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from handbook.check.corpus import Corpus, Page
 from handbook.check.htmltags import tags
 from handbook.check.rendered import Locator, Renderer
 from handbook.diagnostics import Diagnostic
-from handbook.paths import SNIPPETS_DIR
+from handbook.paths import DOCS_DIR, SNIPPETS_DIR
 
 FORBIDDEN_ELEMENTS = frozenset({"script", "iframe", "frame", "frameset", "form", "object", "embed", "applet",
                                 "style", "base", "meta", "link", "portal"})
@@ -131,7 +135,49 @@ def _check_html(page: Page, html: str) -> Iterator[Diagnostic]:
                                          hint="link to a page or an https:// address; images go in docs/ as files")
 
 
+# What docs/ may hold besides Markdown pages. Fonts, scripts and styles live in overrides/.
+ALLOWED_FILE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg")
+# In an SVG, <style> is ordinary drawing markup; these run code or load other documents.
+SVG_FORBIDDEN = (FORBIDDEN_ELEMENTS - {"style"}) | {"foreignobject", "handler", "listener"}
+SVG_SCHEMES = ("javascript", "vbscript")  # data: stays: SVG editors embed raster images as data: URLs
+
+
+def _check_files(corpus: Corpus) -> Iterator[Diagnostic]:
+    for rel in sorted(corpus.files - corpus.excluded):  # excluded files are not published
+        lower = rel.lower()
+        if lower.endswith(".md"):
+            continue
+        path = f"{DOCS_DIR}/{rel}"
+        if not lower.endswith(ALLOWED_FILE_TYPES):
+            yield Diagnostic(path, 1, 1, "SAFE006", "file type not allowed in docs/: MkDocs publishes it as it is",
+                             hint=f"docs/ holds Markdown pages and images ({', '.join(ALLOWED_FILE_TYPES)}); "
+                                  "the site's scripts, styles and fonts live in overrides/")
+        elif lower.endswith(".svg"):
+            yield from _check_svg(path, (corpus.project.docs / rel).read_bytes().decode("utf-8", errors="replace"))
+
+
+def _check_svg(path: str, text: str) -> Iterator[Diagnostic]:
+    def line(offset: int) -> int:
+        return text.count("\n", 0, offset) + 1
+
+    for tag in tags(text):
+        if tag.closing:
+            continue
+        if tag.name in SVG_FORBIDDEN:
+            yield Diagnostic(path, line(tag.offset), 1, "SAFE001", f"<{tag.name}> is not allowed in an SVG image",
+                             hint="an SVG opened on its own runs it; export the drawing without scripts")
+        for name, value, offset in tag.attrs:
+            if name.startswith("on"):
+                yield Diagnostic(path, line(offset), 1, "SAFE002", f"event handler attribute '{name}' on <{tag.name}>",
+                                 hint="remove it; export the drawing without scripts")
+            elif name not in _TEXT_ATTRS and url_scheme(value) in SVG_SCHEMES:
+                yield Diagnostic(path, line(offset), 1, "SAFE003",
+                                 f"{url_scheme(value)}: URL in the {name} attribute of <{tag.name}>",
+                                 hint="remove the link, or point it to an https:// address")
+
+
 def check(corpus: Corpus) -> Iterator[Diagnostic]:
+    yield from _check_files(corpus)
     renderer = Renderer(corpus.project)
     for page in corpus.pages + corpus.snippets:
         found = list(_check_page(page))

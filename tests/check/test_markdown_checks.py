@@ -84,6 +84,7 @@ class Defect:
     hint: str = ""  # text the hint must contain
 
 
+SVG = '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">\n{}\n</svg>\n'
 ORPHAN = "---\ntitle: Orphelin\ndescription: Sans original.\nsource_blob: " + "a" * 40 + "\ntranslated_on: 2026-11-01\n---\n\n# Orphelin { #orphan }\n"
 
 DEFECTS = {
@@ -137,6 +138,16 @@ DEFECTS = {
     "event-in-block-options": Defect("SAFE002", append("/// details | More\n    attrs: {onclick: alert(1)}<<\n\nText.\n\n///")),
     "javascript-nested-parens": Defect("SAFE003", append("[x](javascript:alert((1)))<<")),
     "style-in-block-options": Defect("SAFE005", append("/// details | More\n    attrs: {style: 'color: red'}<<\n\nText.\n\n///")),
+    # files of docs/ other than pages: images only, and SVG images without scripts
+    "html-file": Defect("SAFE006", new_file("extra.html", "<p>published as it is</p>\n"), ("en",)),
+    "script-file": Defect("SAFE006", new_file("img/tracker.js", "alert(1)\n"), ("en",)),
+    "style-file": Defect("SAFE006", new_file("img/Theme.CSS", "body { display: none }\n"), ("en",)),
+    "svg-script": Defect("SAFE001", new_file("img/chart.svg", SVG.format("<script>alert(1)</script>"), 3), ("en",)),
+    "svg-foreign-object": Defect("SAFE001", new_file("img/chart.svg", SVG.format(
+        "<foreignObject><iframe src='https://example.org/'></iframe></foreignObject>"), 3), ("en",)),
+    "svg-handler": Defect("SAFE002", new_file("img/chart.svg", SVG.format('<rect\n  onload="alert(1)"/>'), 4), ("en",)),
+    "svg-javascript": Defect("SAFE003", new_file("img/chart.svg", SVG.format(
+        '<a xlink:href="java&#x09;script:alert(1)"><text>x</text></a>'), 3), ("en",)),
     # hygiene
     "unknown-admonition": Defect("HYG001", replace("/// note |", "/// notte |"), hint="did you mean 'note'?"),
     "legacy-admonition": Defect("HYG002", append('!!! warning "Old"<<\n    Text.')),
@@ -248,3 +259,12 @@ def test_markup_safety_findings_cannot_be_suppressed(fresh: Project, directive: 
                         '<span onclick="go()">x</span>')(fresh, "en")
     found = [(d.line, d.code) for d in check_docs(fresh) if d.path == path]
     assert (line, "CHK001") in found and (line + 1, "SAFE002") in found, found
+
+
+@pytest.mark.parametrize("name", ["img/photo.JPG", "img/photo.jpeg", "img/anim.gif", "img/pic.webp", "img/plan.fr.png",
+                                  "img/clean.svg", "snippets/table.html", "old.md.bak-1"])
+def test_images_clean_svgs_and_unpublished_files_are_accepted(fresh: Project, name: str) -> None:
+    text = SVG.format('<style>rect { fill: red }</style><image href="data:image/png;base64,AAAA"/>'
+                      '<a href="https://example.org/" title="Data: the source"><rect width="5" height="5"/></a>')
+    (fresh.docs / name).write_text(text, encoding="utf-8")
+    assert [d for d in check_docs(fresh) if d.code.startswith("SAFE")] == []
