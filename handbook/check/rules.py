@@ -42,6 +42,7 @@ SAFE003 safety     javascript:, vbscript: or data: URL, in any case or encoding
 SAFE004 safety     Snippet include outside the snippets folder
 SAFE005 safety     Inline style attribute; the site's Content-Security-Policy blocks it
 SAFE006 safety     File in docs/ that is neither a Markdown page nor an image
+SAFE007 safety     Image loaded from another site (http:, https:, //host) instead of a file in docs/
 HYG001  hygiene    Unknown admonition or block type
 HYG002  hygiene    Admonition in the '!!!' syntax, which this handbook does not enable
 HYG003  hygiene    Duplicate id on a page

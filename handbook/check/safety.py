@@ -41,17 +41,35 @@ _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
-def url_scheme(url: str) -> str | None:
-    """The scheme a browser would see in ``url`` after every decoding, in lower case."""
+def _decoded(url: str) -> str:
+    """``url`` as a browser would read it after every decoding, in lower case."""
     value = url
     for _ in range(4):  # nested encodings: entities inside percent-encoding and the reverse
         decoded = _ESCAPE.sub(r"\1", html.unescape(unquote(value)))
         if decoded == value:
             break
         value = decoded
-    value = _IGNORED.sub("", value).lower()
-    m = _SCHEME.match(value)
+    return _IGNORED.sub("", value).lower()
+
+
+def url_scheme(url: str) -> str | None:
+    """The scheme a browser would see in ``url`` after every decoding, in lower case."""
+    m = _SCHEME.match(_decoded(url))
     return m.group(1) if m else None
+
+
+def remote(url: str) -> bool:
+    """True for an address that is not a file of the site: any scheme (http:, https:, ftp:, file:...)
+    or a network-path reference (//host/..., which browsers also accept written with backslashes)."""
+    unescaped = _IGNORED.sub("", html.unescape(unquote(url))).lower()  # HTML keeps backslashes as written
+    return any(_SCHEME.match(value) or value.replace("\\", "/").startswith("//") for value in (_decoded(url), unescaped))
+
+
+# Element and attribute pairs that load an image into the page.
+IMAGE_SOURCES = frozenset({("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcset"),
+                           ("image", "href"), ("image", "xlink:href"), ("video", "poster"), ("input", "src")})
+_REMOTE_HINT = ("save the image in docs/ (for example docs/img/) and link to the file: the PDF refuses remote "
+                "images and the site's Content-Security-Policy blocks them")
 
 
 def _urls(page: Page) -> Iterator[tuple[int, int, str, str]]:
@@ -92,6 +110,10 @@ def _check_page(page: Page) -> Iterator[Diagnostic]:
             seen.add((line, col, url))
             yield Diagnostic(page.path, line, col, "SAFE003", f"{scheme}: URL in a {origin} link",
                              hint="link to a page or an https:// address; images go in docs/ as files")
+    for link in page.inv.images:
+        if remote(link.url) and url_scheme(link.url) not in FORBIDDEN_SCHEMES:
+            yield Diagnostic(page.path, link.line, link.col, "SAFE007", f"image from another site: '{link.url}'",
+                             hint=_REMOTE_HINT)
     for inc in page.inv.includes:
         target = inc.target.strip()
         name = re.sub(r"(:[\w-]*)+$", "", target)
@@ -133,6 +155,10 @@ def _check_html(page: Page, html: str) -> Iterator[Diagnostic]:
                                          f"{scheme}: URL in the {name} attribute of <{tag.name}> "
                                          "(found in the rendered page)",
                                          hint="link to a page or an https:// address; images go in docs/ as files")
+                    elif (tag.name, name) in IMAGE_SOURCES and remote(url):
+                        yield Diagnostic(page.path, loc.value(url, name), 1, "SAFE007",
+                                         f"image from another site: '{url}' (found in the rendered page)",
+                                         hint=_REMOTE_HINT)
 
 
 # What docs/ may hold besides Markdown pages. Fonts, scripts and styles live in overrides/.

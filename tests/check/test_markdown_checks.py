@@ -138,6 +138,16 @@ DEFECTS = {
     "event-in-block-options": Defect("SAFE002", append("/// details | More\n    attrs: {onclick: alert(1)}<<\n\nText.\n\n///")),
     "javascript-nested-parens": Defect("SAFE003", append("[x](javascript:alert((1)))<<")),
     "style-in-block-options": Defect("SAFE005", append("/// details | More\n    attrs: {style: 'color: red'}<<\n\nText.\n\n///")),
+    # images from another site: blocked by the CSP, refused by the PDF
+    "remote-image": Defect("SAFE007", append("![Logo](https://example.org/logo.png)<<"), hint="docs/img/"),
+    "remote-image-reference": Defect("SAFE007", append("![Logo][logo]<<\n\n[logo]: //example.org/logo.png")),
+    "remote-image-html": Defect("SAFE007", append('<img src="HTTPS://example.org/a.png" alt="Logo"><<')),
+    "remote-image-srcset": Defect("SAFE007", append(
+        '<img src="img/diagram.png" srcset="img/diagram.png 1x, https://example.org/a.png 2x" alt="Logo"><<')),
+    "remote-image-backslashes": Defect("SAFE007", append('<img src="\\\\example.org/a.png" alt="Logo"><<')),
+    "remote-image-hidden": Defect("SAFE007", append(
+        '<div title="<!--"><img src="//example.org/a.png" alt="Logo"></div><!-- x --><<')),
+    "remote-poster": Defect("SAFE007", append('<video poster="https://example.org/p.png"></video><<')),
     # files of docs/ other than pages: images only, and SVG images without scripts
     "html-file": Defect("SAFE006", new_file("extra.html", "<p>published as it is</p>\n"), ("en",)),
     "script-file": Defect("SAFE006", new_file("img/tracker.js", "alert(1)\n"), ("en",)),
@@ -259,6 +269,12 @@ def test_markup_safety_findings_cannot_be_suppressed(fresh: Project, directive: 
                         '<span onclick="go()">x</span>')(fresh, "en")
     found = [(d.line, d.code) for d in check_docs(fresh) if d.path == path]
     assert (line, "CHK001") in found and (line + 1, "SAFE002") in found, found
+
+
+def test_local_images_and_links_to_other_sites_are_not_remote_images(fresh: Project) -> None:
+    append("![Plan](img/diagram.png) [Source](https://example.org/a.png)<<\n\n"
+           '<img src="img/diagram.png" alt="Plan"> <a href="https://example.org/">site</a>')(fresh, "en")
+    assert [d for d in check_docs(fresh) if d.code == "SAFE007"] == []
 
 
 @pytest.mark.parametrize("name", ["img/photo.JPG", "img/photo.jpeg", "img/anim.gif", "img/pic.webp", "img/plan.fr.png",
