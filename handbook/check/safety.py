@@ -202,11 +202,53 @@ def _check_svg(path: str, text: str) -> Iterator[Diagnostic]:
                                  hint="remove the link, or point it to an https:// address")
 
 
+def _front_matter_values(meta: object, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    if isinstance(meta, str):
+        yield path, meta
+    elif isinstance(meta, dict):
+        for key, value in meta.items():
+            yield from _front_matter_values(value, (*path, key))
+    elif isinstance(meta, list):
+        for index, value in enumerate(meta):
+            yield from _front_matter_values(value, (*path, index))
+
+
+def _check_front_matter(page: Page) -> Iterator[Diagnostic]:
+    """Front matter values (the title above all) reach the theme's header, navigation, <title> and
+    <meta> unescaped: markup in them, or a double quote that ends the attribute they are written
+    into, runs on every page that shows them."""
+    from handbook.errors import HandbookError
+    from handbook.frontmatter import split
+
+    if not page.text.startswith("---"):
+        return
+    try:
+        front = split(page.text, page.path)
+    except HandbookError:  # FM001 reports it
+        return
+    for key, value in _front_matter_values(front.meta):
+        if "<" not in value and '"' not in value:
+            continue
+        line = front.line_of(*key[:1]) if key else 1
+        name = ".".join(str(k) for k in key)
+        for found in (*tags(value), *tags('<a title="' + value + '">')):
+            if found.closing:
+                continue
+            if found.name in FORBIDDEN_ELEMENTS:
+                yield Diagnostic(page.path, line, 1, "SAFE001", f"<{found.name}> in the front matter value '{name}'",
+                                 hint="front matter is plain text; the theme writes it into every page that shows it")
+            for attr, _, _ in found.attrs:
+                if attr.startswith("on"):
+                    yield Diagnostic(page.path, line, 1, "SAFE002",
+                                     f"event handler attribute '{attr}' in the front matter value '{name}'",
+                                     hint="front matter is plain text; write quotes as “ ” in titles")
+
+
 def check(corpus: Corpus) -> Iterator[Diagnostic]:
     yield from _check_files(corpus)
     renderer = Renderer(corpus.project)
     for page in corpus.pages + corpus.snippets:
-        found = list(_check_page(page))
+        found = list(_check_page(page)) + list(_check_front_matter(page))
         yield from found
         shown = {(d.code, d.line) for d in found}
         for d in _check_html(page, renderer.html(page)):

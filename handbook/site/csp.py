@@ -37,6 +37,10 @@ _HEAD = re.compile(r"<head\b[^>]*>", re.I)
 # written in a page cannot move code out of the content.
 _CONTENT = re.compile(r"""<article\b[^>]*\bclass\s*=\s*["']?[^"'>]*\bmd-content__inner\b""", re.I)
 _CONTENT_END = re.compile(r"</article", re.I)
+_BODY = re.compile(r"<body\b", re.I)
+_TITLE_END = re.compile(r"</title", re.I)
+_FOOTER = re.compile(r"<footer\b", re.I)
+_FOOTER_END = re.compile(r"</footer", re.I)
 _CODE_ELEMENTS = ("script", "style")
 _JS_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
 
@@ -81,20 +85,47 @@ def content_span(html: str) -> tuple[int, int] | None:
     return m.start(), end
 
 
-def content_problems(html: str) -> list[str]:
-    """Inline scripts, style elements and on*= handlers inside the page content, with their line in ``html``.
+def untrusted_spans(html: str) -> list[tuple[int, int]]:
+    """The parts of the page that carry text from the pages' sources, where no inline code may be.
 
-    Tags are read at every '<' (see handbook.check.htmltags), so markup a browser would run is
-    found even where it hides in a comment-like or quoted disguise.
+    The content, and also what the theme fills with page titles and other front matter, unescaped:
+    the head up to its </title> (the description <meta>, the <title>), the header and navigation
+    (from <body> to the end of the content) and the footer with its previous/next links (to its
+    last </footer>). The theme's own inline code is in <head> after the title, just after the
+    content, and after the footer. Pages without content have no such parts.
     """
     span = content_span(html)
     if span is None:
         return []
+    body = _BODY.search(html, 0, span[0])
+    spans = [(body.start() if body else span[0], span[1])]
+    titles = [m.end() for m in _TITLE_END.finditer(html, 0, spans[0][0])]
+    if titles:  # the description <meta> and the <title>, where a quote or '</title>' lets markup out
+        spans.insert(0, (0, titles[-1]))
+    footer = _FOOTER.search(html, span[1])
+    if footer:
+        ends = [m.end() for m in _FOOTER_END.finditer(html, footer.start())]
+        spans.append((footer.start(), ends[-1] if ends else len(html)))
+    return spans
+
+
+def content_problems(html: str) -> list[str]:
+    """Inline scripts and style elements in the page's content, header, navigation or footer, and
+    on*= handlers anywhere, with their line in ``html``.
+
+    Tags are read at every '<' (see handbook.check.htmltags), so markup a browser would run is
+    found even where it hides in a comment-like or quoted disguise. The theme puts no handler on
+    any element, and its inline scripts outside the parts that carry page text.
+    """
+    spans = untrusted_spans(html)
+    if not spans:
+        return []
     found = []
-    for tag in tags(html, *span):
+    for tag in tags(html):
         if tag.closing:
             continue
-        what = [f"<{tag.name}> element"] if tag.name in _CODE_ELEMENTS else []
+        code = tag.name in _CODE_ELEMENTS and any(start <= tag.offset < end for start, end in spans)
+        what = [f"<{tag.name}> element"] if code else []
         what += [f"'{name}' attribute on <{tag.name}>" for name, _, _ in tag.attrs if name.startswith("on")]
         if what:
             line = html.count("\n", 0, tag.offset) + 1
@@ -103,8 +134,11 @@ def content_problems(html: str) -> list[str]:
 
 
 def _outside_content(html: str) -> str:
-    span = content_span(html)
-    return html if span is None else html[: span[0]] + html[span[1]:]
+    kept, at = [], 0
+    for start, end in untrusted_spans(html):
+        kept.append(html[at:start])
+        at = max(at, end)
+    return "".join(kept) + html[at:]
 
 
 def inline_hashes(html: str) -> tuple[list[str], list[str]]:
@@ -168,11 +202,12 @@ def verify(html: str) -> str | None:
 
 
 def _refusal(pages: dict[str, list[str]]) -> str:
-    lines = [f"{len(pages)} page(s) carry inline code in their content, which the Content-Security-Policy "
-             "must not allow (an injected script would run):"]
+    lines = [f"{len(pages)} page(s) carry inline code in their content, title or navigation, which the "
+             "Content-Security-Policy must not allow (an injected script would run):"]
     for name, problems in sorted(pages.items()):
         lines += [f"  {name}: {problem}" for problem in problems]
-    lines.append("Remove the <script>/<style> elements and on*= attributes from the Markdown of these pages "
+    lines.append("Remove the <script>/<style> elements and on*= attributes from the Markdown or the front matter "
+                 "of these pages; a page title also shows in other pages' navigation "
                  "(`handbook check --only safety` shows the source lines).")
     return "\n".join(lines)
 

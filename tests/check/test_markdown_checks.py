@@ -138,6 +138,9 @@ DEFECTS = {
     "event-in-block-options": Defect("SAFE002", append("/// details | More\n    attrs: {onclick: alert(1)}<<\n\nText.\n\n///")),
     "javascript-nested-parens": Defect("SAFE003", append("[x](javascript:alert((1)))<<")),
     "style-in-block-options": Defect("SAFE005", append("/// details | More\n    attrs: {style: 'color: red'}<<\n\nText.\n\n///")),
+    # front matter, which the theme writes into the header, navigation and <meta> unescaped
+    "title-script": Defect("SAFE001", replace("title: ", "title: X<script>alert(1)</script> ")),
+    "title-quote-handler": Defect("SAFE002", replace("title: ", "title: 'X\" onfocus=\"alert(1)\" autofocus x=\"' # ")),
     # images from another site: blocked by the CSP, refused by the PDF
     "remote-image": Defect("SAFE007", append("![Logo](https://example.org/logo.png)<<"), hint="docs/img/"),
     "remote-image-reference": Defect("SAFE007", append("![Logo][logo]<<\n\n[logo]: //example.org/logo.png")),

@@ -110,6 +110,24 @@ def test_a_page_whose_markdown_smuggles_a_script_fails_the_build(tmp_path) -> No
     assert (site / "index.html").read_text(encoding="utf-8") == "the last good site"
 
 
+@pytest.mark.parametrize("title", ["X<script>alert(1)</script>", "X</title><script>alert(1)</script>"])
+def test_a_title_that_carries_a_script_into_the_header_fails_the_build(tmp_path, title) -> None:
+    """The theme writes titles unescaped outside the content (header, <title>, navigation, footer)."""
+    project = make_clean(tmp_path / "handbook")
+    guide = project.docs / "guide.md"
+    guide.write_text(guide.read_text(encoding="utf-8").replace("title: Guide", f"title: {title}", 1), encoding="utf-8")
+    here = os.getcwd()
+    os.chdir(project.root)
+    try:
+        with pytest.raises(BuildFailed) as failed:
+            build_site(project, codes=["en"], out=tmp_path / "site", jobs=1, search=False,
+                       post_steps=[csp.post_build], log=lambda _: None)
+    finally:
+        os.chdir(here)
+    assert "guide/index.html: line" in str(failed.value) and "<script> element" in str(failed.value), failed.value
+    assert not (tmp_path / "site").exists()
+
+
 def test_handbook_check_runs_both_levels_in_one_run(site_copy, monkeypatch, capsys) -> None:
     project, site = site_copy
     (site / "guide" / "index.html").write_text(

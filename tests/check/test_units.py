@@ -65,11 +65,15 @@ def test_verify_names_what_is_wrong() -> None:
 THEME = '<script>var theme = 1;</script>'
 
 
-def _built(content: str) -> str:
-    """A page shaped like a Material page: theme code in the head and after the content."""
-    return ('<!doctype html><html><head><meta charset="utf-8">' + THEME + '</head><body><main>\n'
+def _built(content: str, title: str = "Guide", description: str = "A page.") -> str:
+    """A page shaped like a Material page: theme code in the head, after the content and after the
+    footer; the page title in the header, the navigation and the footer."""
+    return ('<!doctype html><html><head><meta charset="utf-8"><meta name="description" content="' + description
+            + '"><title>' + title + '</title>' + THEME + '</head>\n<body dir="ltr"><header><span>' + title
+            + '</span></header><main><nav><a href="./">' + title + '</a></nav>\n'
             '<article class="md-content__inner md-typeset">\n<h1 id="t">T</h1>\n' + content + '\n</article>\n'
-            '<script>var after = 1;</script></main></body></html>')
+            '<script>var after = 1;</script></main><footer><a href="../next/" aria-label="Next: ' + title
+            + '">Next</a></footer>\n<script id="__config" type="application/json">{}</script></body></html>')
 
 
 INJECTED = [
@@ -102,11 +106,27 @@ def test_inline_code_in_the_content_is_refused_never_hashed(content: str) -> Non
     assert "inside the page content" in csp.verify(allowed)
 
 
+@pytest.mark.parametrize(("title", "description"), [
+    ("X<script>alert(1)</script>", "A page."),  # the theme writes front matter titles unescaped
+    ('X" onfocus="alert(1)" autofocus x="', "A page."),  # out of the footer link's attribute
+    ("Guide", 'x"><script>alert(1)</script><meta x="'),  # out of the <meta> description, into the head
+    ("Guide", 'x" onload="alert(1)'),
+])
+def test_inline_code_from_titles_and_descriptions_is_refused(title: str, description: str) -> None:
+    from handbook.site.build import BuildFailed
+
+    html = _built("<p>x</p>", title, description)
+    with pytest.raises(BuildFailed):
+        csp.apply(html)
+
+
 @pytest.mark.parametrize("content", [
     "<p>Call <code>&lt;script&gt;</code> and <code>{ onclick=… }</code> by name.</p>",
     '<pre><code>&lt;img onerror="x"&gt;</code></pre>',
     '<p>See <a href="../guide/" title="on=1">the guide</a>, online=yes.</p>',
 ])
 def test_content_that_only_shows_code_is_accepted(content: str) -> None:
-    html = csp.apply(_built(content))
+    html = csp.apply(_built(content, title='The "first hour" & after'))
     assert csp.content_problems(html) == [] and csp.verify(html) is None
+    policy = html.split('http-equiv="Content-Security-Policy" content="', 1)[1].split('"', 1)[0]
+    assert _sha("var theme = 1;") in policy and _sha("var after = 1;") in policy
