@@ -140,3 +140,12 @@ def test_pages_link_no_pdf_when_the_build_makes_none(built):
     _, site = built
     assert ".pdf" not in html(site, "fr/guide/")
     assert not list(site.rglob("*.pdf"))
+
+
+def test_front_matter_values_are_escaped_in_the_page_head(tmp_path):
+    evil = page('Quote " title', "# Guide { #guide }\n\nText.", description="'\"><meta http-equiv=\"refresh\" content=\"0\">'")
+    project = make_handbook(tmp_path / "h", {"index.md": page("Home", "# Home { #home }"), "guide.md": evil})
+    build_site(project, out=tmp_path / "site", codes=["en"], log=lambda _: None)
+    text = html(tmp_path / "site", "guide/")
+    assert 'http-equiv="refresh"' not in text
+    assert "&#34;&gt;&lt;meta http-equiv=&#34;refresh&#34;" in text
