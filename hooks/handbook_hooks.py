@@ -42,11 +42,20 @@ def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
 
 
+_I18N_KEY = "_handbook_i18n"  # this build's languages and strings, kept on its own config object
+
+
 def _i18n(config: MkDocsConfig) -> I18n:
-    try:
-        return load_i18n(_root(config))
-    except HandbookError as exc:
-        raise PluginError(str(exc)) from None
+    # Read once per build: the config object lives exactly as long as the build (and each of
+    # static-i18n's language runs gets a fresh one in on_config), so nothing outlives it.
+    cached = config.get(_I18N_KEY)
+    if cached is None:
+        try:
+            cached = load_i18n(_root(config))
+        except HandbookError as exc:
+            raise PluginError(str(exc)) from None
+        config[_I18N_KEY] = cached
+    return cached
 
 
 def _info(config: MkDocsConfig, page: Page | None) -> PageInfo:
@@ -65,6 +74,7 @@ def _info(config: MkDocsConfig, page: Page | None) -> PageInfo:
 @event_priority(-110)
 @_reported
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    config[_I18N_KEY] = None  # `serve` rebuilds reuse the config: read translations/ afresh
     i18n = _i18n(config)
     plugin_locales = [lang.locale for lang in config.plugins["i18n"].config.languages]
     if plugin_locales != list(i18n.codes):
