@@ -72,8 +72,9 @@ def source_date_epoch(root: Path) -> str:
     return out or "0"
 
 
-def build_language(config_file: str, code: str, out_dir: str, epoch: str, outputs: str = "") -> LanguageResult:
-    """Build one language with MkDocs into ``out_dir``; runs in a worker process."""
+def build_language(config_file: str, code: str, out_dir: str, epoch: str, outputs: str = "",
+                   search: bool = True) -> LanguageResult:
+    """Build one language with MkDocs into ``out_dir``, then its search index; runs in a worker process."""
     # MkDocs resolves some paths (the snippets base_path) from the working directory.
     os.chdir(Path(config_file).parent)
     os.environ[LOCALE_ENV] = code
@@ -98,6 +99,12 @@ def build_language(config_file: str, code: str, out_dir: str, epoch: str, output
         result.error = str(exc)
     except Exception as exc:  # a template or extension crash: report it with the language, not a traceback
         result.error = f"{type(exc).__name__}: {exc}"
+    else:
+        if search and not handler.messages:
+            try:
+                run_pagefind(Path(out_dir))
+            except BuildFailed as exc:
+                result.error = str(exc)
     finally:
         logger.removeHandler(handler)
     result.warnings = [m for m in handler.messages if "Aborted with" not in m]
@@ -121,7 +128,7 @@ def step_outputs(steps: Sequence["PostStep"], project: Project, code: str) -> st
 
 
 def _build_all(config_file: Path, codes: Sequence[str], staging: Path, jobs: int, epoch: str,
-               outputs: dict[str, str]) -> list[LanguageResult]:
+               outputs: dict[str, str], search: bool) -> list[LanguageResult]:
     # One fresh process per language: a build changes process-wide state (environment, logging,
     # MkDocs' module caches) that must not leak into the caller or into the next language. The
     # fork server imports MkDocs and the theme once, so each language starts in milliseconds.
@@ -129,12 +136,18 @@ def _build_all(config_file: Path, codes: Sequence[str], staging: Path, jobs: int
     ctx.set_forkserver_preload(["mkdocs.commands.build", "mkdocs.config", "material", "mkdocs_static_i18n",
                                 "pymdownx", "handbook.site.build"])
     with ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=ctx, max_tasks_per_child=1) as pool:
-        futures = [pool.submit(build_language, str(config_file), code, str(staging / code), epoch, outputs[code]) for code in codes]
+        futures = [pool.submit(build_language, str(config_file), code, str(staging / code), epoch, outputs[code],
+                               search) for code in codes]
         return [f.result() for f in futures]
 
 
 def run_pagefind(site: Path) -> None:
-    """Index the assembled site: Pagefind writes one index per <html lang> into site/pagefind/."""
+    """Index one language's pages into its own ``pagefind/`` bundle.
+
+    Each language has its own bundle next to its pages (site/pagefind/, site/fr/pagefind/...), so
+    a reader searches their language only, and the four indexes are built in parallel, each in
+    its language's worker, instead of one single-threaded run over the whole site.
+    """
     from pagefind_bin import get_executable
 
     # Permalink signs and footnote back-links are navigation, not text: keep them out of results.
@@ -143,7 +156,8 @@ def run_pagefind(site: Path) -> None:
     proc = subprocess.run(cmd, capture_output=True, text=True)
     if proc.returncode != 0 or "error" in proc.stderr.lower():
         raise BuildFailed(f"Pagefind could not index the site:\n{proc.stdout}{proc.stderr}")
-    # Pagefind writes its language table in hash-map order; sort it so rebuilds are byte-identical.
+    # Pagefind writes its language table in hash-map order; sort it so rebuilds are byte-identical
+    # (a language's bundle holds one language, but pages falling back to English may add one).
     entry = site / "pagefind" / "pagefind-entry.json"
     entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True,
                                 ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
@@ -188,7 +202,7 @@ def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Pat
     try:
         staging = work / "languages"
         outputs = {code: step_outputs(post_steps, project, code) for code in codes}
-        results = _build_all(project.config_file, codes, staging, jobs, epoch, outputs)
+        results = _build_all(project.config_file, codes, staging, jobs, epoch, outputs, search)
         failed = [r for r in results if not r.ok]
         for r in results:
             log(f"[{r.code}] built in {r.seconds:.1f}s" + (f", {len(r.warnings)} problem(s)" if not r.ok else ""))
@@ -205,8 +219,6 @@ def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Pat
         for code in codes:
             if code != i18n.default:
                 (staging / code).rename(site / code)
-        if search:
-            run_pagefind(site)
         for step in post_steps:
             step(site, project)
         swap_in(site, target)

@@ -46,9 +46,6 @@ def core(info: PageInfo) -> dict[str, Any]:
         "alternates": pages.alternates(i18n, info.lang, info.url),
         "fallback": info.fallback,
         "default_lang": i18n.default,
-        # From this language's root to the site root, where the shared search bundle lives. Theme
-        # templates (404.html) get MkDocs' absolute base_url '/', which already is the site root.
-        "site_root": "" if info.src_uri is None else (i18n.prefix(info.lang) and "../"),
     }
 
 

@@ -95,11 +95,13 @@ def test_switcher_links_are_relative_and_lead_to_the_same_page(built, rel):
 
 def test_each_language_has_its_own_search_index(built):
     _, site = built
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
-    counts = {lang: data["page_count"] for lang, data in entry["languages"].items()}
+    counts = {}
+    for prefix in ("", "fr/", "es/", "ar/"):
+        entry = json.loads((site / prefix / "pagefind" / "pagefind-entry.json").read_text())
+        counts[prefix or "en"] = {lang: data["page_count"] for lang, data in entry["languages"].items()}
     # English: home, guide, extra. French: home and guide. Spanish and Arabic: guide only;
-    # pages that fall back to English are not indexed in another language.
-    assert counts == {"en": 3, "fr": 2, "es": 1, "ar": 1}
+    # pages that fall back to English are not indexed in another language's bundle.
+    assert counts == {"en": {"en": 3}, "fr/": {"fr": 2}, "es/": {"es": 1}, "ar/": {"ar": 1}}
 
 
 def test_no_third_party_urls_in_the_site(built):
