@@ -1,0 +1,77 @@
+"""The real handbook, built from docs/ as it stands, in a real Chromium: what officers get."""
+
+from __future__ import annotations
+
+import pytest
+
+from handbook.paths import Project
+from handbook.site.build import build_site
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.browser
+
+# A chapter translated into every language, so each language's chapter page is its own text.
+CHAPTER = "chapters/victim-centred-practice/"
+PAGES = [prefix + page for prefix in ("", "fr/", "es/", "ar/") for page in ("", CHAPTER)]
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory, serve):
+    site = tmp_path_factory.mktemp("real") / "site"
+    build_site(Project(REPO), out=site, log=lambda _: None)
+    return serve(site)
+
+
+@pytest.fixture(scope="module")
+def serve():
+    import functools
+    import http.server
+    import threading
+
+    servers = []
+
+    def start(folder):
+        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+        handler.log_message = lambda *a: None
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_axe_finds_no_wcag_21_aa_violation_on_the_real_pages(browser, site_url, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    tab = browser.new_page()
+    try:
+        tab.goto(site_url + path)
+        tab.wait_for_load_state("networkidle")
+        assert tab.locator("h1").count() >= 1
+        results = Axe().run(tab, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+        violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+        assert violations == []
+    finally:
+        tab.close()
+
+
+@pytest.mark.parametrize(("lang", "word"), [("", "trauma"), ("fr/", "traumatisme"), ("es/", "trauma"), ("ar/", "الصدمة")])
+def test_searching_the_real_handbook_finds_the_chapter_in_the_readers_language(browser, site_url, lang, word):
+    tab = browser.new_page()
+    try:
+        tab.goto(site_url + lang)
+        tab.click("[data-hb-search-open]")
+        tab.locator("#hb-search input").type(word, delay=30)
+        tab.wait_for_selector(".pagefind-ui__result-link", timeout=10_000)
+        tab.wait_for_timeout(400)
+        hrefs = tab.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.href)")
+        assert site_url + lang + CHAPTER in [h.split("#")[0] for h in hrefs]
+        assert all(h.startswith(site_url + lang) for h in hrefs)
+        if not lang:
+            assert not any(h.startswith(site_url + p) for p in ("fr/", "es/", "ar/") for h in hrefs)
+    finally:
+        tab.close()
