@@ -95,7 +95,7 @@ def test_bad_data_fails_the_build_with_file_and_line_not_a_traceback(tmp_path, m
     monkeypatch.setenv("HANDBOOK_ROOT", str(project.root))
     assert main(["build", "--no-pdf", "--out", str(tmp_path / "site")]) == 2
     err = capsys.readouterr().err
-    assert "core.fr.yml:13: invalid YAML: mapping values are not allowed here" in err
+    assert "core.fr.yml:13: invalid YAML: mapping values are not allowed" in err
     assert "Traceback" not in err
     assert not (tmp_path / "site").exists()
 

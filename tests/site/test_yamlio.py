@@ -10,7 +10,7 @@ from handbook.frontmatter import split
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("---\ntitle: A\nlast_reviewed: 2026-13-01\n---\nBody", "page.md:3: 'last_reviewed: 2026-13-01' must be a date written YYYY-MM-DD"),
-    ("---\ntitle: A: B\n---\nBody", "page.md:2: invalid YAML: mapping values are not allowed here"),
+    ("---\ntitle: A: B\n---\nBody", "page.md:2: invalid YAML: mapping values are not allowed"),
     ("---\n- a\n- b\n---\nBody", "page.md:2: front matter must be a mapping"),
     ("---\ntitle: A\nBody", "page.md:1: front matter starts with '---' but never ends"),
 ])
