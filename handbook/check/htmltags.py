@@ -48,11 +48,38 @@ def _unquote(value: str | None) -> str:
     return value
 
 
-def tags(html: str, start: int = 0, end: int | None = None) -> Iterator[Tag]:
-    """Tags of ``html[start:end]`` (offsets are into ``html``)."""
+def heads(html: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """The raw tag matches of :func:`tags`, attributes not yet read: group 1 is '/' for a closing
+    tag, group 2 the name as written, group 3 the attribute text (read it with :func:`attributes`).
+    For callers that look at few tags' attributes (the CSP check of every built page)."""
     stop = len(html) if end is None else end
     text = html if end is None else html[:stop]
-    for m in _TAG.finditer(text, start):
-        attrs = tuple((_lower(a.group(1)), _unquote(a.group(2)), m.start(3) + a.start(1))
-                      for a in _ATTR_PART.finditer(m.group(3)))
-        yield Tag(m.start(), _lower(m.group(2)), attrs, bool(m.group(1)))
+    return _TAG.finditer(text, start)
+
+
+def name_of(head: re.Match[str]) -> str:
+    return _lower(head.group(2))
+
+
+def attributes(head: re.Match[str]) -> tuple[tuple[str, str, int], ...]:
+    """The attributes of a tag match from :func:`heads`, as :attr:`Tag.attrs`."""
+    base = head.start(3)
+    return tuple((_lower(a.group(1)), _unquote(a.group(2)), base + a.start(1))
+                 for a in _ATTR_PART.finditer(head.group(3)))
+
+
+# An attribute name is preceded by whitespace, '/' or the closing quote of the previous value
+# (never by a letter: names and unquoted values run up to whitespace or '>'), so a tag can have an
+# on* attribute only where its attribute text holds one of these.
+_HANDLER_HINT = re.compile(r"[\t\n\f\r /\"']on", re.I)
+
+
+def may_have_handler(text: str) -> bool:
+    """False when no tag of ``text`` (or of a tag's attribute text) can have an on* attribute."""
+    return _HANDLER_HINT.search(text) is not None
+
+
+def tags(html: str, start: int = 0, end: int | None = None) -> Iterator[Tag]:
+    """Tags of ``html[start:end]`` (offsets are into ``html``)."""
+    for m in heads(html, start, end):
+        yield Tag(m.start(), _lower(m.group(2)), attributes(m), bool(m.group(1)))

@@ -20,7 +20,7 @@ import os
 import re
 from pathlib import Path
 
-from handbook.check.htmltags import tags
+from handbook.check.htmltags import attributes, heads, may_have_handler, name_of
 from handbook.paths import Project
 
 META_NAME = "Content-Security-Policy"
@@ -117,25 +117,42 @@ def content_problems(html: str) -> list[str]:
     found even where it hides in a comment-like or quoted disguise. The theme puts no handler on
     any element, and its inline scripts outside the parts that carry page text.
     """
-    spans = untrusted_spans(html)
+    return _content_problems(html, untrusted_spans(html))
+
+
+_CODE_START = re.compile(r"<(?:script|style)", re.I)  # every <script>/<style> tag starts so (and a few others)
+
+
+def _content_problems(html: str, spans: list[tuple[int, int]]) -> list[str]:
     if not spans:
         return []
+
+    def inside(offset: int) -> bool:
+        return any(start <= offset < end for start, end in spans)
+
+    # Most built pages have neither a handler-like attribute nor a script or style element where
+    # page text goes: they are cleared without reading their several hundred tags one by one.
+    handlers = may_have_handler(html)
+    if not handlers and not any(inside(m.start()) for m in _CODE_START.finditer(html)):
+        return []
     found = []
-    for tag in tags(html):
-        if tag.closing:
+    for head in heads(html):
+        if head.group(1):  # closing tag
             continue
-        code = tag.name in _CODE_ELEMENTS and any(start <= tag.offset < end for start, end in spans)
-        what = [f"<{tag.name}> element"] if code else []
-        what += [f"'{name}' attribute on <{tag.name}>" for name, _, _ in tag.attrs if name.startswith("on")]
+        name = name_of(head)
+        code = name in _CODE_ELEMENTS and inside(head.start())
+        what = [f"<{name}> element"] if code else []
+        if handlers and may_have_handler(head.group(3)):
+            what += [f"'{attr}' attribute on <{name}>" for attr, _, _ in attributes(head) if attr.startswith("on")]
         if what:
-            line = html.count("\n", 0, tag.offset) + 1
+            line = html.count("\n", 0, head.start()) + 1
             found += [f"line {line}: {item}" for item in what]
     return found
 
 
-def _outside_content(html: str) -> str:
+def _outside_content(html: str, spans: list[tuple[int, int]] | None = None) -> str:
     kept, at = [], 0
-    for start, end in untrusted_spans(html):
+    for start, end in untrusted_spans(html) if spans is None else spans:
         kept.append(html[at:start])
         at = max(at, end)
     return "".join(kept) + html[at:]
@@ -144,7 +161,11 @@ def _outside_content(html: str) -> str:
 def inline_hashes(html: str) -> tuple[list[str], list[str]]:
     """Hashes of the inline scripts (executable types only) and inline style elements outside the
     page content: the theme's. Code inside the content is never hashed (see :func:`content_problems`)."""
-    html = _outside_content(html)
+    return _inline_hashes(html, None)
+
+
+def _inline_hashes(html: str, spans: list[tuple[int, int]] | None) -> tuple[list[str], list[str]]:
+    html = _outside_content(html, spans)
     scripts = []
     for m in _SCRIPT.finditer(html):
         attrs = m.group(1)
@@ -189,12 +210,13 @@ def verify(html: str) -> str | None:
     if m is None:
         return NO_POLICY
     content = m.group(1)
-    problems = content_problems(html)
+    spans = untrusted_spans(html)
+    problems = _content_problems(html, spans)
     if problems:
         return f"inline code inside the page content ({'; '.join(problems[:3])}); the policy must not allow it"
     if "'unsafe-inline'" in content:
         return "the Content-Security-Policy allows 'unsafe-inline'"
-    scripts, styles = inline_hashes(html)
+    scripts, styles = _inline_hashes(html, spans)
     missing = [h for h in scripts + styles if h not in content]
     if missing:
         return f"{len(missing)} inline script(s)/style(s) are not in the page's policy (changed after the build?)"
