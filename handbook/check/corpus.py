@@ -15,8 +15,11 @@ from typing import Any
 
 import yaml
 
+from handbook import frontmatter
 from handbook.check.markdown import Inventory, inventory
 from handbook.diagnostics import Diagnostic
+from handbook.errors import HandbookError
+from handbook.frontmatter import FrontMatter
 from handbook.languages import I18n, load_i18n
 from handbook.paths import DOCS_DIR, SNIPPETS_DIR, Project
 
@@ -38,6 +41,19 @@ class Page:
     def inv(self) -> Inventory:
         return inventory(self.text)
 
+    @cached_property
+    def front(self) -> FrontMatter | HandbookError:
+        """The parsed front matter, or the error that stops it from parsing: read once for the
+        front matter rules and the safety check."""
+        try:
+            return frontmatter.split(self.text, self.path)
+        except HandbookError as exc:
+            return exc
+
+    def fields(self) -> tuple[str, str, str, str, str, bool]:
+        """What a worker process needs to rebuild the page (not its cached inventory)."""
+        return self.rel, self.path, self.lang, self.source, self.text, self.snippet
+
     @property
     def url(self) -> str:
         """Site URL of the page within its language (use_directory_urls): 'chapters/x/'."""
@@ -52,6 +68,8 @@ class Config:
     block_names: frozenset[str]  # names allowed after '///'
     admonition_types: tuple[str, ...]
     exclude: tuple[str, ...]  # exclude_docs patterns (gitignore style, simplified)
+    # markdown_extensions as written: (name, the option names given), in order
+    extensions: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 class _Loader(yaml.SafeLoader):
@@ -89,7 +107,14 @@ def read_config(project: Project) -> Config:
         names |= {"caption", "figure-caption", "table-caption"}
     exclude = tuple(line.strip() for line in str(data.get("exclude_docs") or "").splitlines()
                     if line.strip() and not line.strip().startswith("#"))
-    return Config(frozenset(names), types, exclude)
+    extensions = []
+    for item in data.get("markdown_extensions") or []:
+        for name, options in (item.items() if isinstance(item, dict) else [(item, None)]):
+            keys = tuple(sorted(map(str, options))) if isinstance(options, dict) else () if options is None else ("?",)
+            if isinstance(options, dict) and not all(isinstance(t, str) for t in options.get("types") or ()):
+                keys += ("?",)  # a block type with its own settings (a class, a title)
+            extensions.append((str(name), keys))
+    return Config(frozenset(names), types, exclude, tuple(extensions))
 
 
 @dataclass

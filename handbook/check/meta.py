@@ -20,10 +20,9 @@ def check(corpus: Corpus) -> Iterator[Diagnostic]:
             yield Diagnostic(page.path, 1, 1, "FM002", "page has no front matter",
                              hint="start the file with '---', 'title:', 'description:' (and more for English pages), '---'")
             continue
-        try:
-            front = frontmatter.split(page.text, page.path)
-        except HandbookError as exc:
-            yield Diagnostic(page.path, exc.line or 1, 1, "FM001", exc.message.rstrip("."), hint=exc.fix)
+        front = page.front
+        if isinstance(front, HandbookError):
+            yield Diagnostic(page.path, front.line or 1, 1, "FM001", front.message.rstrip("."), hint=front.fix)
             continue
         kind = frontmatter.PageKind(page.lang, is_source=page.lang == corpus.i18n.default)
         yield from frontmatter.validate(front, page.path, kind)

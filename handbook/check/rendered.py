@@ -11,12 +11,15 @@ the first snippet include, else on the first line of the body.
 
 Only ``toc`` is left out: it adds ids and permalinks and nothing else, and is the slowest
 extension.
+
+Pages whose HTML cannot hold a finding are not rendered at all (:func:`handbook.check.safety.plain`).
 """
 
 from __future__ import annotations
 
 import html as htmllib
 import re
+from functools import cached_property
 from pathlib import Path
 
 from handbook.check.corpus import Page
@@ -68,8 +71,16 @@ class Locator:
         self.text = page.text
         lines = page.text.split("\n")
         self.body = sum(len(line) + 1 for line in lines[: front_matter_end(lines)])
-        self.fallback = page.inv.includes[0].line if page.inv.includes else front_matter_end(lines) + 1
+        self.page = page
         self.seen: dict[str, int] = {}
+
+    @cached_property
+    def fallback(self) -> int:
+        """The first snippet include, else the first line of the body (read only when needed)."""
+        if self.page.inv.includes:
+            return self.page.inv.includes[0].line
+        lines = self.text.split("\n")
+        return front_matter_end(lines) + 1
 
     def _line(self, offset: int) -> int:
         return self.text.count("\n", 0, offset) + 1

@@ -11,7 +11,10 @@ included) is checked twice:
   leave no trace in the HTML.
 
 A finding of the HTML check is kept only where the Markdown check found nothing of that rule on
-that line. URLs are decoded the way a browser would read them (HTML entities, percent-encoding,
+that line. Rendering is most of the check's time, so it is skipped for a page whose HTML cannot
+hold a finding (:func:`plain`: no raw HTML, no address scheme, no attribute list beyond ids and
+classes...), and otherwise runs in worker processes for a large handbook
+(:mod:`handbook.check.parallel`); the findings are the same. URLs are decoded the way a browser would read them (HTML entities, percent-encoding,
 backslash escapes, whitespace and control characters dropped, any case) before their scheme is
 compared.
 
@@ -24,14 +27,18 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from urllib.parse import unquote
 
+from handbook.check import parallel
 from handbook.check.corpus import Corpus, Page
 from handbook.check.htmltags import tags
+from handbook.check.markdown import front_matter_end
 from handbook.check.rendered import Locator, Renderer
 from handbook.diagnostics import Diagnostic
-from handbook.paths import DOCS_DIR, SNIPPETS_DIR
+from handbook.errors import HandbookError
+from handbook.paths import DOCS_DIR, SNIPPETS_DIR, Project
 
 FORBIDDEN_ELEMENTS = frozenset({"script", "iframe", "frame", "frameset", "form", "object", "embed", "applet",
                                 "style", "base", "meta", "link", "portal"})
@@ -217,14 +224,10 @@ def _check_front_matter(page: Page) -> Iterator[Diagnostic]:
     """Front matter values (the title above all) reach the theme's header, navigation, <title> and
     <meta> unescaped: markup in them, or a double quote that ends the attribute they are written
     into, runs on every page that shows them."""
-    from handbook.errors import HandbookError
-    from handbook.frontmatter import split
-
     if not page.text.startswith("---"):
         return
-    try:
-        front = split(page.text, page.path)
-    except HandbookError:  # FM001 reports it
+    front = page.front
+    if isinstance(front, HandbookError):  # FM001 reports it
         return
     for key, value in _front_matter_values(front.meta):
         if "<" not in value and '"' not in value:
@@ -244,14 +247,137 @@ def _check_front_matter(page: Page) -> Iterator[Diagnostic]:
                                      hint="front matter is plain text; write quotes as “ ” in titles")
 
 
-def check(corpus: Corpus) -> Iterator[Diagnostic]:
-    yield from _check_files(corpus)
-    renderer = Renderer(corpus.project)
-    for page in corpus.pages + corpus.snippets:
-        found = list(_check_page(page)) + list(_check_front_matter(page))
-        yield from found
-        shown = {(d.code, d.line) for d in found}
-        for d in _check_html(page, renderer.html(page)):
-            if (d.code, d.line) not in shown:
-                shown.add((d.code, d.line))
-                yield d
+class _Failed:
+    """A page that cannot be rendered, sent back from a worker (HandbookError itself does not pickle)."""
+
+    def __init__(self, exc: HandbookError):
+        self.path, self.message, self.line, self.fix = exc.path, exc.message, exc.line, exc.fix
+
+    def error(self) -> HandbookError:
+        return HandbookError(self.path, self.message, line=self.line, fix=self.fix)
+
+
+_renderers: dict[tuple[str, bytes], Renderer] = {}
+
+
+def _renderer(project: Project) -> Renderer:
+    """One renderer per process and configuration: building it reads mkdocs.yml and loads every extension."""
+    key = (str(project.root), project.config_file.read_bytes())
+    if key not in _renderers:
+        _renderers.clear()
+        _renderers[key] = Renderer(project)
+    return _renderers[key]
+
+
+def _warm(project: Project) -> None:
+    try:
+        _renderer(project)
+    except HandbookError:  # reported by the check itself, in page order
+        pass
+
+
+parallel.WARMERS.append(_warm)
+
+
+def _render_pages(root: str, pages: list[tuple]) -> list[list[Diagnostic] | _Failed]:
+    """The HTML findings of each page (run in a worker process): the pages stop at the first
+    that cannot be rendered, as a run in one process would."""
+    out: list[list[Diagnostic] | _Failed] = []
+    try:
+        renderer = _renderer(Project(Path(root)))
+        for fields in pages:
+            page = Page(*fields)
+            out.append(list(_check_html(page, renderer.html(page))))
+    except HandbookError as exc:
+        out.append(_Failed(exc))
+    return out
+
+
+# Pages that cannot hold markup a browser would run are not rendered. This holds only for these
+# extensions with these options (each produces a fixed set of harmless elements and attributes
+# unless its page text brings raw HTML, attribute lists, block options, fences or an address);
+# any other extension, or any other option, and every page is rendered.
+_PLAIN_EXTENSIONS = {
+    "toc": None,  # any options: never rendered here (see handbook.check.rendered)
+    "attr_list": (), "md_in_html": (), "footnotes": (), "tables": (), "abbr": (), "def_list": (),
+    "pymdownx.superfences": (),
+    "pymdownx.blocks.admonition": ("types",), "pymdownx.blocks.details": ("types",),
+    "pymdownx.snippets": ("base_path", "check_paths", "restrict_base_path"),
+}
+# What the body of a page needs for its HTML to hold a finding, any one of:
+# '<'        raw HTML (any element, any attribute), autolinks, and every snippet include ('--8<--');
+# ':' '%' '&' '\\'  a scheme in an address (javascript:, data:, https: for a remote image, written
+#            as is, percent-encoded, as an entity or escaped), block options and table alignment
+#            (a style attribute), footnote and abbreviation definitions, Markdown's own placeholders;
+# '/' '/'    a network-path address (//host/image.png), also with invisible characters between;
+# a fence    a code fence header can carry attributes;
+# options    indented lines under a block header ('/// note') are the block's options (_BLOCK_OPTIONS);
+# '{'        an attribute list, unless it holds only #ids and .classes (checked below).
+_RISKY = re.compile(r"[<:%&\\\x02\x03]|/[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029\ufeff]*/"
+                    r"|^[ \t]*(?:```|~~~)", re.M)
+_BLOCK_OPTIONS = re.compile(r"^[ \t]*///.*\n[ \t]+\S", re.M)
+# A block marker ('/// note | Title', '///') opening a paragraph is not an address: no link can
+# reach across the blank line before it. Only the marker itself is let through.
+_BLOCK_MARKER = re.compile(r"(\A|\n[ \t]*\n)([ \t]*)///")
+_SAFE_ATTR_LIST = re.compile(r"\{[ \t]*(?:[#.][A-Za-z0-9_-]+[ \t]*)+\}")
+
+
+def plain_config(corpus: Corpus) -> bool:
+    """Whether pages of this configuration may skip rendering (see :func:`plain`)."""
+    if not all(re.fullmatch(r"[A-Za-z0-9_-]+", name) for name in corpus.config.block_names):
+        return False  # a block type becomes a class attribute
+    for name, options in corpus.config.extensions:
+        if name not in _PLAIN_EXTENSIONS:
+            return False
+        allowed = _PLAIN_EXTENSIONS[name]
+        if allowed is not None and not set(options) <= set(allowed):
+            return False
+    return True
+
+
+def plain(page: Page) -> bool:
+    """True when rendering ``page`` cannot give an HTML finding: its body holds none of the
+    characters such markup needs (see ``_RISKY``), and its attribute lists only ids and classes.
+    Only for a configuration that passes :func:`plain_config`."""
+    lines = page.text.split("\n")
+    body = "\n".join(lines[front_matter_end(lines):])
+    if _BLOCK_OPTIONS.search(body) or _RISKY.search(_BLOCK_MARKER.sub(r"\1\2 ", body)):
+        return False
+    return body.count("{") == len(_SAFE_ATTR_LIST.findall(body))
+
+
+def start(corpus: Corpus) -> Callable[[], list[Diagnostic]]:
+    """Start rendering every page that is not :func:`plain` (in worker processes for a large
+    handbook); the returned function runs the rest of the check and returns all its findings."""
+    pages = corpus.pages + corpus.snippets
+    skip = plain_config(corpus)
+    todo = [page for page in pages if not (skip and plain(page))]
+    rendering = parallel.start(_render_pages, [page.fields() for page in todo], str(corpus.project.root),
+                               project=corpus.project)
+
+    def rendered() -> list[list[Diagnostic] | _Failed]:
+        # Back in page order; a plain page has no HTML findings.
+        by_page = iter(rendering())
+        done = {id(page) for page in todo}
+        return [next(by_page, []) if id(page) in done else [] for page in pages]
+
+    def finish() -> list[Diagnostic]:
+        out = list(_check_files(corpus))
+        own = [list(_check_page(page)) + list(_check_front_matter(page)) for page in pages]
+        html = rendered()  # a page that cannot be rendered ends its chunk: the first such is where zip stops
+        for page, found, from_html in zip(pages, own, html):
+            if isinstance(from_html, _Failed):
+                raise from_html.error()
+            out += found
+            shown = {(d.code, d.line) for d in found}
+            for d in from_html:
+                if (d.code, d.line) not in shown:
+                    shown.add((d.code, d.line))
+                    out.append(d)
+        return out
+
+    return finish
+
+
+def check(corpus: Corpus) -> list[Diagnostic]:
+    return start(corpus)()

@@ -3,8 +3,9 @@
 It catches what exists only in HTML: theme links, generated pages, the language switcher. lychee
 needs ``--root-dir`` for root-relative links and ``--index-files index.html``, without which every
 ``dir/#anchor`` link counts as broken. It runs as a subprocess started before the Markdown checks,
-so both run at once. External URLs are checked only by :func:`start_external` (scheduled runs):
-with a cache and timeouts, never in the pull-request gate.
+so both run at once; the CSP of every built page is verified meanwhile (in worker processes, see
+:mod:`handbook.check.parallel`). External URLs are checked only by :func:`start_external`
+(scheduled runs): with a cache and timeouts, never in the pull-request gate.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from handbook.check import parallel
 from handbook.diagnostics import Diagnostic
 from handbook.errors import HandbookError
 from handbook.paths import Project
@@ -47,8 +49,12 @@ class Run:
     project: Project
     external: bool
     extra: list[Diagnostic]
+    pending: Callable[[], list[Diagnostic]] | None = None  # the CSP check, running alongside
 
     def result(self) -> list[Diagnostic]:
+        if self.pending is not None:
+            self.extra.extend(self.pending())
+            self.pending = None
         _, stderr = self.proc.communicate()
         try:
             report = json.loads(self.output.read_text(encoding="utf-8") or "{}")
@@ -116,18 +122,30 @@ def _html_files(site: Path) -> list[Path]:
     return sorted(out)
 
 
+def _verify(paths: list[str]) -> list[str | None]:
+    """What is wrong with each page's policy (run in a worker process for a large site)."""
+    return [csp.verify(Path(path).read_text(encoding="utf-8", errors="replace")) for path in paths]
+
+
+def start_csp(files: list[Path], project: Project) -> Callable[[], list[Diagnostic]]:
+    """Start verifying every page's Content-Security-Policy; the returned function waits for the findings."""
+    verified = parallel.start(_verify, [str(path) for path in files])
+
+    def finish() -> list[Diagnostic]:
+        hint = "build with `handbook build`, whose CSP step writes the policy"
+        out = [Diagnostic(_shown(str(path), project), 1, 1, "SITE004", problem, hint=hint)
+               for path, problem in zip(files, verified()) if problem]
+        if files and len(out) == len(files) and all(d.message == csp.NO_POLICY for d in out):
+            # A site built without the CSP step: one finding, not one per page.
+            return [Diagnostic(_shown(str(files[0]), project), 1, 1, "SITE004",
+                               f"no page of the site has a Content-Security-Policy ({len(files)} pages)", hint=hint)]
+        return out
+
+    return finish
+
+
 def check_csp(files: list[Path], project: Project) -> list[Diagnostic]:
-    hint = "build with `handbook build`, whose CSP step writes the policy"
-    out = []
-    for path in files:
-        problem = csp.verify(path.read_text(encoding="utf-8", errors="replace"))
-        if problem:
-            out.append(Diagnostic(_shown(str(path), project), 1, 1, "SITE004", problem, hint=hint))
-    if files and len(out) == len(files) and all(d.message == csp.NO_POLICY for d in out):
-        # A site built without the CSP step: one finding, not one per page.
-        return [Diagnostic(_shown(str(files[0]), project), 1, 1, "SITE004",
-                           f"no page of the site has a Content-Security-Policy ({len(files)} pages)", hint=hint)]
-    return out
+    return start_csp(files, project)()
 
 
 def start(site: Path, project: Project) -> Run:
@@ -138,7 +156,7 @@ def start(site: Path, project: Project) -> Run:
     files = _html_files(site)
     run = _start(["--offline", "--include-fragments", "--root-dir", str(site), "--index-files", "index.html"],
                  [str(f) for f in files], project, external=False, extra=[])
-    run.extra.extend(check_csp(files, project))
+    run.pending = start_csp(files, project)
     return run
 
 
