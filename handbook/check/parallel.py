@@ -1,8 +1,8 @@
 """Worker processes for the slow, independent parts of ``handbook check``.
 
-Rendering every page (the markup-safety check) and verifying every built page's policy (the CSP
-check) take most of a run and need nothing from each other, so they run in a small pool of
-processes, one per core, while lychee runs and the main process does the Markdown-level checks.
+Rendering the pages (the markup-safety check) takes most of a run and each page needs nothing
+from the others, so pages are rendered in a small pool of processes, one per core, while lychee
+runs and the main process does the other Markdown-level checks.
 Work is handed out in ordered chunks and the results come back in the same order, so findings
 and errors are exactly those of a run in one process. Small inputs stay in the process: starting
 workers would cost more than it saves.
@@ -10,11 +10,12 @@ workers would cost more than it saves.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 MIN_ITEMS = 48  # below this many items a task runs in the calling process
 _pool: ProcessPoolExecutor | None = None
@@ -33,6 +34,9 @@ def cores() -> int:
 def _executor(project: Any) -> ProcessPoolExecutor:
     global _pool
     if _pool is None:
+        import multiprocessing  # here, not at import: `handbook check` starts lychee first
+        from concurrent.futures import ProcessPoolExecutor
+
         # fork: workers start at once with what this process has loaded (spawn re-imports everything)
         methods = multiprocessing.get_all_start_methods()
         fork = "fork" in methods

@@ -3,9 +3,9 @@
 It catches what exists only in HTML: theme links, generated pages, the language switcher. lychee
 needs ``--root-dir`` for root-relative links and ``--index-files index.html``, without which every
 ``dir/#anchor`` link counts as broken. It runs as a subprocess started before the Markdown checks,
-so both run at once; the CSP of every built page is verified meanwhile (in worker processes, see
-:mod:`handbook.check.parallel`). External URLs are checked only by :func:`start_external`
-(scheduled runs): with a cache and timeouts, never in the pull-request gate.
+so both run at once, and the CSP of every built page is verified after them while lychee still
+runs. External URLs are checked only by :func:`start_external` (scheduled runs): with a cache and
+timeouts, never in the pull-request gate.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from handbook.check import parallel
 from handbook.diagnostics import Diagnostic
 from handbook.errors import HandbookError
 from handbook.paths import Project
@@ -49,7 +48,7 @@ class Run:
     project: Project
     external: bool
     extra: list[Diagnostic]
-    pending: Callable[[], list[Diagnostic]] | None = None  # the CSP check, running alongside
+    pending: Callable[[], list[Diagnostic]] | None = None  # the CSP check, run before waiting for lychee
 
     def result(self) -> list[Diagnostic]:
         if self.pending is not None:
@@ -122,19 +121,18 @@ def _html_files(site: Path) -> list[Path]:
     return sorted(out)
 
 
-def _verify(paths: list[str]) -> list[str | None]:
-    """What is wrong with each page's policy (run in a worker process for a large site)."""
-    return [csp.verify(Path(path).read_text(encoding="utf-8", errors="replace")) for path in paths]
-
-
 def start_csp(files: list[Path], project: Project) -> Callable[[], list[Diagnostic]]:
-    """Start verifying every page's Content-Security-Policy; the returned function waits for the findings."""
-    verified = parallel.start(_verify, [str(path) for path in files])
+    """The CSP check of every built page, run when the returned function is called: `handbook
+    check` calls it once the Markdown checks are done, while lychee is still running. (In worker
+    processes it would only take cores from lychee, which keeps more than one busy.)"""
 
     def finish() -> list[Diagnostic]:
         hint = "build with `handbook build`, whose CSP step writes the policy"
-        out = [Diagnostic(_shown(str(path), project), 1, 1, "SITE004", problem, hint=hint)
-               for path, problem in zip(files, verified()) if problem]
+        out = []
+        for path in files:
+            problem = csp.verify(path.read_text(encoding="utf-8", errors="replace"))
+            if problem:
+                out.append(Diagnostic(_shown(str(path), project), 1, 1, "SITE004", problem, hint=hint))
         if files and len(out) == len(files) and all(d.message == csp.NO_POLICY for d in out):
             # A site built without the CSP step: one finding, not one per page.
             return [Diagnostic(_shown(str(files[0]), project), 1, 1, "SITE004",

@@ -142,7 +142,8 @@ def _content_problems(html: str, spans: list[tuple[int, int]]) -> list[str]:
         name = name_of(head)
         code = name in _CODE_ELEMENTS and inside(head.start())
         what = [f"<{name}> element"] if code else []
-        if handlers and may_have_handler(head.group(3)):
+        attrs = head.group(3)
+        if handlers and ("on" in attrs.lower()) and may_have_handler(attrs):
             what += [f"'{attr}' attribute on <{name}>" for attr, _, _ in attributes(head) if attr.startswith("on")]
         if what:
             line = html.count("\n", 0, head.start()) + 1
