@@ -311,14 +311,35 @@ _PLAIN_EXTENSIONS = {
 #            (a style attribute), footnote and abbreviation definitions, Markdown's own placeholders;
 # '/' '/'    a network-path address (//host/image.png), also with invisible characters between;
 # a fence    a code fence header can carry attributes;
-# options    indented lines under a block header ('/// note') are the block's options (_BLOCK_OPTIONS);
+# options    indented lines under a block header ('/// note') are the block's options;
 # '{'        an attribute list, unless it holds only #ids and .classes (checked below).
-_RISKY = re.compile(r"[<:%&\\\x02\x03]|/[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029\ufeff]*/"
-                    r"|^[ \t]*(?:```|~~~)", re.M)
-_BLOCK_OPTIONS = re.compile(r"^[ \t]*///.*\n[ \t]+\S", re.M)
-# A block marker ('/// note | Title', '///') opening a paragraph is not an address: no link can
-# reach across the blank line before it. Only the marker itself is let through.
-_BLOCK_MARKER = re.compile(r"(\A|\n[ \t]*\n)([ \t]*)///")
+_RISKY_CHARS = ("<", ":", "%", "&", "\\", "\x02", "\x03")
+_NETWORK_PATH = re.compile(r"/[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029\ufeff]*/")
+_FENCE = re.compile(r"^[ \t]*(?:```|~~~)", re.M)
+_BLOCK_WITH_OPTIONS = re.compile(r"///(?=.*\n[ \t]+\S)")  # at a line start: checked in _block_options
+
+
+def _line_start(body: str, offset: int) -> int:
+    return body.rfind("\n", 0, offset) + 1
+
+
+def _block_options(body: str) -> bool:
+    """A block header line ('/// note | Title') followed by an indented line: the block's options."""
+    return any(not body[_line_start(body, m.start()):m.start()].strip(" \t") for m in _BLOCK_WITH_OPTIONS.finditer(body))
+
+
+def _network_path(body: str) -> bool:
+    """'//' (or '/', invisible characters, '/'), except the first two slashes of a block marker
+    ('/// note | Title', '///') that opens a paragraph: no link can reach across the blank line
+    before it."""
+    for m in _NETWORK_PATH.finditer(body):
+        start = m.start()
+        line = _line_start(body, start)
+        marker = m.end() - start == 2 and body.startswith("///", start) and not body[line:start].strip(" \t")
+        if marker and (line == 0 or not body[_line_start(body, line - 1):line - 1].strip(" \t")):
+            continue
+        return True
+    return False
 _SAFE_ATTR_LIST = re.compile(r"\{[ \t]*(?:[#.][A-Za-z0-9_-]+[ \t]*)+\}")
 
 
@@ -337,11 +358,15 @@ def plain_config(corpus: Corpus) -> bool:
 
 def plain(page: Page) -> bool:
     """True when rendering ``page`` cannot give an HTML finding: its body holds none of the
-    characters such markup needs (see ``_RISKY``), and its attribute lists only ids and classes.
+    characters such markup needs (see ``_RISKY_CHARS`` and the patterns after it), and its attribute lists only ids and classes.
     Only for a configuration that passes :func:`plain_config`."""
     lines = page.text.split("\n")
     body = "\n".join(lines[front_matter_end(lines):])
-    if _BLOCK_OPTIONS.search(body) or _RISKY.search(_BLOCK_MARKER.sub(r"\1\2 ", body)):
+    if any(char in body for char in _RISKY_CHARS):
+        return False
+    if ("```" in body or "~~~" in body) and _FENCE.search(body):
+        return False
+    if "/" in body and (_block_options(body) or _network_path(body)):
         return False
     return body.count("{") == len(_SAFE_ATTR_LIST.findall(body))
 

@@ -37,6 +37,9 @@ def renderer(tmp_path_factory):
     ("--8<-- \"note.md\"\n", False),  # snippet include
     ("```text\ncode\n```\n", False),  # a fence header can carry attributes
     ("![x](\n///evil.example/a.png)\n", False),  # a '///' that continues a paragraph is not a block marker
+    ("Text.\n///\n", False),  # nor one right under a line of text
+    ("Text.\n\n  /// note | T\n\nBody.\n\n///\n", True),  # an indented marker after a blank line is
+    ("Text.\n\n/// /evil.example/a.png\n", False),  # but not what follows it
 ])
 def test_only_pages_that_cannot_hold_unsafe_markup_skip_rendering(renderer, body, is_plain) -> None:
     project, render = renderer
