@@ -9,26 +9,43 @@ summaries are in :mod:`handbook.check.rules`; each is documented in docs/contrib
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from handbook.check import hygiene, links, meta, parity, safety, suppress
-from handbook.check.corpus import Corpus, load_corpus
-from handbook.diagnostics import Diagnostic
-from handbook.paths import Project
+if TYPE_CHECKING:
+    from handbook.check.corpus import Corpus
+    from handbook.diagnostics import Diagnostic
+    from handbook.paths import Project
 
-Check = Callable[[Corpus], Iterable[Diagnostic]]
+Check = Callable[["Corpus"], Iterable["Diagnostic"]]
+
+
+def _family(module: str) -> Check:
+    """The check of ``handbook.check.<module>``, imported when it first runs: `handbook check`
+    starts lychee before it needs any of them."""
+
+    def check(corpus: Corpus) -> Iterable[Diagnostic]:
+        return importlib.import_module(f"handbook.check.{module}").check(corpus)
+
+    check.__name__ = f"{module}.check"
+    return check
+
 
 CHECKS: dict[str, Check] = {
-    "links": links.check,
-    "parity": parity.check,
-    "frontmatter": meta.check,
-    "safety": safety.check,
-    "hygiene": hygiene.check,
+    "links": _family("links"),
+    "parity": _family("parity"),
+    "frontmatter": _family("meta"),
+    "safety": _family("safety"),
+    "hygiene": _family("hygiene"),
 }
 
 
 def check_docs(project: Project, families: Sequence[str] | None = None, corpus: Corpus | None = None) -> list[Diagnostic]:
     """Markdown-level findings for every language, after suppression comments are applied."""
+    from handbook.check import safety, suppress
+    from handbook.check.corpus import load_corpus
+
     corpus = corpus or load_corpus(project)
     chosen = list(families or CHECKS)
     # Rendering every page is most of the work: it starts first, in worker processes, and the

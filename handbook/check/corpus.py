@@ -13,15 +13,16 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import yaml
+from typing import TYPE_CHECKING
 
-from handbook import frontmatter
-from handbook.check.markdown import Inventory, inventory
 from handbook.diagnostics import Diagnostic
 from handbook.errors import HandbookError
-from handbook.frontmatter import FrontMatter
-from handbook.languages import I18n, load_i18n
 from handbook.paths import DOCS_DIR, SNIPPETS_DIR, Project
+
+if TYPE_CHECKING:  # imported where used: `handbook check` starts lychee before it reads any page
+    from handbook.check.markdown import Inventory
+    from handbook.frontmatter import FrontMatter
+    from handbook.languages import I18n
 
 # Images above these caps slow the site and the PDF for every reader (often on poor connections).
 MAX_IMAGE_BYTES = 1_000_000
@@ -39,12 +40,16 @@ class Page:
 
     @cached_property
     def inv(self) -> Inventory:
+        from handbook.check.markdown import inventory
+
         return inventory(self.text)
 
     @cached_property
     def front(self) -> FrontMatter | HandbookError:
         """The parsed front matter, or the error that stops it from parsing: read once for the
         front matter rules and the safety check."""
+        from handbook import frontmatter
+
         try:
             return frontmatter.split(self.text, self.path)
         except HandbookError as exc:
@@ -72,11 +77,14 @@ class Config:
     extensions: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
-class _Loader(yaml.SafeLoader):
-    pass
+def _loader() -> type:
+    import yaml
 
+    class _Loader(yaml.SafeLoader):
+        pass
 
-_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)  # !ENV and friends
+    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)  # !ENV and friends
+    return _Loader
 
 
 def _extension_options(config: dict[str, Any], name: str) -> dict[str, Any] | None:
@@ -89,7 +97,9 @@ def _extension_options(config: dict[str, Any], name: str) -> dict[str, Any] | No
 
 
 def read_config(project: Project) -> Config:
-    data = yaml.load(project.config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    import yaml
+
+    data = yaml.load(project.config_file.read_text(encoding="utf-8"), Loader=_loader()) or {}
     names: set[str] = set()
     types: tuple[str, ...] = ()
     admonition = _extension_options(data, "pymdownx.blocks.admonition")
@@ -205,6 +215,8 @@ def decode(raw: bytes, path: str) -> tuple[str, list[Diagnostic]]:
 
 
 def load_corpus(project: Project, i18n: I18n | None = None) -> Corpus:
+    from handbook.languages import load_i18n
+
     i18n = i18n or load_i18n(project.root)
     config = read_config(project)
     docs = project.docs

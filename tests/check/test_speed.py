@@ -122,3 +122,16 @@ def test_a_page_that_cannot_be_rendered_stops_the_check_as_in_one_process(large,
     parallel.shutdown()
     safety._renderers.clear()
 
+
+
+def test_the_check_command_starts_lychee_before_loading_the_markdown_checks() -> None:
+    """`handbook check` starts lychee first: importing the command loads no YAML parser, no
+    Markdown inventory or safety rules, and no process pool (they load when the checks run)."""
+    import subprocess
+    import sys
+
+    heavy = ("yaml", "handbook.check.markdown", "handbook.check.safety", "handbook.frontmatter", "multiprocessing")
+    code = ("import sys, handbook.cli, handbook.commands.check; "
+            f"print(','.join(m for m in {heavy!r} if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert loaded == ""
