@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 import pytest
 
 from handbook.site.build import build_site
-from tests.conftest import make_handbook, page, translated_page
+from tests.conftest import make_handbook, page, start_server, translated_page
 
 pytestmark = pytest.mark.browser
 
@@ -28,10 +28,6 @@ NAV = "  - index.md\n  - guide.md\n  - extra.md\n"
 
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory):
-    import functools
-    import http.server
-    import threading
-
     base = tmp_path_factory.mktemp("browser")
     project = make_handbook(base / "handbook", PAGES, nav=NAV)
     site = base / "site"
@@ -40,12 +36,10 @@ def site_url(tmp_path_factory):
     root = base / "www"
     (root / "handbook").mkdir(parents=True)
     site.rename(root / "handbook" / "v1")
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
-    handler.log_message = lambda *a: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/handbook/v1/"
+    url, server = start_server(root)
+    yield url + "handbook/v1/"
     server.shutdown()
+    server.server_close()
 
 
 @pytest.fixture

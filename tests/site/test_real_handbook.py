@@ -6,7 +6,7 @@ import pytest
 
 from handbook.paths import Project
 from handbook.site.build import build_site
-from tests.conftest import REPO
+from tests.conftest import REPO, start_server
 
 pytestmark = pytest.mark.browser
 
@@ -16,31 +16,13 @@ PAGES = [prefix + page for prefix in ("", "fr/", "es/", "ar/") for page in ("", 
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory, serve):
+def site_url(tmp_path_factory):
     site = tmp_path_factory.mktemp("real") / "site"
     build_site(Project(REPO), out=site, log=lambda _: None)
-    return serve(site)
-
-
-@pytest.fixture(scope="module")
-def serve():
-    import functools
-    import http.server
-    import threading
-
-    servers = []
-
-    def start(folder):
-        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-        handler.log_message = lambda *a: None
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/"
-
-    yield start
-    for server in servers:
-        server.shutdown()
+    url, server = start_server(site)
+    yield url
+    server.shutdown()
+    server.server_close()
 
 
 @pytest.mark.parametrize("path", PAGES)
