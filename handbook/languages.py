@@ -10,7 +10,7 @@ import re
 import string
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from handbook.errors import HandbookError
 from handbook.paths import LANGUAGES_FILE, UI_DIR
@@ -59,6 +59,19 @@ class I18n:
     def prefix(self, code: str) -> str:
         """The site folder of a language: '' for the default language, 'fr/' for French."""
         return "" if code == self.default else f"{code}/"
+
+
+def split_language_path(rel: str, codes: tuple[str, ...], default: str) -> tuple[str, str]:
+    """The language of a docs file and its English source: 'a/b.fr.md' -> ('fr', 'a/b.md').
+
+    A file without one of ``codes`` as its last-but-one suffix is in ``default``: 'a/b.md' ->
+    (default, 'a/b.md'). The one rule every module uses to tell translations from sources.
+    """
+    p = PurePosixPath(rel)
+    suffixes = p.suffixes
+    if len(suffixes) >= 2 and suffixes[-2][1:] in codes:
+        return suffixes[-2][1:], str(p.with_name(p.name[: -len(suffixes[-2]) - len(p.suffix)] + p.suffix))
+    return default, rel
 
 
 def _placeholders(text: str) -> set[str]:

@@ -163,12 +163,10 @@ class Corpus:
 
 
 def split_language(rel: str, codes: tuple[str, ...], default: str) -> tuple[str, str]:
-    """'a/b.fr.md' -> ('fr', 'a/b.md'); 'a/b.md' -> (default, 'a/b.md')."""
-    p = PurePosixPath(rel)
-    suffixes = p.suffixes
-    if len(suffixes) >= 2 and suffixes[-2][1:] in codes:
-        return suffixes[-2][1:], str(p.with_name(p.name[: -len(suffixes[-2]) - len(p.suffix)] + p.suffix))
-    return default, rel
+    """'a/b.fr.md' -> ('fr', 'a/b.md'); 'a/b.md' -> (default, 'a/b.md'): handbook.languages' rule."""
+    from handbook.languages import split_language_path  # imported late: lychee starts before YAML loads
+
+    return split_language_path(rel, codes, default)
 
 
 def _excluded(rel: str, patterns: tuple[str, ...]) -> bool:

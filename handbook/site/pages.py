@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from handbook.languages import I18n
+from handbook.languages import I18n, split_language_path
 
 
 @dataclass(frozen=True)
@@ -48,10 +48,7 @@ def alternates(i18n: I18n, current: str, page_url: str) -> list[Alternate]:
 
 def source_language(i18n: I18n, src_uri: str) -> str:
     """The language a docs file is written in, from its suffix: 'a/b.fr.md' -> 'fr', 'a/b.md' -> default."""
-    suffixes = PurePosixPath(src_uri).suffixes
-    if len(suffixes) >= 2 and suffixes[-2][1:] in i18n.codes:
-        return suffixes[-2][1:]
-    return i18n.default
+    return split_language_path(src_uri, i18n.codes, i18n.default)[0]
 
 
 def is_fallback(i18n: I18n, current: str, src_uri: str) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 
 from handbook import frontmatter
 from handbook.errors import HandbookError
-from handbook.languages import I18n, load_i18n
+from handbook.languages import I18n, load_i18n, split_language_path
 from handbook.paths import DOCS_DIR, SNIPPETS_DIR
 from handbook.translation import gitio
 from handbook.translation.status import Report, SourcePage, Translation, compute, count_words
@@ -30,10 +30,7 @@ def page_files(docs: Path) -> list[str]:
 
 def split_language(i18n: I18n, rel: str) -> tuple[str, str]:
     """('chapters/x.fr.md') -> ('fr', 'chapters/x.md'); an English file gives the default language."""
-    stem, suffix = rel[:-3].rsplit(".", 1) if "." in PurePosixPath(rel[:-3]).name else (rel[:-3], "")
-    if suffix in i18n.translated_codes:
-        return suffix, stem + ".md"
-    return i18n.default, rel
+    return split_language_path(rel, i18n.translated_codes, i18n.default)
 
 
 def translation_path(source: str, code: str) -> str:
