@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import signal
 import sys
 from collections.abc import Sequence
 
-from handbook.diagnostics import EXIT_USAGE
+from handbook.diagnostics import EXIT_INTERRUPTED, EXIT_USAGE
 from handbook.errors import HandbookError
 from handbook.paths import find_project
 
@@ -40,17 +41,25 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = make_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
+    signal.signal(signal.SIGTERM, _interrupt)  # SIGTERM stops a command like Ctrl-C: `finally` cleans up
     try:
         return int(args._run(args, find_project()))
     except (HandbookError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM: every `finally` has cleaned up by now
+        print(f"handbook: interrupted ({exc or 'Ctrl-C'}); outputs were left as they were.", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

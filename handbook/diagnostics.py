@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # stopped by Ctrl-C or SIGTERM (the shell's 128 + SIGINT)
 
 SEVERITIES = ("error", "warning")
 

@@ -13,6 +13,8 @@ UI_DIR = "translations/ui"
 LANGUAGES_FILE = "translations/languages.yml"
 SNIPPETS_DIR = "docs/snippets"
 SITE_DIR = "site"
+# The restricted edition's separate tree (a git submodule from a private repository, when present).
+RESTRICTED_DIR = "restricted"
 # Environment variable read by mkdocs.yml (`build_only_locale: !ENV ...`) to build one language.
 LOCALE_ENV = "HANDBOOK_BUILD_LOCALE"
 # Comma-separated outputs built next to the web pages in this run (e.g. "pdf"), so pages link

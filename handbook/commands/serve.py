@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 
 from handbook.paths import LOCALE_ENV, Project
@@ -27,4 +26,10 @@ def run(args: argparse.Namespace, project: Project) -> int:
         return 2
     env = dict(os.environ, **{LOCALE_ENV: code, "NO_MKDOCS_2_WARNING": "1"})
     cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(project.config_file), "-a", args.addr]
-    return subprocess.call(cmd, cwd=project.root, env=env)
+    # Become `mkdocs serve` rather than wait for it: a signal sent to this process (a terminal, an
+    # IDE, a test) then reaches the server itself, and none is left running when this one is stopped.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.chdir(project.root)
+    os.execve(sys.executable, cmd, env)
+    return 0  # not reached

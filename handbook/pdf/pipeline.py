@@ -6,18 +6,17 @@ is its own and can be reported).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import resource
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from handbook.diagnostics import Diagnostic
 from handbook.languages import load_i18n
 from handbook.paths import Project
+from handbook.workers import run_in_workers
 
 
 @dataclass
@@ -101,17 +100,14 @@ def build_pdfs(project: Project, targets: dict[str, Path], *, epoch: str, jobs: 
     if len(codes) == 1:
         results = [build_pdf(str(project.root), codes[0], str(targets[codes[0]]), epoch)]
     else:
-        # forkserver + one task per child: every language starts from the same small process, so its
-        # peak memory is its own, and no WeasyPrint state is shared between languages. The server
-        # imports WeasyPrint once, so a language's process starts in milliseconds.
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["weasyprint", "markdown", "jinja2", "handbook.pdf.book", "handbook.pdf.weasy"])
-        # Largest language first, so the last one to finish is a small one (longest job first).
+        # One fresh process per language, so its peak memory is its own and no WeasyPrint state is
+        # shared; largest language first, so the last one to finish is a small one.
         order = sorted(codes, key=lambda code: -_source_bytes(project, code))
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, max_tasks_per_child=1) as pool:
-            futures = {code: pool.submit(build_pdf, str(project.root), code, str(targets[code]), epoch)
-                       for code in order}
-            results = [futures[code].result() for code in codes]
+        done = run_in_workers(build_pdf, [(str(project.root), code, str(targets[code]), epoch) for code in order],
+                              jobs=jobs, preload=["weasyprint", "markdown", "jinja2", "handbook.pdf.book",
+                                                  "handbook.pdf.weasy"])
+        by_code = {r.code: r for r in done}
+        results = [by_code[code] for code in codes]
     failed = [r for r in results if not r.ok]
     if failed:
         raise PdfFailed(failed)

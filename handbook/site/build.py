@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import logging
-import multiprocessing
 import os
 import shutil
 import subprocess
@@ -21,12 +20,13 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from handbook.languages import load_i18n
 from handbook.paths import LOCALE_ENV, OUTPUTS_ENV, Project
+from handbook.workers import run_in_workers
+from handbook.site.output import check_output, keep_other_languages, read_manifest, write_manifest
 
 
 @dataclass
@@ -129,16 +129,9 @@ def step_outputs(steps: Sequence["PostStep"], project: Project, code: str) -> st
 
 def _build_all(config_file: Path, codes: Sequence[str], staging: Path, jobs: int, epoch: str,
                outputs: dict[str, str], search: bool) -> list[LanguageResult]:
-    # One fresh process per language: a build changes process-wide state (environment, logging,
-    # MkDocs' module caches) that must not leak into the caller or into the next language. The
-    # fork server imports MkDocs and the theme once, so each language starts in milliseconds.
-    ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["mkdocs.commands.build", "mkdocs.config", "material", "mkdocs_static_i18n",
-                                "pymdownx", "handbook.site.build"])
-    with ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=ctx, max_tasks_per_child=1) as pool:
-        futures = [pool.submit(build_language, str(config_file), code, str(staging / code), epoch, outputs[code],
-                               search) for code in codes]
-        return [f.result() for f in futures]
+    calls = [(str(config_file), code, str(staging / code), epoch, outputs[code], search) for code in codes]
+    return run_in_workers(build_language, calls, jobs=jobs, preload=[
+        "mkdocs.commands.build", "mkdocs.config", "material", "mkdocs_static_i18n", "pymdownx", "handbook.site.build"])
 
 
 def run_pagefind(site: Path) -> None:
@@ -193,7 +186,10 @@ def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Pat
     unknown = [c for c in codes if c not in i18n.codes]
     if unknown:
         raise BuildFailed(f"unknown language(s) {unknown}; translations/languages.yml lists {list(i18n.codes)}")
-    target = (out or project.site).resolve()
+    target = check_output(project, out or project.site)
+    # Without --out, building some languages updates those languages in site/ and keeps the others;
+    # with --out, the folder holds exactly the languages asked for (a self-contained part).
+    keep_others = out is None and set(codes) != set(i18n.codes) and read_manifest(target) is not None
     target.parent.mkdir(parents=True, exist_ok=True)
     epoch = source_date_epoch(project.root)
     jobs = jobs or min(len(codes), os.cpu_count() or 1)
@@ -221,6 +217,10 @@ def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Pat
                 (staging / code).rename(site / code)
         for step in post_steps:
             step(site, project)
+        if keep_others:
+            keep_other_languages(target, site, [i18n.prefix(c) for c in i18n.codes],
+                                 [i18n.prefix(c) for c in codes])
+        write_manifest(site)
         swap_in(site, target)
     finally:
         shutil.rmtree(work, ignore_errors=True)

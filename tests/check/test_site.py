@@ -14,6 +14,7 @@ from handbook.check import site as site_check
 from handbook.cli import main
 from handbook.commands.build import POST_STEPS
 from handbook.site import csp
+from handbook.site.output import write_manifest
 from handbook.site.build import BuildFailed, build_site
 from tests.check.fixture import make_clean
 
@@ -96,6 +97,7 @@ def test_a_page_whose_markdown_smuggles_a_script_fails_the_build(tmp_path) -> No
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("the last good site", encoding="utf-8")
+    write_manifest(site)  # as the build that made it would have
     here = os.getcwd()
     os.chdir(project.root)
     try:

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from handbook.pdf import post_build
+from handbook.site.output import write_manifest
 from handbook.site.build import BuildFailed, build_site
 from tests.pdf.fixtures import make_book_handbook
 
@@ -62,6 +63,7 @@ def test_a_bad_page_fails_the_build_and_keeps_the_old_site(tmp_path):
     out = tmp_path / "site"
     out.mkdir()
     (out / "marker.txt").write_text("old site")
+    write_manifest(out)  # as the build that made it would have
     with pytest.raises(BuildFailed) as info:
         build_site(project, codes=["fr"], out=out, search=False, post_steps=[post_build], log=lambda _: None)
     assert "[fr] docs/chapters/first.fr.md:8:1: PDF005 no font has the character(s)" in str(info.value)

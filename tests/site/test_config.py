@@ -85,6 +85,9 @@ def test_serve_previews_the_chosen_language(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+    # The server was the process itself, so stopping it stopped the preview: nothing still listens.
+    with pytest.raises(OSError):
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
 
 
 def test_bad_data_fails_the_build_with_file_and_line_not_a_traceback(tmp_path, monkeypatch, capsys):
