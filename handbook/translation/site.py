@@ -45,7 +45,9 @@ def translation_context(info: PageInfo) -> dict[str, Any]:
         "notice": "",
     }
     if info.fallback:
-        return {"translation": state | {"state": "missing"}}
+        # Shown as the search result's title, so a reader sees the page is in English before opening it.
+        title = str(info.meta.get("title") or PurePosixPath(info.src_uri).stem)
+        return {"translation": state | {"state": "missing", "search_title": fallback_nav_title(i18n, info.lang, title)}}
     _, source = split_language(i18n, info.src_uri)
     if not (info.root / DOCS_DIR / source).is_file():
         state["state"] = ORPHANED

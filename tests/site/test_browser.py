@@ -102,6 +102,16 @@ def test_search_works_as_the_reader_types(tab, site_url, lang, partial, expected
     assert {h[len(site_url):].split("#")[0] for h in hrefs} == {expected}
 
 
+@pytest.mark.parametrize(("lang", "marked"), [("fr/", "Extra (anglais)"), ("es/", "Extra (inglés)"),
+                                              ("ar/", "بالإنجليزية")])
+def test_a_page_not_yet_translated_is_found_and_marked_as_english(tab, site_url, lang, marked):
+    tab.goto(site_url + lang)
+    hrefs = search(tab, "orchard")
+    assert {h[len(site_url):].split("#")[0] for h in hrefs} == {lang + "extra/"}
+    title = tab.locator(".pagefind-ui__result-title").first.inner_text()
+    assert marked in title and title != "Extra", title
+
+
 def test_results_show_text_without_permalink_signs(tab, site_url):
     tab.goto(site_url)
     search(tab, "harbour")
