@@ -153,3 +153,15 @@ def test_front_matter_values_are_escaped_in_the_page_head(tmp_path):
     text = html(tmp_path / "site", "guide/")
     assert 'http-equiv="refresh"' not in text
     assert "&#34;&gt;&lt;meta http-equiv=&#34;refresh&#34;" in text
+
+
+def test_footnotes_are_numbered_in_the_order_they_are_cited(tmp_path):
+    body = ("# Notes { #notes }\n\nFirst claim.[^late] Second claim.[^early] Third.[^late]\n\n"
+            "[^early]: Defined first, cited second.\n[^late]: Defined last, cited first.\n")
+    project = make_handbook(tmp_path / "h", {"index.md": page("Home", "# Home { #home }"), "notes.md": page("Notes", body)})
+    build_site(project, out=tmp_path / "site", codes=["en"], search=False, log=lambda _: None)
+    text = html(tmp_path / "site", "notes/")
+    shown = re.findall(r'<a class="footnote-ref" href="#fn:([a-z]+)"[^>]*>(\d+)</a>', text)
+    assert [(name, number) for name, number in shown][:2] == [("late", "1"), ("early", "2")]
+    notes = re.findall(r'<li id="fn:([a-z]+)">', text)
+    assert notes == ["late", "early"]
