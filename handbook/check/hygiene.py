@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from handbook.check.corpus import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, Corpus, Page, image_size
 from handbook.check.links import is_internal, split_url
+from handbook.check.lists import numbering_skips
 from handbook.diagnostics import Diagnostic
 
 
@@ -76,10 +77,22 @@ def _images(corpus: Corpus, page: Page, sizes: dict[str, tuple[int, int] | None]
                              hint="scale it down; the page shows it at most a few hundred pixels wide")
 
 
+def _numbering(page: Page) -> Iterator[Diagnostic]:
+    front = page.front
+    first = front.body_line - 1 if not isinstance(front, Exception) else 0
+    for skip in numbering_skips(page.text.split("\n"), first):
+        yield Diagnostic(page.path, skip.line, 1, "HYG012",
+                         f"ordered-list item numbered {skip.number} follows item {skip.expected - 1} "
+                         f"(line {skip.previous}); Markdown will show it as {skip.expected}",
+                         hint="if a wrapped line starts with a number and a dot (a year), re-wrap it so the "
+                              "number stays on the line before; otherwise renumber the list")
+
+
 def check(corpus: Corpus) -> Iterator[Diagnostic]:
     sizes: dict[str, tuple[int, int] | None] = {}
     for page in corpus.pages:
         yield from _blocks(corpus, page)
         yield from _ids(page)
         yield from _images(corpus, page, sizes)
+        yield from _numbering(page)
     yield from corpus.diagnostics

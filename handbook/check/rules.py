@@ -54,6 +54,7 @@ HYG008  hygiene    File starts with a byte order mark
 HYG009  hygiene    Mixed line endings
 HYG010  hygiene    Heading without an explicit id
 HYG011  hygiene    Block or code fence that is never closed
+HYG012  hygiene    Ordered-list item whose number does not follow the previous item
 CHK001  suppress   Suppression comment names an unknown rule
 CHK002  suppress   Suppression comment gives no reason
 CHK003  suppress   Suppression comment that suppresses nothing

@@ -173,6 +173,7 @@ DEFECTS = {
     "mixed-endings": Defect("HYG009", raw(crlf_at(12), 12)),
     "heading-no-id": Defect("HYG010", append("## Without an id<<")),
     "unclosed-block": Defect("HYG011", append("/// note | Open<<\n\nText.")),
+    "wrapped-year": Defect("HYG012", append("1. A report, Geneva,\n   2002.<< Available online.\n2. Another report.")),
     # suppression comments
     "suppress-unknown": Defect("CHK001", append("<!-- check: disable-next-line LINK999 -- why not --><<\nText.")),
     "suppress-no-reason": Defect("CHK002", append("<!-- check: disable-next-line LINK001 --><<\n[x](gone.md)")),
