@@ -167,6 +167,25 @@ register(Field("translated_on", "Date the translation last matched its English s
                translation_only, iso_date))
 
 
+def never(_: PageKind) -> bool:
+    return False
+
+
+def optional_name(value: Any) -> str | None:
+    if value is None or (isinstance(value, str) and "\n" not in value and len(value) <= 200):
+        return None
+    return "must be empty or one line naming the national team that reviewed the translation"
+
+
+def optional_date(value: Any) -> str | None:
+    return None if value is None else iso_date(value)
+
+
+register(Field("reviewed_by", "National team that reviewed the translation; empty until one has "
+               "(`handbook translate review`).", never, optional_name))
+register(Field("reviewed_on", "Date of that review (YYYY-MM-DD).", never, optional_date))
+
+
 def validate(front: FrontMatter, path: str, kind: PageKind) -> list[Diagnostic]:
     """Check a page's front matter against the registry: required keys, types, unknown keys."""
     out: list[Diagnostic] = []

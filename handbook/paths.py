@@ -12,6 +12,10 @@ TRANSLATIONS_DIR = "translations"
 UI_DIR = "translations/ui"
 LANGUAGES_FILE = "translations/languages.yml"
 SNIPPETS_DIR = "docs/snippets"
+# Pages for the handbook's contributors (authoring, editorial and translators' guides, rule
+# references), docs-relative. Every other page is a reader page: what officers read, what the
+# reader's PDF holds, and what each language must translate.
+CONTRIBUTOR_DIR = "contributing/"
 SITE_DIR = "site"
 # The restricted edition's separate tree (a git submodule from a private repository, when present).
 RESTRICTED_DIR = "restricted"
@@ -20,6 +24,11 @@ LOCALE_ENV = "HANDBOOK_BUILD_LOCALE"
 # Comma-separated outputs built next to the web pages in this run (e.g. "pdf"), so pages link
 # only to files that will exist. Unset for a plain `mkdocs build` or `serve`: no PDF link.
 OUTPUTS_ENV = "HANDBOOK_OUTPUTS"
+
+
+def is_reader_page(source: str) -> bool:
+    """True for a page officers read ('chapters/x.md'), False for contributor material."""
+    return not source.startswith(CONTRIBUTOR_DIR)
 
 
 @dataclass(frozen=True)

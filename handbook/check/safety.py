@@ -299,7 +299,8 @@ def _render_pages(root: str, pages: list[tuple]) -> list[list[Diagnostic] | _Fai
 # any other extension, or any other option, and every page is rendered.
 _PLAIN_EXTENSIONS = {
     "toc": None,  # any options: never rendered here (see handbook.check.rendered)
-    "attr_list": (), "md_in_html": (), "footnotes": (), "tables": (), "abbr": (), "def_list": (),
+    "attr_list": (), "md_in_html": (), "tables": (), "abbr": (), "def_list": (),
+    "footnotes": ("USE_DEFINITION_ORDER",),  # the order of the numbers, not what the HTML may hold
     "pymdownx.superfences": (),
     "pymdownx.blocks.admonition": ("types",), "pymdownx.blocks.details": ("types",),
     "pymdownx.snippets": ("base_path", "check_paths", "restrict_base_path"),

@@ -1,16 +1,19 @@
-"""``handbook translate start|done CODE PAGE``: begin a translation, or record that it is up to date."""
+"""``handbook translate start|done|review CODE PAGE``: begin a translation, record that it is up to
+date, or record that a national team has reviewed it."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
 from pathlib import Path
 
 from handbook.editorial.dates import cli_date
 from handbook.paths import DOCS_DIR, Project
 
-HELP = "Start a translation of a page, or record that a translation matches the current English page."
+HELP = ("Start a translation of a page, record that a translation matches the current English page, "
+        "or record a national team's review.")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -21,12 +24,19 @@ def configure(parser: argparse.ArgumentParser) -> None:
     done = sub.add_parser("done", help="record the current English version in the translation's front matter",
                           description="Record that the translation now matches the current English page "
                           "(source_blob and translated_on); nothing else in the file changes.")
-    for p in (start, done):
+    review = sub.add_parser("review", help="record that a national team reviewed the translation",
+                            description="Record who reviewed the translation and when (reviewed_by and "
+                            "reviewed_on); readers then no longer see the 'not yet reviewed' notice. Only an "
+                            "up-to-date translation can be reviewed.")
+    for p in (start, done, review):
         p.add_argument("code", metavar="CODE", help="language code, e.g. fr")
         p.add_argument("page", metavar="PAGE", help="the page under docs/, e.g. chapters/terminology.md")
     start.add_argument("--force", action="store_true",
                        help="replace an existing translation, keeping it as <file>.bak-<timestamp>")
     done.add_argument("--date", type=cli_date, metavar="YYYY-MM-DD", help="translated_on date (default: today)")
+    review.add_argument("--by", required=True, metavar="NAME",
+                        help='the national team that reviewed it, e.g. "Équipe nationale France"')
+    review.add_argument("--date", type=cli_date, metavar="YYYY-MM-DD", help="reviewed_on date (default: today)")
 
 
 def _today(args: argparse.Namespace) -> str:
@@ -89,11 +99,43 @@ def run(args: argparse.Namespace, project: Project) -> int:
     with open(target, encoding="utf-8", newline="") as handle:  # keep the file's line endings
         text = handle.read()
     meta = frontmatter.split(text, shown).meta
+    if args.action == "review":
+        return _review(args, target, shown, text, meta, blob, source)
     if str(meta.get("source_blob")) == blob:
+        marked = provenance.add_missing_keys(text, provenance.UNREVIEWED, shown)
+        if marked != text:
+            _write(target, marked)
         print(f"{shown} already records the current English version ({blob[:10]}); nothing changed.")
         return 0
     updated = provenance.set_keys(text, {"source_blob": blob, "translated_on": _today(args)}, shown)
-    with open(target, "w", encoding="utf-8", newline="") as handle:
-        handle.write(updated)
+    _write(target, provenance.add_missing_keys(updated, provenance.UNREVIEWED, shown))
     print(f"Recorded English version {blob[:10]} in {shown}: it is up to date.")
+    return 0
+
+
+def _write(target: Path, text: str) -> None:
+    with open(target, "w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
+
+
+def _review(args: argparse.Namespace, target: Path, shown: str, text: str, meta: dict, blob: str,
+            source: str) -> int:
+    from handbook.translation import provenance
+
+    name = " ".join(args.by.split())
+    if not name or len(name) > 200:
+        print("error: --by must name the national team that reviewed the translation (one line, at most "
+              "200 characters).", file=sys.stderr)
+        return 2
+    if str(meta.get("source_blob")) != blob:
+        print(f"error: {shown} does not match the current English page, so a review would cover an older text. "
+              f"Bring it up to date first (`handbook status --diff {args.code} {source}`, then "
+              f"`handbook translate done {args.code} {source}`), then review it.", file=sys.stderr)
+        return 1
+    reviewed_on = (args.date or dt.date.today()).isoformat()
+    # Written as a double-quoted YAML scalar (JSON syntax), so any name survives: colons, quotes, '#'.
+    values = {"reviewed_by": json.dumps(name, ensure_ascii=False), "reviewed_on": reviewed_on}
+    _write(target, provenance.set_keys(text, values, shown))
+    print(f"Recorded the review of {shown} by {name} on {reviewed_on}: readers no longer see the "
+          "'not yet reviewed' notice.")
     return 0

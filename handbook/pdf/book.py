@@ -91,15 +91,17 @@ def _environment() -> jinja2.Environment:
                               undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
 
 
-def outdated_pages(project: Project, code: str) -> frozenset[str]:
-    """English paths of this language's translations that no longer match their English original."""
+def translation_notes(project: Project, code: str) -> tuple[frozenset[str], frozenset[str]]:
+    """English paths of this language's translations that are outdated, and of those not yet reviewed."""
     from handbook.translation.inventory import load
     from handbook.translation.status import OUTDATED
 
     i18n = load_i18n(project.root)
     if code == i18n.default:
-        return frozenset()
-    return frozenset(p.source for p in load(project.root).language(code).of_state(OUTDATED))
+        return frozenset(), frozenset()
+    status = load(project.root).language(code)
+    return (frozenset(p.source for p in status.of_state(OUTDATED)),
+            frozenset(p.source for p in status.unreviewed))
 
 
 def assemble_book(project: Project, code: str, epoch: str) -> Book:
@@ -114,16 +116,16 @@ def assemble_book(project: Project, code: str, epoch: str) -> Book:
     converter = assemble.Converter(project, config, i18n, code)
     chapters: dict[str, assemble.Chapter] = {}
     states: list[assemble.PageState] = []
-    outdated = outdated_pages(project, code)
+    outdated, unreviewed = translation_notes(project, code)
     for entry in entries:
         chapter, state = converter.convert(entry, keys)
-        if entry.base in outdated and not entry.fallback:
+        keys_shown = [key for key, applies in (
+            ("pdf_outdated_notice", entry.base in outdated and not entry.fallback),
+            ("translation_unreviewed_notice", entry.base in unreviewed and not entry.fallback),
+            ("pdf_untranslated_notice", entry.fallback)) if applies]
+        for key in reversed(keys_shown):  # each goes right under the title: insert the last first
             notice = (f'<p class="fallback-notice" lang="{code}" dir="{language.dir}">'
-                      f'{escape(i18n.t(code, "pdf_outdated_notice"))}</p>')
-            chapter.html = chapter.html.replace("</h1>", "</h1>\n" + notice, 1)
-        if entry.fallback:
-            notice = (f'<p class="fallback-notice" lang="{code}" dir="{language.dir}">'
-                      f'{escape(i18n.t(code, "pdf_untranslated_notice"))}</p>')
+                      f'{escape(i18n.t(code, key))}</p>')
             chapter.html = chapter.html.replace("</h1>", "</h1>\n" + notice, 1)
         chapters[entry.key] = chapter
         states.append(state)

@@ -89,25 +89,32 @@ def _english_sources(project: Project, i18n: I18n) -> list[str]:
     found = []
     for path in sorted(docs.rglob("*.md")):
         rel = path.relative_to(docs).as_posix()
-        if path.is_relative_to(snippets) or pages.source_language(i18n, rel) != i18n.default:
+        if (path.is_relative_to(snippets) or pages.source_language(i18n, rel) != i18n.default
+                or not paths.is_reader_page(rel)):
             continue
         found.append(rel)
     return sorted(found, key=lambda rel: (posixpath.dirname(rel), posixpath.basename(rel) != "index.md", rel))
 
 
 def _flatten(nav: list[Any], depth: int = 0) -> list[Part | tuple[str, int]]:
+    """The reader pages of the navigation in order; a section with none of them is left out."""
     out: list[Part | tuple[str, int]] = []
     for item in nav:
         if isinstance(item, str):
-            out.append((item, depth))
+            pages_here = [item]
         elif isinstance(item, dict):
+            pages_here = []
             for title, value in item.items():
-                if isinstance(value, str):
-                    if "://" not in value:
-                        out.append((value, depth))
+                if isinstance(value, str) and "://" not in value:
+                    pages_here.append(value)
                 elif isinstance(value, list):
-                    out.append(Part(str(title)))
-                    out.extend(_flatten(value, depth + 1))
+                    inside = _flatten(value, depth + 1)
+                    if any(not isinstance(i, Part) for i in inside):
+                        out += [Part(str(title)), *inside]
+        else:
+            pages_here = []
+        # The reader's book: contributor guides stay on the web.
+        out += [(rel, depth) for rel in pages_here if paths.is_reader_page(rel)]
     return out
 
 

@@ -10,7 +10,7 @@ from handbook import frontmatter
 from handbook.errors import HandbookError
 from handbook.languages import I18n, load_i18n, split_language_path
 from handbook.paths import DOCS_DIR, SNIPPETS_DIR
-from handbook.translation import gitio
+from handbook.translation import gitio, provenance
 from handbook.translation.status import Report, SourcePage, Translation, compute, count_words
 
 
@@ -71,7 +71,8 @@ def load(root: Path) -> Report:
             sources.append(SourcePage(rel, blobs[f"{DOCS_DIR}/{rel}"], count_words(front.body), title))
         else:
             translations.append(Translation(rel, code, source, _text(front.meta.get("source_blob")),
-                                            _text(front.meta.get("translated_on")), title))
+                                            _text(front.meta.get("translated_on")), title,
+                                            provenance.is_reviewed(front.meta)))
     return compute(sources, translations, i18n.translated_codes)
 
 

@@ -12,7 +12,9 @@ from collections.abc import Mapping
 from handbook import frontmatter
 from handbook.errors import HandbookError
 
-OWNED_KEYS = ("source_blob", "translated_on")
+OWNED_KEYS = ("source_blob", "translated_on", "reviewed_by", "reviewed_on")
+# Written empty into every new translation: made by the project, not yet reviewed by a national team.
+UNREVIEWED = {"reviewed_by": ""}
 
 _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:")
 _CONTINUATION = re.compile(r"^(?:[ \t]+\S|-(?:[ \t]|\r?\n|$))")  # indented text or a list item of the key
@@ -61,13 +63,42 @@ def set_keys(text: str, values: Mapping[str, str], path: str = "<page>") -> str:
     out_blocks: list[str] = []
     for key, block in blocks:
         if key in remaining:
-            out_blocks.append(f"{key}: {remaining.pop(key)}{nl}")
+            out_blocks.append(_line(key, remaining.pop(key), nl))
         else:
             out_blocks.extend(block)
     if out_blocks and not out_blocks[-1].endswith(("\n", "\r")):
         out_blocks[-1] += nl
-    out_blocks.extend(f"{key}: {value}{nl}" for key, value in remaining.items())
+    out_blocks.extend(_line(key, value, nl) for key, value in remaining.items())
     return "".join(lines[:start + 1] + out_blocks + lines[end:])
+
+
+def _line(key: str, value: str, nl: str) -> str:
+    return f"{key}: {value}{nl}" if value != "" else f"{key}:{nl}"  # an empty value is YAML null
+
+
+def add_missing_keys(text: str, values: Mapping[str, str], path: str = "<page>") -> str:
+    """:func:`set_keys` for the keys of ``values`` that the front matter does not have yet."""
+    present = {key for key, _ in _blocks(*_lines_and_span(text, path))}
+    missing = {key: value for key, value in values.items() if key not in present}
+    return set_keys(text, missing, path) if missing else text
+
+
+def _lines_and_span(text: str, path: str) -> tuple[list[str], int, int]:
+    lines = text.splitlines(keepends=True)
+    start, end = _front_matter_span(lines, path)
+    return lines, start, end
+
+
+def is_reviewed(meta: Mapping[str, object]) -> bool:
+    """Whether a national team has reviewed this version of the translation.
+
+    A review dated before the translation was last brought up to date covers an older text, so it
+    no longer counts: the reader is told the translation is not reviewed until the team reviews again.
+    """
+    by, on, updated = meta.get("reviewed_by"), meta.get("reviewed_on"), meta.get("translated_on")
+    if by is None or not str(by).strip():
+        return False
+    return on is None or updated is None or str(on) >= str(updated)
 
 
 def new_translation(english: str, blob: str, date: str, path: str = "<page>") -> str:
@@ -86,4 +117,5 @@ def new_translation(english: str, blob: str, date: str, path: str = "<page>") ->
     if kept and not kept[-1].endswith(("\n", "\r")):
         kept[-1] += nl
     head = lines[:start + 1] + kept + [f"source_blob: {blob}{nl}", f"translated_on: {date}{nl}"]
+    head += [_line(key, value, nl) for key, value in UNREVIEWED.items()]
     return "".join(head + lines[end:])

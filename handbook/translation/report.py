@@ -42,7 +42,9 @@ def format_text(report: Report, i18n: I18n, gates: Sequence[GateDecision]) -> st
         out.append("")
         out.append(f"{status.lang} ({name}): {status.pages_up_to_date}/{status.pages_total} pages up to date "
                    f"({status.pages_percent:g}%), {status.words_up_to_date}/{status.words_total} words "
-                   f"({status.words_percent:g}%)")
+                   f"({status.words_percent:g}%); reader pages {status.reader_pages_up_to_date}/"
+                   f"{len(status.reader_pages)} up to date; {len(status.unreviewed)} translation(s) not yet "
+                   "reviewed by a national team")
         width = max((len(p.path) for p in status.pages), default=0)
         for p in status.pages:
             note = ""
@@ -50,6 +52,10 @@ def format_text(report: Report, i18n: I18n, gates: Sequence[GateDecision]) -> st
                 note = f"translated {p.translated_on}; English changed" if p.recorded_blob else "no source_blob recorded"
             elif p.state == "orphaned":
                 note = f"no English source {p.source}"
+            if p.state in ("up_to_date", "outdated") and not p.reviewed:
+                note = f"{note}; not reviewed" if note else "not reviewed"
+            if not p.reader:
+                note = f"{note}; contributor page" if note else "contributor page"
             out.append(f"  {LABELS[p.state]:<10}  {p.path:<{width}}  {note}".rstrip())
     if gates:
         out += ["", "Publication gate (translations/publication.yml):"]
@@ -71,6 +77,8 @@ def format_json(report: Report, i18n: I18n, gates: Sequence[GateDecision]) -> st
                 "pages_total": s.pages_total, "pages_up_to_date": s.pages_up_to_date, "pages_percent": s.pages_percent,
                 "words_total": s.words_total, "words_up_to_date": s.words_up_to_date, "words_percent": s.words_percent,
                 "counts": s.counts(),
+                "reader_pages_total": len(s.reader_pages), "reader_pages_up_to_date": s.reader_pages_up_to_date,
+                "unreviewed": len(s.unreviewed),
                 "pages": [asdict(p) for p in s.pages],
             }
             for s in report.languages

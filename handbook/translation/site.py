@@ -19,6 +19,7 @@ from handbook.paths import DOCS_DIR
 from handbook.site import pages
 from handbook.translation.gate import decide_all
 from handbook.translation.inventory import current_blob, load_cached, split_language
+from handbook.translation.provenance import is_reviewed
 from handbook.translation.report import TEMPLATES
 from handbook.translation.status import ORPHANED, OUTDATED, UP_TO_DATE, Report
 
@@ -60,6 +61,8 @@ def translation_context(info: PageInfo) -> dict[str, Any]:
     if state["state"] == "outdated":
         state["notice"] = i18n.t(info.lang, "translation_outdated_notice")
         state["link_text"] = i18n.t(info.lang, "translation_read_original")
+    if state["state"] in (UP_TO_DATE, OUTDATED) and not is_reviewed(info.meta):
+        state["unreviewed_notice"] = i18n.t(info.lang, "translation_unreviewed_notice")
     return {"translation": state}
 
 

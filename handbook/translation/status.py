@@ -7,6 +7,9 @@ States of a page in a translated language:
 - ``missing``: no translation; readers get the English page;
 - ``orphaned``: a translation whose English source no longer exists.
 
+Apart from its state, a translation is *reviewed* once a national team has recorded its review
+(``reviewed_by``); translations made by the project are not, and readers are told so.
+
 Percentages count English pages (orphans are not part of the handbook) and the words of their
 English text, so a long chapter weighs more than a checklist in the word percentage.
 """
@@ -16,6 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+
+from handbook.paths import is_reader_page
 
 UP_TO_DATE = "up_to_date"
 OUTDATED = "outdated"
@@ -40,6 +45,7 @@ class Translation:
     source_blob: str | None = None
     translated_on: str | None = None
     title: str = ""
+    reviewed: bool = False
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,8 @@ class PageStatus:
     recorded_blob: str | None = None
     current_blob: str | None = None
     translated_on: str | None = None
+    reviewed: bool | None = None  # None where there is no translation to review (missing)
+    reader: bool = True           # a reader page (not contributor material): see paths.is_reader_page
 
 
 def percent(part: int, whole: int) -> float:
@@ -99,6 +107,19 @@ class LanguageStatus:
     def counts(self) -> dict[str, int]:
         return {state: len(self.of_state(state)) for state in STATES}
 
+    @property
+    def unreviewed(self) -> list[PageStatus]:
+        """Translations of current pages that no national team has reviewed yet."""
+        return [p for p in self.pages if p.state in (UP_TO_DATE, OUTDATED) and not p.reviewed]
+
+    @property
+    def reader_pages(self) -> list[PageStatus]:
+        return [p for p in self.counted if p.reader]
+
+    @property
+    def reader_pages_up_to_date(self) -> int:
+        return sum(1 for p in self.reader_pages if p.state == UP_TO_DATE)
+
 
 @dataclass(frozen=True)
 class Report:
@@ -127,16 +148,18 @@ def compute(sources: Iterable[SourcePage], translations: Iterable[Translation], 
         rows: list[PageStatus] = []
         for source in by_path.values():
             t = found.get((code, source.path))
+            reader = is_reader_page(source.path)
             if t is None:
                 rows.append(PageStatus(source.path, code, MISSING, source.path, source.words, source.title,
-                                       current_blob=source.blob))
+                                       current_blob=source.blob, reader=reader))
                 continue
             state = UP_TO_DATE if t.source_blob == source.blob else OUTDATED
             rows.append(PageStatus(source.path, code, state, t.path, source.words, t.title or source.title,
-                                   t.source_blob, source.blob, t.translated_on))
+                                   t.source_blob, source.blob, t.translated_on, t.reviewed, reader))
         for (lang, src), t in sorted(found.items()):
             if lang == code and src not in by_path:
-                rows.append(PageStatus(src, code, ORPHANED, t.path, 0, t.title, t.source_blob, None, t.translated_on))
+                rows.append(PageStatus(src, code, ORPHANED, t.path, 0, t.title, t.source_blob, None, t.translated_on,
+                                       t.reviewed, is_reader_page(src)))
         languages.append(LanguageStatus(code, tuple(rows)))
     return Report(tuple(by_path.values()), tuple(languages))
 

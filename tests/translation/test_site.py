@@ -59,8 +59,10 @@ def test_outdated_page_says_so_in_each_language_with_a_link_to_the_english_origi
         page_path = out / code / "chapters/alpha/index.html"
         page = page_path.read_text(encoding="utf-8")
         notices = _notices(page)
-        assert len(notices) == 1, code
+        # Outdated, and made by the project: no national team has reviewed it yet.
+        assert [re.search(r'hb-notice--(\w+)', n).group(1) for n in notices] == ["outdated", "unreviewed"], code
         assert i18n.t(code, "translation_outdated_notice") in html.unescape(notices[0])
+        assert i18n.t(code, "translation_unreviewed_notice") in html.unescape(notices[1])
         link = re.search(r'<a href="([^"]+)" hreflang="en">([^<]+)</a>', notices[0])
         assert link and html.unescape(link.group(2)) == i18n.t(code, "translation_read_original")
         target = (page_path.parent / link.group(1) / "index.html").resolve()
@@ -75,7 +77,7 @@ def test_missing_page_in_the_arabic_site_is_english_marked_and_flagged_in_the_na
     i18n = load_i18n(repo.root)
     page = (out / "ar/chapters/beta/index.html").read_text(encoding="utf-8")
     assert re.search(r'<html[^>]*\blang="ar"[^>]*\bdir="rtl"', page)
-    content = re.search(r'<div class="hb-fallback-content" lang="en" dir="ltr">(.*?)</article>', page, re.S)
+    content = re.search(r'<div class="hb-fallback-content" lang="en" dir="ltr"[^>]*>(.*?)</article>', page, re.S)
     assert content and "Beta has five words here." in content.group(1)
     notices = _notices(page)
     assert len(notices) == 1 and i18n.t("ar", "fallback_notice") in html.unescape(notices[0])
@@ -103,12 +105,24 @@ def test_status_page_tables_in_the_readers_language(site) -> None:
     assert '<a href="../chapters/beta/" lang="en">Beta</a>' in fr  # English title marked as English
     # The Arabic site has no translated status page: the English page, tables in English, marked lang="en".
     ar = (out / "ar/translation-status/index.html").read_text(encoding="utf-8")
-    block = re.search(r'<div class="hb-fallback-content" lang="en" dir="ltr">(.*?)</article>', ar, re.S).group(1)
+    block = re.search(r'<div class="hb-fallback-content" lang="en" dir="ltr"[^>]*>(.*?)</article>', ar, re.S).group(1)
     assert "0 of 4 pages up to date (0%)" in _text(block)
 
 
-def test_done_removes_the_notice(site) -> None:
+def test_done_removes_the_outdated_notice_and_a_review_the_unreviewed_one(site) -> None:
     repo, out = site
+    page = out / "fr/chapters/alpha/index.html"
     assert repo.run("translate", "done", "fr", "chapters/alpha.md")[0] == 0
     build_site(Project(repo.root), codes=["fr"], search=False, jobs=1, log=lambda _: None)
-    assert _notices((out / "fr/chapters/alpha/index.html").read_text(encoding="utf-8")) == []
+    assert ["unreviewed"] == [re.search(r'hb-notice--(\w+)', n).group(1) for n in _notices(page.read_text("utf-8"))]
+    code, out_text, _ = repo.run("translate", "review", "fr", "chapters/alpha.md", "--by", "Équipe nationale: France #1")
+    assert code == 0 and "Équipe nationale: France #1" in out_text
+    front = (repo.root / "docs/chapters/alpha.fr.md").read_text(encoding="utf-8")
+    assert 'reviewed_by: "Équipe nationale: France #1"\n' in front and "reviewed_on: " in front
+    build_site(Project(repo.root), codes=["fr"], search=False, jobs=1, log=lambda _: None)
+    assert _notices(page.read_text(encoding="utf-8")) == []
+    # The Arabic page is still made by the project only, and outdated: a review is refused.
+    before = (repo.root / "docs/chapters/alpha.ar.md").read_bytes()
+    code, _, err = repo.run("translate", "review", "ar", "chapters/alpha.md", "--by", "Arabic team")
+    assert code == 1 and "does not match the current English page" in err
+    assert (repo.root / "docs/chapters/alpha.ar.md").read_bytes() == before

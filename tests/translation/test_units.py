@@ -67,7 +67,7 @@ def test_set_keys_uses_the_closing_fence_mkdocs_uses(close: str, nl: str) -> Non
     assert out == f"---{nl}title: T{nl}source_blob: {A}{nl}translated_on: 2026-11-28{nl}{close}{nl}" + body
     assert frontmatter.split(out.replace("\r\n", "\n")).meta["translated_on"] == dt.date(2026, 11, 28)
     new = provenance.new_translation(head + body, A, "2026-11-28")
-    assert new.endswith(f"translated_on: 2026-11-28{nl}{close}{nl}" + body)
+    assert new.endswith(f"translated_on: 2026-11-28{nl}reviewed_by:{nl}{close}{nl}" + body)
 
 
 @pytest.mark.parametrize(("lines", "end"), [
@@ -90,7 +90,9 @@ def test_new_translation_drops_english_only_keys_and_keeps_the_body() -> None:
     english = ("---\ntitle: T\ndescription: D\nowner: WG\nlast_reviewed: 2026-01-01\n"
                "review_interval_months: 12\n---\n\n# T { #t }\n")
     assert provenance.new_translation(english, A, "2026-11-28") == (
-        f"---\ntitle: T\ndescription: D\nsource_blob: {A}\ntranslated_on: 2026-11-28\n---\n" + "\n# T { #t }\n")
+        f"---\ntitle: T\ndescription: D\nsource_blob: {A}\ntranslated_on: 2026-11-28\nreviewed_by:\n---\n"
+        + "\n# T { #t }\n")
+    assert frontmatter.split(provenance.new_translation(english, A, "2026-11-28")).meta["reviewed_by"] is None
 
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
@@ -161,3 +163,29 @@ def test_repository_policy_is_valid() -> None:
     policy = load_policy(root, ("fr", "es", "ar"))
     assert policy.scope and 0 <= policy.rule("ar").pdf_min_up_to_date <= 100
 
+
+
+@pytest.mark.parametrize(("meta", "reviewed"), [
+    ({}, False),
+    ({"reviewed_by": None}, False),
+    ({"reviewed_by": "  "}, False),
+    ({"reviewed_by": "Équipe nationale"}, True),
+    ({"reviewed_by": "Team", "reviewed_on": dt.date(2026, 12, 1), "translated_on": dt.date(2026, 11, 28)}, True),
+    ({"reviewed_by": "Team", "reviewed_on": dt.date(2026, 12, 1), "translated_on": dt.date(2026, 12, 1)}, True),
+    # Brought up to date after the review: the review covered an older text and no longer counts.
+    ({"reviewed_by": "Team", "reviewed_on": dt.date(2026, 11, 1), "translated_on": dt.date(2026, 12, 1)}, False),
+])
+def test_is_reviewed(meta, reviewed) -> None:
+    assert provenance.is_reviewed(meta) is reviewed
+
+
+def test_status_counts_unreviewed_translations_and_reader_pages_apart() -> None:
+    sources = [SourcePage("chapters/a.md", A, 10), SourcePage("chapters/b.md", A, 10),
+               SourcePage("contributing/guide.md", A, 10)]
+    translations = [Translation("chapters/a.fr.md", "fr", "chapters/a.md", A, reviewed=True),
+                    Translation("chapters/b.fr.md", "fr", "chapters/b.md", "0" * 40, reviewed=False),
+                    Translation("contributing/guide.fr.md", "fr", "contributing/guide.md", A)]
+    fr = compute(sources, translations, ["fr"]).language("fr")
+    assert [p.source for p in fr.unreviewed] == ["chapters/b.md", "contributing/guide.md"]
+    assert [p.source for p in fr.reader_pages] == ["chapters/a.md", "chapters/b.md"]
+    assert fr.reader_pages_up_to_date == 1 and fr.pages_up_to_date == 2

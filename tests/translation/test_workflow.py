@@ -126,6 +126,8 @@ def test_done_keeps_crlf_and_unknown_content_byte_for_byte(repo: Repo) -> None:
     (repo.docs / "chapters/alpha.ar.md").write_bytes(original.encode())
     assert repo.run("translate", "done", "ar", "chapters/alpha.md", "--date", "2026-11-30")[0] == 0
     expected = original.replace("0" * 40, blob_of(repo, "chapters/alpha.md")).replace("2020-01-01", "2026-11-30")
+    # The one line added: not reviewed by a national team yet, at the end of the front matter.
+    expected = expected.replace("wrote\r\n---", "wrote\r\nreviewed_by:\r\n---")
     assert (repo.docs / "chapters/alpha.ar.md").read_bytes() == expected.encode()
 
 
@@ -136,7 +138,8 @@ def test_done_on_a_page_closed_with_dots_changes_only_the_front_matter(repo: Rep
     assert repo.run("translate", "done", "fr", "chapters/alpha.md", "--date", "2026-11-30")[0] == 0
     blob = blob_of(repo, "chapters/alpha.md")
     assert (repo.docs / "chapters/alpha.fr.md").read_bytes() == (
-        f"---\ntitle: Alpha\ndescription: D\nsource_blob: {blob}\ntranslated_on: 2026-11-30\n...\n" + body).encode()
+        f"---\ntitle: Alpha\ndescription: D\nsource_blob: {blob}\ntranslated_on: 2026-11-30\nreviewed_by:\n...\n"
+        + body).encode()
 
 
 def test_done_without_translation_explains_how_to_start(repo: Repo) -> None:
