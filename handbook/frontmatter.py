@@ -77,8 +77,20 @@ def split(text: str, path: Path | str = "<page>") -> FrontMatter:
     return FrontMatter(data, where, "\n".join(lines[end + 1:]), end + 2)
 
 
-def read(path: Path) -> FrontMatter:
-    return split(path.read_text(encoding="utf-8"), path)
+def decode(data: bytes, shown: Path | str) -> str:
+    """A page's text; a file that is not UTF-8 is a HandbookError naming the line and the fix."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise HandbookError(shown, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}).",
+                            line=data.count(b"\n", 0, exc.start) + 1,
+                            fix="Save the file as UTF-8 (in most editors: Save with encoding, UTF-8).") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read(path: Path, shown: Path | str | None = None) -> FrontMatter:
+    """The front matter of the page at ``path`` (errors name ``shown``, default the path)."""
+    return split(decode(path.read_bytes(), shown or path), shown or path)
 
 
 # --- the schema ----------------------------------------------------------------------------------

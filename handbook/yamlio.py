@@ -16,17 +16,35 @@ KeyPath = tuple[Any, ...]
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _walk(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int]) -> None:
+class _Refused(Exception):
+    def __init__(self, line: int, message: str, fix: str):
+        self.line, self.message, self.fix = line, message, fix
+
+
+def _walk(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], seen: set[int], shift: int = 0) -> None:
+    # Handbook data never needs anchors and aliases (&a, *a), and an alias that refers to a list of
+    # aliases ("billion laughs") makes every reader of the data walk an exponential tree: refused at
+    # the first node met twice. A key written twice would silently keep the second value: refused.
+    if id(node) in seen:
+        raise _Refused(node.start_mark.line + 1, "YAML anchors and aliases (&name, *name) are not allowed in "
+                       "handbook data.", "Write the value out where it is needed.")
+    seen.add(id(node))
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
+        first: dict[object, int] = {}
         for key_node, value_node in node.value:
             key = key_node.value
-            lines[path + (key,)] = key_node.start_mark.line + 1
-            _walk(value_node, path + (key,), lines)
-            lines[path + (key,)] = key_node.start_mark.line + 1
+            line = key_node.start_mark.line + 1
+            if key in first and isinstance(key_node, yaml.ScalarNode):
+                raise _Refused(line, f"the key {key!r} is written twice (first at line {first[key] + shift}); "
+                               "YAML would silently keep the second value.", "Remove one of them.")
+            first[key] = line
+            lines[path + (key,)] = line
+            _walk(value_node, path + (key,), lines, seen, shift)
+            lines[path + (key,)] = line
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, path + (index,), lines)
+            _walk(item, path + (index,), lines, seen, shift)
 
 
 def parse_yaml(text: str, path: Path | str, first_line: int = 1) -> tuple[Any, dict[KeyPath, int]]:
@@ -38,9 +56,14 @@ def parse_yaml(text: str, path: Path | str, first_line: int = 1) -> tuple[Any, d
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
+            lines: dict[KeyPath, int] = {}
+            if node is not None:
+                _walk(node, (), lines, set(), first_line - 1)  # before building the data: refuses aliases and repeated keys
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
+    except _Refused as exc:
+        raise HandbookError(path, exc.message, line=exc.line + first_line - 1, fix=exc.fix) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + first_line if mark else first_line
@@ -51,9 +74,6 @@ def parse_yaml(text: str, path: Path | str, first_line: int = 1) -> tuple[Any, d
         line, source = _bad_date(text)
         raise HandbookError(path, f"'{source}' must be a date written YYYY-MM-DD" if source else f"invalid value: {exc}",
                             line=line + first_line - 1, fix="Write a real calendar date.") from None
-    lines: dict[KeyPath, int] = {}
-    if node is not None:
-        _walk(node, (), lines)
     shifted = {key: value + first_line - 1 for key, value in lines.items()}
     return data, shifted
 

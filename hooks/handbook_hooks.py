@@ -12,15 +12,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import markupsafe
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from handbook import frontmatter, limits
+from handbook.check.safety import front_matter_problems, rendered_problems
 from handbook.errors import HandbookError
 from handbook.languages import I18n, load_i18n
-from handbook.paths import OUTPUTS_ENV
+from handbook.paths import DOCS_DIR, OUTPUTS_ENV
 from handbook.site import pages
 from handbook.site.context import PageInfo, page_context
 from handbook.site.render import render_page
@@ -91,8 +94,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             "Add them to nav_translations of that language in the i18n plugin, or readers see English titles."
         )
     code = str(config.theme["language"])
-    config.site_name = i18n.t(code, "site_name")
-    config.site_description = i18n.t(code, "site_description")
+    # Plain text from the UI strings, which the theme writes into every page as it is.
+    config.site_name = markupsafe.escape(i18n.t(code, "site_name"))
+    config.site_description = markupsafe.escape(i18n.t(code, "site_description"))
     return config
 
 
@@ -118,7 +122,34 @@ def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
 
 @_reported
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.abs_src_path:
+        source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+        # Before Python-Markdown sees it: a deeply nested page would stall it.
+        shown = f"{DOCS_DIR}/{page.file.src_uri}"
+        limits.check_page(shown, source)
+        # The handbook's reader of front matter, which MkDocs' own does not replace: it refuses YAML
+        # aliases and repeated keys with their line, where MkDocs silently keeps the last value.
+        if source.startswith("---"):
+            frontmatter.split(source, shown)
+        _refuse(front_matter_problems(page.file.src_uri, source))
     return render_page(markdown, _info(config, page))
+
+
+def _refuse(problems: list[Any]) -> None:
+    if problems:
+        raise PluginError("markup that the handbook refuses (handbook check reports the same):\n"
+                          + "\n".join(d.text() for d in problems))
+
+
+@_reported
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The build refuses what the markup-safety check refuses: nobody has to remember to run both.
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8") if page.file.abs_src_path else ""
+    _refuse(rendered_problems(page.file.src_uri, source, html))
+    # Page titles reach the navigation of every page as they are: escape them (front matter is text).
+    if page.title is not None:
+        page.title = markupsafe.escape(page.title)
+    return html
 
 
 @_reported

@@ -15,6 +15,7 @@ from typing import Any
 
 from typing import TYPE_CHECKING
 
+from handbook import limits
 from handbook.diagnostics import Diagnostic
 from handbook.errors import HandbookError
 from handbook.paths import DOCS_DIR, SNIPPETS_DIR, Project
@@ -212,6 +213,11 @@ def decode(raw: bytes, path: str) -> tuple[str, list[Diagnostic]]:
     return text, found
 
 
+def _inside(root: Path, path: Path) -> bool:
+    resolved, top = path.resolve(), root.resolve()
+    return resolved == top or top in resolved.parents
+
+
 def load_corpus(project: Project, i18n: I18n | None = None) -> Corpus:
     from handbook.languages import load_i18n
 
@@ -223,8 +229,8 @@ def load_corpus(project: Project, i18n: I18n | None = None) -> Corpus:
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         base = os.path.relpath(dirpath, docs).replace(os.sep, "/")
         for name in filenames:
-            if not name.startswith("."):
-                files.add(name if base == "." else f"{base}/{name}")
+            if not name.startswith(".") and _inside(project.root, Path(dirpath) / name):
+                files.add(name if base == "." else f"{base}/{name}")  # a link out is SAFE011, never read
     snippets_rel = os.path.relpath(project.root / SNIPPETS_DIR, docs).replace(os.sep, "/")
     excluded = {rel for rel in files if _excluded(rel, config.exclude) or rel.startswith(snippets_rel + "/")}
     pages, snippets, diags = [], [], []
@@ -234,20 +240,34 @@ def load_corpus(project: Project, i18n: I18n | None = None) -> Corpus:
         path = f"{DOCS_DIR}/{rel}"
         text, found = decode((docs / rel).read_bytes(), path)
         diags += found
+        try:
+            limits.check_page(path, text)
+        except HandbookError as exc:  # reported, and the page is not parsed further: it would stall the parser
+            diags.append(Diagnostic(path, exc.line or 1, 1, "HYG015", exc.message, hint=exc.fix))
+            text = text[:text.find("\n---", 3) + 4] if text.startswith("---") else ""
         lang, source = split_language(rel, i18n.codes, i18n.default)
         page = Page(rel, path, lang, source, text, snippet=rel in excluded)
         (snippets if rel in excluded else pages).append(page)
     return Corpus(project, i18n, config, pages, snippets, files, excluded, diags)
 
 
-def image_size(path: Path) -> tuple[int, int] | None:
-    """Pixel size of a raster image, read from its header only (None for SVG or unreadable files)."""
-    if path.suffix.lower() == ".svg":
-        return None
-    try:
-        from PIL import Image
+def read_image(path: Path) -> tuple[tuple[int, int] | None, str | None]:
+    """A raster image's pixel size, and why it cannot be published (None when it can).
 
+    Pillow's decompression-bomb guard stays on: an image that would decompress to hundreds of
+    millions of pixels raises, and that is reported, never swallowed. The whole image is decoded
+    (not only its header), so a corrupt file is found here rather than by the PDF step.
+    """
+    if path.suffix.lower() == ".svg":
+        return None, None
+    from PIL import Image, UnidentifiedImageError
+
+    try:
         with Image.open(path) as image:
-            return image.size
-    except Exception:  # not an image Pillow knows: the size cap in bytes still applies
-        return None
+            size = image.size
+            image.load()
+    except Image.DecompressionBombError as exc:
+        return None, f"decompresses to too many pixels ({exc})"
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        return None, f"cannot be read as an image ({exc or type(exc).__name__})"
+    return size, None

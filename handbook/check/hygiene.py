@@ -11,8 +11,9 @@ import difflib
 import posixpath
 from collections.abc import Iterator
 
-from handbook.check.corpus import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, Corpus, Page, image_size
+from handbook.check.corpus import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, Corpus, Page, read_image
 from handbook.check.links import is_internal, split_url
+from handbook.check import characters
 from handbook.check.lists import numbering_skips
 from handbook.diagnostics import Diagnostic
 
@@ -50,7 +51,7 @@ def _ids(page: Page) -> Iterator[Diagnostic]:
                              hint="end it with { #some-id }, the same id in every language")
 
 
-def _images(corpus: Corpus, page: Page, sizes: dict[str, tuple[int, int] | None]) -> Iterator[Diagnostic]:
+def _images(corpus: Corpus, page: Page, sizes: dict[str, tuple[tuple[int, int] | None, str | None]]) -> Iterator[Diagnostic]:
     for image in page.inv.images:
         if image.alt is None or not image.alt.strip():
             yield Diagnostic(page.path, image.line, image.col, "HYG004", f"image '{image.url}' has no alt text",
@@ -69,8 +70,11 @@ def _images(corpus: Corpus, page: Page, sizes: dict[str, tuple[int, int] | None]
                              f"image '{rel}' is {size // 1000} kB (cap {MAX_IMAGE_BYTES // 1000} kB)",
                              hint="compress it or reduce its dimensions")
         if rel not in sizes:
-            sizes[rel] = image_size(file)
-        dims = sizes[rel]
+            sizes[rel] = read_image(file)
+        dims, problem = sizes[rel]
+        if problem:
+            yield Diagnostic(page.path, image.line, image.col, "HYG016", f"image '{rel}' {problem}",
+                             hint="export the image again as PNG or JPEG, at most a few megapixels")
         if dims and dims[0] * dims[1] > MAX_IMAGE_PIXELS:
             yield Diagnostic(page.path, image.line, image.col, "HYG006",
                              f"image '{rel}' is {dims[0]}x{dims[1]} pixels (cap {MAX_IMAGE_PIXELS / 1e6:g} megapixels)",
@@ -88,11 +92,25 @@ def _numbering(page: Page) -> Iterator[Diagnostic]:
                               "number stays on the line before; otherwise renumber the list")
 
 
+def _characters(page: Page) -> Iterator[Diagnostic]:
+    if page.text.isascii() and not characters.CONTROL.search(page.text):
+        return
+    lines = page.text.split("\n")
+    for found in characters.find(characters.CONTROL, lines):
+        yield Diagnostic(page.path, found.line, found.col, "HYG013", f"control character {found.name}",
+                         hint="delete it: readers and reviewers cannot see it, and it ships into the HTML")
+    for found in characters.find(characters.INVISIBLE, lines):
+        yield Diagnostic(page.path, found.line, found.col, "HYG014", f"invisible character {found.name}",
+                         hint="delete it: it hides or reorders text for reviewers (right-to-left text needs only "
+                              "U+200E, U+200F, U+061C, the isolates U+2066-U+2069 and the joiners U+200C, U+200D)")
+
+
 def check(corpus: Corpus) -> Iterator[Diagnostic]:
-    sizes: dict[str, tuple[int, int] | None] = {}
+    sizes: dict[str, tuple[tuple[int, int] | None, str | None]] = {}
     for page in corpus.pages:
         yield from _blocks(corpus, page)
         yield from _ids(page)
         yield from _images(corpus, page, sizes)
         yield from _numbering(page)
+        yield from _characters(page)
     yield from corpus.diagnostics

@@ -146,7 +146,29 @@ def _include(corpus: Corpus, page: Page) -> Iterator[Diagnostic]:
                              hint=f"snippets live in {SNIPPETS_DIR}/")
 
 
+def _snippet_cycles(corpus: Corpus) -> Iterator[Diagnostic]:
+    """A snippet that includes itself, directly or through others: pymdownx drops it without a word."""
+    prefix = SNIPPETS_DIR.split("/", 1)[1] + "/"
+    includes = {page.rel[len(prefix):]: page for page in corpus.snippets if page.rel.startswith(prefix)}
+
+    def reaches(start: str, name: str, seen: set[str]) -> bool:
+        for inc in includes[name].inv.includes if name in includes else ():
+            target = re.sub(r"(:[\w-]*)+$", "", inc.target.strip())
+            if target == start or (target not in seen and reaches(start, target, seen | {target})):
+                return True
+        return False
+
+    for name, page in sorted(includes.items()):
+        for inc in page.inv.includes:
+            target = re.sub(r"(:[\w-]*)+$", "", inc.target.strip())
+            if target == name or (target in includes and reaches(name, target, {target})):
+                yield Diagnostic(page.path, inc.line, inc.col, "LINK008",
+                                 f"snippet '{name}' includes itself (through '{target}'); it would be left out "
+                                 "without a word", hint="remove the include that leads back to this snippet")
+
+
 def check(corpus: Corpus) -> Iterator[Diagnostic]:
+    yield from _snippet_cycles(corpus)
     urls = _site_targets(corpus)
     for page in corpus.pages:
         for link in page.inv.links:

@@ -8,6 +8,8 @@ compared). Problems are reported on the translation, at the first place where it
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
@@ -90,7 +92,23 @@ def _links(src: Page, tr: Page, corpus: Corpus) -> Iterator[Diagnostic]:
                              hint=f"link to the same targets as {src.path}")
 
 
+_LANGUAGE_SUFFIX = re.compile(r"\.([a-z]{2,3}(?:[-_][A-Za-z]{2,4})?)\.md$")
+
+
+def _unknown_languages(corpus: Corpus) -> Iterator[Diagnostic]:
+    """'page.de.md' in a handbook without German is not an English page: say so."""
+    from babel import localedata  # only when such a name is found
+
+    for page in corpus.pages:
+        m = _LANGUAGE_SUFFIX.search(page.rel)
+        if m and page.lang == corpus.i18n.default and localedata.exists(m.group(1).replace("-", "_")):
+            yield Diagnostic(page.path, 1, 1, "PAR009", f"named as a translation into '{m.group(1)}', which "
+                             "translations/languages.yml does not list", hint="add the language first "
+                             f"(translations/languages.yml), or rename the file: {page.rel[:m.start()]}.md is English")
+
+
 def check(corpus: Corpus) -> Iterator[Diagnostic]:
+    yield from _unknown_languages(corpus)
     default = corpus.i18n.default
     for tr in corpus.pages:
         if tr.lang == default:

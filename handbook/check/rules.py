@@ -23,6 +23,7 @@ LINK004 links      Absolute link to a path of the site; it breaks under a sub-pa
 LINK005 links      Link to a file excluded from the site (such as a snippet)
 LINK006 links      Link in raw HTML to a Markdown file; MkDocs does not rewrite raw HTML
 LINK007 links      Snippet include that does not exist
+LINK008 links      Snippet that includes itself, directly or through other snippets
 PAR001  parity     Translation without an English original
 PAR002  parity     Heading id of the English original missing from the translation
 PAR003  parity     Heading id in the translation that the English original does not have
@@ -31,6 +32,7 @@ PAR005  parity     Tables differ in number from the English original
 PAR006  parity     Images differ in number from the English original
 PAR007  parity     Code blocks differ in number or language from the English original
 PAR008  parity     Internal link targets differ from the English original
+PAR009  parity     File named as a translation into a language the handbook does not list
 FM001   frontmatter Front matter is not valid YAML, not a mapping, or not closed
 FM002   frontmatter Page has no front matter
 FM003   frontmatter Front matter lacks a required key
@@ -43,6 +45,10 @@ SAFE004 safety     Snippet include outside the snippets folder
 SAFE005 safety     Inline style attribute; the site's Content-Security-Policy blocks it
 SAFE006 safety     File in docs/ that is neither a Markdown page nor an image
 SAFE007 safety     Image loaded from another site (http:, https:, //host) instead of a file in docs/
+SAFE008 safety     Attribute that makes the browser contact another address by itself (ping)
+SAFE009 safety     SVG image outside what the handbook accepts (elements, attributes, encoding, DOCTYPE)
+SAFE010 safety     Markup in a value that is plain text (front matter, UI strings, termbase, change log, editions)
+SAFE011 safety     Symbolic link in docs/ or translations/ that leaves the repository, or a linked folder
 HYG001  hygiene    Unknown admonition or block type
 HYG002  hygiene    Admonition in the '!!!' syntax, which this handbook does not enable
 HYG003  hygiene    Duplicate id on a page
@@ -55,6 +61,10 @@ HYG009  hygiene    Mixed line endings
 HYG010  hygiene    Heading without an explicit id
 HYG011  hygiene    Block or code fence that is never closed
 HYG012  hygiene    Ordered-list item whose number does not follow the previous item
+HYG013  hygiene    Control character (NUL and other C0 or C1 controls) in a page
+HYG014  hygiene    Invisible character or bidi embedding or override control in a page
+HYG015  hygiene    Page over the size limit, or lists and quotes nested too deeply
+HYG016  hygiene    Image file that cannot be read, or that decompresses to too many pixels
 CHK001  suppress   Suppression comment names an unknown rule
 CHK002  suppress   Suppression comment gives no reason
 CHK003  suppress   Suppression comment that suppresses nothing

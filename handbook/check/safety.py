@@ -28,10 +28,11 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-from handbook.check import parallel
+from handbook.check import datafiles, parallel
 from handbook.check.corpus import Corpus, Page
 from handbook.check.htmltags import tags
 from handbook.check.markdown import front_matter_end
@@ -134,90 +135,121 @@ _TEXT_ATTRS = frozenset({"title", "alt", "placeholder", "label", "summary", "abb
 _ELEMENT_HINT = "describe the content, or link to it; the site runs no page-supplied code"
 
 
-def _check_html(page: Page, html: str) -> Iterator[Diagnostic]:
-    """The markup-safety rules on the page's rendered HTML (see the module docstring)."""
-    loc = Locator(page)
+@dataclass(frozen=True)
+class HtmlProblem:
+    """A markup-safety finding in rendered HTML, with what to search for in the source to place it."""
+
+    code: str
+    message: str
+    hint: str
+    where: tuple[str, ...]  # ("element", name) | ("attribute", name) | ("value", value, attribute) | ("text", needle)
+
+
+# Attributes that make a browser contact an address by themselves when the element is used.
+REQUEST_ATTRS = frozenset({"ping"})
+# Control characters a page never needs (tab, line feed and carriage return are allowed).
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def html_problems(html: str) -> Iterator[HtmlProblem]:
+    """The markup-safety rules on rendered HTML: what the check reports and what the build refuses."""
+    control = CONTROL_CHARS.search(html)
+    if control:
+        yield HtmlProblem("HYG013", f"control character U+{ord(control.group()):04X} in the page",
+                          "delete it: it is invisible to reviewers and may break the page", ("text", control.group()))
     for tag in tags(html):
         if tag.closing:
             continue
         if tag.name in FORBIDDEN_ELEMENTS:
-            yield Diagnostic(page.path, loc.element(tag.name), 1, "SAFE001",
-                             f"<{tag.name}> is not allowed in handbook pages (found in the rendered page)",
-                             hint=_ELEMENT_HINT)
+            yield HtmlProblem("SAFE001", f"<{tag.name}> is not allowed in handbook pages (found in the rendered page)",
+                              _ELEMENT_HINT, ("element", tag.name))
         for name, value, _ in tag.attrs:
             if name.startswith("on"):
-                yield Diagnostic(page.path, loc.attribute(name), 1, "SAFE002",
-                                 f"event handler attribute '{name}' on <{tag.name}> (found in the rendered page)",
-                                 hint="remove it; pages carry no scripts")
+                yield HtmlProblem("SAFE002", f"event handler attribute '{name}' on <{tag.name}> (found in the rendered page)",
+                                  "remove it; pages carry no scripts", ("attribute", name))
             elif name == "style":
-                yield Diagnostic(page.path, loc.attribute(name), 1, "SAFE005",
-                                 f"inline style attribute on <{tag.name}> (found in the rendered page)",
-                                 hint="the Content-Security-Policy blocks it; use a class from handbook.css")
+                yield HtmlProblem("SAFE005", f"inline style attribute on <{tag.name}> (found in the rendered page)",
+                                  "the Content-Security-Policy blocks it; use a class from handbook.css", ("attribute", name))
+            elif name in REQUEST_ATTRS:
+                yield HtmlProblem("SAFE008", f"'{name}' attribute on <{tag.name}>: the browser would contact another "
+                                  "address when the reader follows the link", "remove the attribute", ("attribute", name))
             elif name not in _TEXT_ATTRS and not name.startswith("aria-"):
                 urls = [c.split()[0] for c in value.split(",") if c.strip()] if name.endswith("srcset") else [value]
                 for url in urls:
                     scheme = url_scheme(url)
                     if scheme in FORBIDDEN_SCHEMES:
-                        yield Diagnostic(page.path, loc.value(url, name), 1, "SAFE003",
-                                         f"{scheme}: URL in the {name} attribute of <{tag.name}> "
-                                         "(found in the rendered page)",
-                                         hint="link to a page or an https:// address; images go in docs/ as files")
+                        yield HtmlProblem("SAFE003", f"{scheme}: URL in the {name} attribute of <{tag.name}> "
+                                          "(found in the rendered page)",
+                                          "link to a page or an https:// address; images go in docs/ as files",
+                                          ("value", url, name))
                     elif (tag.name, name) in IMAGE_SOURCES and remote(url):
-                        yield Diagnostic(page.path, loc.value(url, name), 1, "SAFE007",
-                                         f"image from another site: '{url}' (found in the rendered page)",
-                                         hint=_REMOTE_HINT)
+                        yield HtmlProblem("SAFE007", f"image from another site: '{url}' (found in the rendered page)",
+                                          _REMOTE_HINT, ("value", url, name))
+
+
+def locate(loc: Locator, problem: HtmlProblem) -> int:
+    kind, *args = problem.where
+    if kind == "text":
+        return loc.first(*args) or loc.fallback
+    return getattr(loc, kind)(*args)
+
+
+def front_matter_problems(src_uri: str, source_text: str) -> list[Diagnostic]:
+    """The markup-safety findings of one page's front matter, for the build (see :func:`rendered_problems`)."""
+    if "<" not in source_text and "&" not in source_text:
+        return []
+    return list(_check_front_matter(Page(src_uri, f"{DOCS_DIR}/{src_uri}", "", src_uri, source_text)))
+
+
+def rendered_problems(src_uri: str, source_text: str, html: str) -> list[Diagnostic]:
+    """The markup-safety findings of one page as the build renders it (docs-relative ``src_uri``,
+    the file's text for line numbers): the build refuses what the check refuses."""
+    if not html or (not any(c in html for c in "<&") and not CONTROL_CHARS.search(html)):
+        return []
+    page = Page(src_uri, f"{DOCS_DIR}/{src_uri}", "", src_uri, source_text)
+    return list(_check_html(page, html))
+
+
+def _check_html(page: Page, html: str) -> Iterator[Diagnostic]:
+    """The markup-safety rules on the page's rendered HTML (see the module docstring)."""
+    loc = Locator(page)
+    for problem in html_problems(html):
+        yield Diagnostic(page.path, locate(loc, problem), 1, problem.code, problem.message, hint=problem.hint)
 
 
 # What docs/ may hold besides Markdown pages. Fonts, scripts and styles live in overrides/.
 ALLOWED_FILE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg")
-# In an SVG, <style> is ordinary drawing markup; these run code or load other documents.
-SVG_FORBIDDEN = (FORBIDDEN_ELEMENTS - {"style"}) | {"foreignobject", "handler", "listener"}
-SVG_SCHEMES = ("javascript", "vbscript")  # data: stays: SVG editors embed raster images as data: URLs
 
 
 def _check_files(corpus: Corpus) -> Iterator[Diagnostic]:
-    for rel in sorted(corpus.files - corpus.excluded):  # excluded files are not published
+    yield from file_problems(corpus.project, sorted(corpus.files - corpus.excluded))
+
+
+def file_problems(project: Project, files: list[str]) -> Iterator[Diagnostic]:
+    """What docs/ and translations/ may hold on disk: links (SAFE011), file types (SAFE006) and
+    SVG images (SAFE009). The build runs it too, before MkDocs reads anything."""
+    from handbook import sources
+    from handbook.check import svg
+
+    links = sources.link_problems(project)
+    for link in links:
+        yield Diagnostic(link.path, 1, 1, "SAFE011", link.message,
+                         hint="copy the file into the repository instead of linking to it")
+    linked = {link.path for link in links}
+    for rel in files:  # excluded files are not published
         lower = rel.lower()
-        if lower.endswith(".md"):
-            continue
         path = f"{DOCS_DIR}/{rel}"
+        if lower.endswith(".md") or path in linked:
+            continue
         if not lower.endswith(ALLOWED_FILE_TYPES):
             yield Diagnostic(path, 1, 1, "SAFE006", "file type not allowed in docs/: MkDocs publishes it as it is",
                              hint=f"docs/ holds Markdown pages and images ({', '.join(ALLOWED_FILE_TYPES)}); "
                                   "the site's scripts, styles and fonts live in overrides/")
         elif lower.endswith(".svg"):
-            yield from _check_svg(path, (corpus.project.docs / rel).read_bytes().decode("utf-8", errors="replace"))
-
-
-def _check_svg(path: str, text: str) -> Iterator[Diagnostic]:
-    def line(offset: int) -> int:
-        return text.count("\n", 0, offset) + 1
-
-    for tag in tags(text):
-        if tag.closing:
-            continue
-        if tag.name in SVG_FORBIDDEN:
-            yield Diagnostic(path, line(tag.offset), 1, "SAFE001", f"<{tag.name}> is not allowed in an SVG image",
-                             hint="an SVG opened on its own runs it; export the drawing without scripts")
-        for name, value, offset in tag.attrs:
-            if name.startswith("on"):
-                yield Diagnostic(path, line(offset), 1, "SAFE002", f"event handler attribute '{name}' on <{tag.name}>",
-                                 hint="remove it; export the drawing without scripts")
-            elif name not in _TEXT_ATTRS and url_scheme(value) in SVG_SCHEMES:
-                yield Diagnostic(path, line(offset), 1, "SAFE003",
-                                 f"{url_scheme(value)}: URL in the {name} attribute of <{tag.name}>",
-                                 hint="remove the link, or point it to an https:// address")
-
-
-def _front_matter_values(meta: object, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    if isinstance(meta, str):
-        yield path, meta
-    elif isinstance(meta, dict):
-        for key, value in meta.items():
-            yield from _front_matter_values(value, (*path, key))
-    elif isinstance(meta, list):
-        for index, value in enumerate(meta):
-            yield from _front_matter_values(value, (*path, index))
+            for problem in svg.problems((project.docs / rel).read_bytes()):
+                yield Diagnostic(path, problem.line, 1, "SAFE009", problem.message,
+                                 hint="export the drawing as plain SVG (UTF-8, no scripts, links or animations), "
+                                      "or as PNG")
 
 
 def _check_front_matter(page: Page) -> Iterator[Diagnostic]:
@@ -229,11 +261,16 @@ def _check_front_matter(page: Page) -> Iterator[Diagnostic]:
     front = page.front
     if isinstance(front, HandbookError):  # FM001 reports it
         return
-    for key, value in _front_matter_values(front.meta):
-        if "<" not in value and '"' not in value:
+    for key, value in datafiles.strings(front.meta):
+        if "<" not in value and '"' not in value and "&" not in value:
             continue
         line = front.line_of(*key[:1]) if key else 1
         name = ".".join(str(k) for k in key)
+        if not any(True for found in (*tags(value), *tags('<a title="' + value + '">')) if not found.closing
+                   and (found.name in FORBIDDEN_ELEMENTS or any(a.startswith("on") for a, _, _ in found.attrs))):
+            # Other markup (<plaintext>, <!--, entities) breaks every page that shows the value.
+            yield from (d for d in datafiles.value_problems(page.path, line, key, value) if d.code == "SAFE010")
+            continue
         for found in (*tags(value), *tags('<a title="' + value + '">')):
             if found.closing:
                 continue
@@ -388,7 +425,7 @@ def start(corpus: Corpus) -> Callable[[], list[Diagnostic]]:
         return [next(by_page, []) if id(page) in done else [] for page in pages]
 
     def finish() -> list[Diagnostic]:
-        out = list(_check_files(corpus))
+        out = list(_check_files(corpus)) + list(datafiles.check(corpus.project))
         own = [list(_check_page(page)) + list(_check_front_matter(page)) for page in pages]
         html = rendered()  # a page that cannot be rendered ends its chunk: the first such is where zip stops
         for page, found, from_html in zip(pages, own, html):

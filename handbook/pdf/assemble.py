@@ -18,7 +18,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from handbook import frontmatter, paths
+from handbook import frontmatter, limits, paths
 from handbook.diagnostics import Diagnostic
 from handbook.errors import HandbookError
 from handbook.languages import I18n
@@ -326,11 +326,13 @@ def read_page(path: Path, shown: str) -> str:
     """A page's text; a page that is not UTF-8 is an error naming the file and line (``shown``)."""
     data = path.read_bytes()
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise HandbookError(shown, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}).",
                             line=line, fix="Save the file as UTF-8 (in most editors: Save with encoding, UTF-8).") from None
+    limits.check_page(shown, text)
+    return text
 
 
 def page_url(base: str) -> str:

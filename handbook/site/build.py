@@ -166,6 +166,19 @@ def swap_in(new: Path, target: Path) -> None:
         shutil.rmtree(old)
 
 
+def preflight(project: Project) -> list:
+    """Markup-safety findings outside the pages, refused before MkDocs reads anything: files in docs/
+    (links out of the repository, file types, SVG images) and the data that becomes page text (UI
+    strings, termbase, change log, editions). Pages themselves are checked as the hooks render them."""
+    from handbook.check import datafiles
+    from handbook.check.corpus import load_corpus
+    from handbook.check.safety import file_problems
+
+    corpus = load_corpus(project)
+    found = [*file_problems(project, sorted(corpus.files - corpus.excluded)), *datafiles.check(project)]
+    return [d for d in found if d.code.startswith("SAFE")]
+
+
 @dataclass
 class BuildReport:
     languages: list[LanguageResult]
@@ -187,6 +200,10 @@ def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Pat
     if unknown:
         raise BuildFailed(f"unknown language(s) {unknown}; translations/languages.yml lists {list(i18n.codes)}")
     target = check_output(project, out or project.site)
+    refused = preflight(project)
+    if refused:
+        raise BuildFailed("The build refuses these files (handbook check reports the same; site/ was left "
+                          "unchanged):\n" + "\n".join(d.text() for d in refused))
     # Without --out, building some languages updates those languages in site/ and keeps the others;
     # with --out, the folder holds exactly the languages asked for (a self-contained part).
     keep_others = out is None and set(codes) != set(i18n.codes) and read_manifest(target) is not None

@@ -7,10 +7,13 @@ merge into ``hb``. Templates read only ``hb``, never the config directly.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import markupsafe
 
 from handbook.editorial.site import provider as editorial_provider
 from handbook.languages import I18n
@@ -52,8 +55,27 @@ def core(info: PageInfo) -> dict[str, Any]:
 PROVIDERS: list[Provider] = [core, translation_context, editorial_provider, pdf_link]
 
 
+def escaped(value: Any) -> Any:
+    """``value`` with every string HTML-escaped (as Markup), through dicts, lists and dataclasses.
+
+    The theme writes ``hb`` values into pages as they are. They come from UI strings, front matter
+    and data files that outside teams edit: escaping them all here, once, means no template can
+    forget to. Values that are already Markup (lines the providers built from escaped parts) stay.
+    """
+    if isinstance(value, str):
+        return markupsafe.escape(value)
+    if isinstance(value, dict):
+        return {key: escaped(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(escaped(item) for item in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.replace(value, **{f.name: escaped(getattr(value, f.name))
+                                             for f in dataclasses.fields(value) if f.init})
+    return value
+
+
 def page_context(info: PageInfo) -> dict[str, Any]:
     merged: dict[str, Any] = {}
     for provider in PROVIDERS:
         merged.update(provider(info))
-    return merged
+    return escaped(merged)

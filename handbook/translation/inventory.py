@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import posixpath
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
@@ -44,15 +45,7 @@ def _text(value: object) -> str | None:
 
 def read_page(docs: Path, rel: str) -> frontmatter.FrontMatter:
     """The front matter of docs/``rel``; a file that is not UTF-8 is a HandbookError naming the line."""
-    path = docs / rel
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise HandbookError(f"{DOCS_DIR}/{rel}", f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
-                            f"{exc.start}).", line=data.count(b"\n", 0, exc.start) + 1,
-                            fix="Save the file as UTF-8 (in most editors: Save with encoding, UTF-8).") from None
-    return frontmatter.split(text.replace("\r\n", "\n").replace("\r", "\n"), path)
+    return frontmatter.read(docs / rel, f"{DOCS_DIR}/{rel}")
 
 
 def load(root: Path) -> Report:
@@ -108,7 +101,13 @@ def resolve_page(root: Path, i18n: I18n, arg: str) -> str:
     rel = arg.strip().replace("\\", "/").removeprefix("./").removeprefix(f"{DOCS_DIR}/")
     if not rel.endswith(".md"):
         rel += ".md"
-    _, source = split_language(i18n, rel)
+    normal = posixpath.normpath(rel)
+    docs = (root / DOCS_DIR).resolve()
+    if normal.startswith(("../", "/")) or normal == ".." or docs not in (docs / normal).resolve().parents:
+        raise HandbookError(root / DOCS_DIR, f"{arg!r} is not a page under {DOCS_DIR}/: translations are written "
+                            f"next to their English page, and never outside {DOCS_DIR}/.",
+                            fix="Give the page as it is under docs/, e.g. chapters/terminology.md.")
+    _, source = split_language(i18n, normal)
     if not (root / DOCS_DIR / source).is_file():
         raise HandbookError(root / DOCS_DIR / source, f"no English page for {arg!r}.",
                             fix="Give the page as it is under docs/, e.g. chapters/terminology.md.")

@@ -67,6 +67,39 @@ def image(width: int, height: int, noise: bool = False) -> Seed:
     return seed
 
 
+def corrupt_image(project: Project, lang: str) -> tuple[str, int]:
+    good = (project.docs / "img" / "diagram.png").read_bytes()
+    (project.docs / "img" / "broken.png").write_bytes(good[:60] + b"\x00" * 40)  # header kept, data cut
+    return replace("img/diagram.png", "img/broken.png")(project, lang)
+
+
+def bomb_image(project: Project, lang: str) -> tuple[str, int]:
+    write_png(project.docs / "img" / "bomb.png", 30000, 30000)  # 900 megapixels, a few kB of zeros
+    return replace("img/diagram.png", "img/bomb.png")(project, lang)
+
+
+def outside_link(project: Project, lang: str) -> tuple[str, int]:
+    import os
+
+    (project.root.parent / "secret.txt").write_text("root:x:0:0\n")
+    os.symlink(project.root.parent / "secret.txt", project.docs / "img" / "photo.png")
+    return "docs/img/photo.png", 1
+
+
+def linked_folder(project: Project, lang: str) -> tuple[str, int]:
+    import os
+
+    os.symlink(project.docs / "img", project.docs / "pictures")
+    return "docs/pictures", 1
+
+
+def snippet_cycle(project: Project, lang: str) -> tuple[str, int]:
+    snippets = project.docs / "snippets"
+    (snippets / "a.md").write_text("A.\n\n--8<-- \"b.md\"\n", encoding="utf-8")
+    (snippets / "b.md").write_text("B.\n\n--8<-- \"a.md\"\n", encoding="utf-8")
+    return "docs/snippets/a.md", 3
+
+
 def crlf_at(line: int) -> Callable[[bytes], bytes]:
     """Two CRLF line endings (lines ``line`` and ``line + 1``) in an LF file."""
     def change(data: bytes) -> bytes:
@@ -155,12 +188,19 @@ DEFECTS = {
     "html-file": Defect("SAFE006", new_file("extra.html", "<p>published as it is</p>\n"), ("en",)),
     "script-file": Defect("SAFE006", new_file("img/tracker.js", "alert(1)\n"), ("en",)),
     "style-file": Defect("SAFE006", new_file("img/Theme.CSS", "body { display: none }\n"), ("en",)),
-    "svg-script": Defect("SAFE001", new_file("img/chart.svg", SVG.format("<script>alert(1)</script>"), 3), ("en",)),
-    "svg-foreign-object": Defect("SAFE001", new_file("img/chart.svg", SVG.format(
+    "svg-script": Defect("SAFE009", new_file("img/chart.svg", SVG.format("<script>alert(1)</script>"), 3), ("en",)),
+    "svg-foreign-object": Defect("SAFE009", new_file("img/chart.svg", SVG.format(
         "<foreignObject><iframe src='https://example.org/'></iframe></foreignObject>"), 3), ("en",)),
-    "svg-handler": Defect("SAFE002", new_file("img/chart.svg", SVG.format('<rect\n  onload="alert(1)"/>'), 4), ("en",)),
-    "svg-javascript": Defect("SAFE003", new_file("img/chart.svg", SVG.format(
+    "svg-handler": Defect("SAFE009", new_file("img/chart.svg", SVG.format('<rect\n  onload="alert(1)"/>'), 4), ("en",)),
+    "svg-javascript": Defect("SAFE009", new_file("img/chart.svg", SVG.format(
         '<a xlink:href="java&#x09;script:alert(1)"><text>x</text></a>'), 3), ("en",)),
+    "ping": Defect("SAFE008", append('<a href="https://example.org/" ping="https://tracker.example/">x</a><<')),
+    "ping-attr-list": Defect("SAFE008", append('[x](https://example.org/){ ping="https://t.example/" }<<')),
+    "title-plaintext": Defect("SAFE010", replace("title: ", "title: Guide <plaintext>", shift=0), ("en",)),
+    "title-comment": Defect("SAFE010", replace("title: ", "title: Guide <!--", shift=0), TRANSLATIONS),
+    "title-entity": Defect("SAFE010", replace("title: ", "title: Guide &#60;b&#62;", shift=0), ("en",)),
+    "link-outside": Defect("SAFE011", outside_link, ("en",)),
+    "linked-folder": Defect("SAFE011", linked_folder, ("en",)),
     # hygiene
     "unknown-admonition": Defect("HYG001", replace("/// note |", "/// notte |"), hint="did you mean 'note'?"),
     "legacy-admonition": Defect("HYG002", append('!!! warning "Old"<<\n    Text.')),
@@ -173,6 +213,17 @@ DEFECTS = {
     "mixed-endings": Defect("HYG009", raw(crlf_at(12), 12)),
     "heading-no-id": Defect("HYG010", append("## Without an id<<")),
     "unclosed-block": Defect("HYG011", append("/// note | Open<<\n\nText.")),
+    "nul-byte": Defect("HYG013", append("Text with a NUL\x00<< byte.")),
+    "escape-char": Defect("HYG013", append("Text with an escape \x1b[31m<< sequence.")),
+    "zero-width-space": Defect("HYG014", append("child porno\u200bgraphy<<")),
+    "soft-hyphen": Defect("HYG014", append("child porno\u00adgraphy<<")),
+    "bidi-override": Defect("HYG014", append("Looks \u202eharmless<<")),
+    "deep-list": Defect("HYG015", append("- " * 40 + "deep<<")),
+    "deep-quote": Defect("HYG015", append(">" * 400 + " deep<<")),
+    "corrupt-image": Defect("HYG016", corrupt_image, ("en",)),
+    "image-bomb": Defect("HYG016", bomb_image, ("en",)),
+    "unknown-language": Defect("PAR009", new_file("guide.de.md", "---\ntitle: Anleitung\ndescription: D.\n---\n\n# Anleitung { #guide }\n"), ("en",)),
+    "snippet-cycle": Defect("LINK008", snippet_cycle, ("en",)),
     "wrapped-year": Defect("HYG012", append("1. A report, Geneva,\n   2002.<< Available online.\n2. Another report.")),
     # suppression comments
     "suppress-unknown": Defect("CHK001", append("<!-- check: disable-next-line LINK999 -- why not --><<\nText.")),

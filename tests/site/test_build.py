@@ -147,12 +147,21 @@ def test_pages_link_no_pdf_when_the_build_makes_none(built):
 
 
 def test_front_matter_values_are_escaped_in_the_page_head(tmp_path):
-    evil = page('Quote " title', "# Guide { #guide }\n\nText.", description="'\"><meta http-equiv=\"refresh\" content=\"0\">'")
+    evil = page('Quote " title', "# Guide { #guide }\n\nText.", description="'\" http-equiv=\"refresh\" content=\"0'")
     project = make_handbook(tmp_path / "h", {"index.md": page("Home", "# Home { #home }"), "guide.md": evil})
     build_site(project, out=tmp_path / "site", codes=["en"], log=lambda _: None)
     text = html(tmp_path / "site", "guide/")
     assert 'http-equiv="refresh"' not in text
-    assert "&#34;&gt;&lt;meta http-equiv=&#34;refresh&#34;" in text
+    assert "&#34; http-equiv=&#34;refresh&#34; content=&#34;0" in text
+
+
+def test_markup_in_front_matter_is_refused_by_the_build_with_its_line(tmp_path):
+    evil = page("Guide", "# Guide { #guide }\n\nText.", description="'\"><meta http-equiv=\"refresh\" content=\"0\">'")
+    project = make_handbook(tmp_path / "h", {"index.md": page("Home", "# Home { #home }"), "guide.md": evil})
+    with pytest.raises(BuildFailed) as refused:
+        build_site(project, out=tmp_path / "site", codes=["en"], log=lambda _: None)
+    assert "docs/guide.md:3:1: SAFE001 <meta> in the front matter value 'description'" in str(refused.value)
+    assert not (tmp_path / "site").exists()
 
 
 def test_footnotes_are_numbered_in_the_order_they_are_cited(tmp_path):
