@@ -183,7 +183,10 @@ class _PrintTree(Treeprocessor):
         target = _SUFFIX.sub(".md", target)
         key = state.keys.get(target)
         if key is None:
-            if target.endswith(".md"):
+            if not paths.is_reader_page(target) and (state.docs / target).is_file():
+                # Contributor guides are on the web, not in the reader's book: the text stays, unlinked.
+                element.set("class", (element.get("class", "") + " hb-web-only").strip())
+            elif target.endswith(".md"):
                 state.problem("PDF004", f"link '{href}' leads to a page that is not in the PDF", href,
                               "add the page to the nav in mkdocs.yml, or link to a page that is")
             del element.attrib["href"]  # a file link would point into the build machine

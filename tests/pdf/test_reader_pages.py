@@ -26,3 +26,15 @@ def test_without_a_nav_the_book_still_leaves_contributor_pages_out(tmp_path) -> 
     project = make_handbook(tmp_path / "h", pages)
     order = book_order(project, read_config(project), load_i18n(project.root), "en")
     assert [item.base for item in order] == ["index.md", "chapters/a.md"]
+
+
+def test_a_reader_page_may_link_to_a_contributor_guide_which_stays_on_the_web(tmp_path) -> None:
+    from handbook.pdf.book import assemble_book
+
+    pages = {"index.md": page("Home", "# Home { #home }\n\nSee the [authoring guide](contributing/guide.md#guide)."),
+             "contributing/guide.md": page("Guide", "# Guide { #guide }\n\nFor contributors.")}
+    project = make_handbook(tmp_path / "h", pages, nav="  - index.md\n  - Contributing:\n      - contributing/guide.md\n")
+    book = assemble_book(project, "en", "1764547200")
+    assert [p for p in book.problems if p.code == "PDF004"] == []
+    assert '<a class="hb-web-only">authoring guide</a>' in book.html
+    assert "For contributors." not in book.html
