@@ -338,6 +338,7 @@ _PLAIN_EXTENSIONS = {
     "toc": None,  # any options: never rendered here (see handbook.check.rendered)
     "attr_list": (), "md_in_html": (), "tables": (), "abbr": (), "def_list": (),
     "footnotes": ("USE_DEFINITION_ORDER",),  # the order of the numbers, not what the HTML may hold
+    "handbook.mdext.footnote_order": (),  # renumbers footnotes; adds no markup
     "pymdownx.superfences": (),
     "pymdownx.blocks.admonition": ("types",), "pymdownx.blocks.details": ("types",),
     "pymdownx.snippets": ("base_path", "check_paths", "restrict_base_path"),

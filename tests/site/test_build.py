@@ -165,12 +165,14 @@ def test_markup_in_front_matter_is_refused_by_the_build_with_its_line(tmp_path):
 
 
 def test_footnotes_are_numbered_in_the_order_they_are_cited(tmp_path):
-    body = ("# Notes { #notes }\n\nFirst claim.[^late] Second claim.[^early] Third.[^late]\n\n"
-            "[^early]: Defined first, cited second.\n[^late]: Defined last, cited first.\n")
+    body = ("# Notes { #notes }\n\n/// note | Key points\n\n- Boxed claim.[^boxed]\n\n///\n\n"
+            "First claim.[^late] Second claim.[^early] Third.[^late] Boxed again.[^boxed]\n\n"
+            "[^early]: Defined first, cited second.\n[^late]: Defined last, cited first.\n[^boxed]: In the box.\n")
     project = make_handbook(tmp_path / "h", {"index.md": page("Home", "# Home { #home }"), "notes.md": page("Notes", body)})
     build_site(project, out=tmp_path / "site", codes=["en"], search=False, log=lambda _: None)
     text = html(tmp_path / "site", "notes/")
     shown = re.findall(r'<a class="footnote-ref" href="#fn:([a-z]+)"[^>]*>(\d+)</a>', text)
-    assert [(name, number) for name, number in shown][:2] == [("late", "1"), ("early", "2")]
+    # The box at the top is read first: its note is 1, even though Markdown processes blocks last.
+    assert shown == [("boxed", "1"), ("late", "2"), ("early", "3"), ("late", "2"), ("boxed", "1")]
     notes = re.findall(r'<li id="fn:([a-z]+)">', text)
-    assert notes == ["late", "early"]
+    assert notes == ["boxed", "late", "early"]
