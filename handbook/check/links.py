@@ -168,7 +168,10 @@ def _snippet_cycles(corpus: Corpus) -> Iterator[Diagnostic]:
 
 
 def check(corpus: Corpus) -> Iterator[Diagnostic]:
+    from handbook.check import references
+
     yield from _snippet_cycles(corpus)
+    yield from references.check(corpus)
     urls = _site_targets(corpus)
     for page in corpus.pages:
         for link in page.inv.links:

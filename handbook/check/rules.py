@@ -24,6 +24,7 @@ LINK005 links      Link to a file excluded from the site (such as a snippet)
 LINK006 links      Link in raw HTML to a Markdown file; MkDocs does not rewrite raw HTML
 LINK007 links      Snippet include that does not exist
 LINK008 links      Snippet that includes itself, directly or through other snippets
+LINK009 links      Reference (references list item or footnote citing a source) without a link to it
 PAR001  parity     Translation without an English original
 PAR002  parity     Heading id of the English original missing from the translation
 PAR003  parity     Heading id in the translation that the English original does not have

@@ -31,3 +31,26 @@ CASES = [
 def test_numbering(text, expected):
     found = [(s.line, s.number, s.expected) for s in numbering_skips(text.split("\n"))]
     assert found == expected
+
+
+REFERENCE_CASES = [
+    # (name, Markdown body, lines reported)
+    ("linked-item", "## References { #references }\n\n- UN, [Report](https://example.org/r), 2020.\n", []),
+    ("bare-item", "## References { #references }\n\n- UN, Report, 2020.\n", [3]),
+    ("wrapped-bare-item", "## References { #references }\n\n1. UN, Report,\n   2020.\n2. [X](https://e.org/x)\n", [3]),
+    ("link-on-next-line", "## References { #references }\n\n- UN, Report,\n  [online](https://e.org/r).\n", []),
+    ("other-section", "## Further reading { #further-reading }\n\n- A book, 2020.\n", []),
+    ("section-ends", "## References { #references }\n\n- [A](https://e.org)\n\n## Notes { #notes }\n\n- bare, 2020.\n", []),
+    ("footnote-citing", "Text.[^a]\n\n[^a]: UN report (2020), article 3.\n", [3]),
+    ("footnote-linked", "Text.[^a]\n\n[^a]: UN, [report](https://e.org/r) (2020).\n", []),
+    ("footnote-explains", "Text.[^a]\n\n[^a]: See the chapter on interviews.\n", []),
+]
+
+
+@pytest.mark.parametrize(("text", "lines"), [pytest.param(t, e, id=n) for n, t, e in REFERENCE_CASES])
+def test_references_need_links(text, lines):
+    from handbook.check.corpus import Page
+    from handbook.check.references import _page
+
+    page = Page("x.md", "docs/x.md", "en", "x.md", text)
+    assert [d.line for d in _page(page)] == lines

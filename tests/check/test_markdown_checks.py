@@ -224,6 +224,8 @@ DEFECTS = {
     "image-bomb": Defect("HYG016", bomb_image, ("en",)),
     "unknown-language": Defect("PAR009", new_file("guide.de.md", "---\ntitle: Anleitung\ndescription: D.\n---\n\n# Anleitung { #guide }\n"), ("en",)),
     "snippet-cycle": Defect("LINK008", snippet_cycle, ("en",)),
+    "reference-without-url": Defect("LINK009", append("## References { #references }\n\n- A report, Geneva,<<\n  2002.")),
+    "footnote-without-url": Defect("LINK009", append("Claim.[^src]\n\n[^src]: UN report (2020), article 3.<<")),
     "wrapped-year": Defect("HYG012", append("1. A report, Geneva,\n   2002.<< Available online.\n2. Another report.")),
     # suppression comments
     "suppress-unknown": Defect("CHK001", append("<!-- check: disable-next-line LINK999 -- why not --><<\nText.")),
