@@ -168,3 +168,10 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
 @_reported
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return pages.set_html_direction(output, _i18n(config).language(str(config.theme["language"])).dir)
+
+
+@_reported
+def on_post_build(config: MkDocsConfig) -> None:
+    # Without the site's address MkDocs writes sitemaps of 'None./...' URLs: none until it is set.
+    if not config.site_url:
+        pages.drop_sitemaps(Path(config.site_dir))

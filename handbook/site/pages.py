@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from handbook.languages import I18n, split_language_path
 
@@ -105,3 +105,12 @@ def untranslated_sections(nav: object, translations: dict[str, dict[str, str]], 
     """'fr: Checklists' for every nav section that a translated language has no title for."""
     return [f"{code}: {title}" for code in codes for title in section_titles(nav)
             if title not in (translations.get(code) or {})]
+
+
+SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
+
+
+def drop_sitemaps(site_dir: Path) -> None:
+    """Remove the sitemaps MkDocs wrote without a site address (their URLs read 'None./')."""
+    for name in SITEMAPS:
+        (site_dir / name).unlink(missing_ok=True)

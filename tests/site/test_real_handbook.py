@@ -16,13 +16,18 @@ PAGES = [prefix + page for prefix in ("", "fr/", "es/", "ar/") for page in ("", 
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory):
+def real_site(tmp_path_factory):
     site = tmp_path_factory.mktemp("real") / "site"
     build_site(Project(REPO), out=site, log=lambda _: None)
     url, server = start_server(site)
-    yield url
+    yield site, url
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="module")
+def site_url(real_site):
+    return real_site[1]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -57,3 +62,36 @@ def test_searching_the_real_handbook_finds_the_chapter_in_the_readers_language(b
             assert not any(h.startswith(site_url + p) for p in ("fr/", "es/", "ar/") for h in hrefs)
     finally:
         tab.close()
+
+
+VIEWPORTS = {"phone": (390, 844), "desktop": (1280, 900)}
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_every_page_of_every_language_loads_cleanly_at_phone_and_desktop_width(browser, real_site, viewport):
+    """No horizontal panning, no failed request, no console error, on any page a reader can open."""
+    site, url = real_site
+    width, height = VIEWPORTS[viewport]
+    paths = sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")
+                   if "pagefind" not in p.parts)
+    paths = ["" if p == "./" else p for p in paths]
+    assert len(paths) >= 100  # 26 pages in each of four languages
+    context = browser.new_context(viewport={"width": width, "height": height})
+    tab = context.new_page()
+    failed: list[str] = []
+    errors: list[str] = []
+    tab.on("requestfailed", lambda r: failed.append(r.url))
+    tab.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    problems = []
+    try:
+        for path in paths:
+            failed.clear()
+            errors.clear()
+            tab.goto(url + path, wait_until="networkidle")
+            overflow = tab.evaluate("document.documentElement.scrollWidth") - width
+            if overflow > 0 or failed or errors:
+                problems.append((path, f"{overflow}px too wide" if overflow > 0 else "", failed[:2], errors[:2]))
+    finally:
+        context.close()
+    assert problems == []
