@@ -47,7 +47,9 @@ def glossary_markdown(termbase: Termbase, i18n: I18n, code: str) -> str:
             if sid not in cited:
                 cited.append(sid)
             sources.append(str(cited.index(sid) + 1))
-        rows.append(f"| {preferred} | {instead} | {cell(entry.reason)} | {', '.join(sources)} |")
+        # The language's own list separator: in Arabic '1، 2، 3' reads in order, where '1, 2, 3'
+        # showed as '4 ,3 ,2 ,1' to a reader of the right-to-left page.
+        rows.append(f"| {preferred} | {instead} | {cell(entry.reason)} | {t('glossary_sources_separator').join(sources)} |")
     notes = [f"{n}. [{cell(termbase.sources[sid].title)}]({termbase.sources[sid].url})"
              for n, sid in enumerate(cited, 1)]
     return "\n".join(rows) + "\n\n" + "\n".join(notes) + "\n"

@@ -97,3 +97,12 @@ def test_the_package_does_not_import_mkdocs(package: str):
             names = ([a.name for a in node.names] if isinstance(node, ast.Import)
                      else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
             assert not any(n == "mkdocs" or n.startswith("mkdocs.") for n in names), (path, node.lineno)
+
+
+def test_source_numbers_use_the_languages_list_separator():
+    """In the Arabic glossary '1، 2' reads in order; '1, 2' showed reversed on the right-to-left page."""
+    tb, i18n = termbase(), load_i18n(REPO)
+    rows = {code: [r for r in glossary_markdown(tb, i18n, code).split("\n") if r.startswith("| **")] for code in ("en", "ar")}
+    several = [r.rsplit("|", 2)[1].strip() for r in rows["ar"] if "،" in r.rsplit("|", 2)[1]]
+    assert several and all(", " not in cell for cell in several)
+    assert any(", " in r.rsplit("|", 2)[1] for r in rows["en"])
