@@ -97,3 +97,22 @@ def test_every_page_of_every_language_loads_cleanly_at_phone_and_desktop_width(b
     finally:
         context.close()
     assert problems == []
+
+
+@pytest.mark.parametrize("lang", ["", "fr/", "es/", "ar/"])
+def test_boxes_tables_and_footnotes_are_not_small_print(browser, site_url, lang):
+    """Reading text keeps close to the body size of its script (Material's default was 12.8 px)."""
+    tab = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        tab.goto(site_url + lang + "chapters/terminology/")
+        sizes = tab.evaluate("""() => {
+            const px = sel => { const e = document.querySelector(sel); return e ? parseFloat(getComputedStyle(e).fontSize) : null; };
+            return {body: px('.md-content__inner > p'), box: px('.admonition li, .admonition p:not(.admonition-title)'),
+                    cell: px('.md-typeset table td'), note: px('.footnote li')};
+        }""")
+    finally:
+        tab.close()
+    body = sizes.pop("body")
+    assert body and all(size is not None for size in sizes.values()), sizes
+    assert sizes["box"] >= 0.9 * body and sizes["cell"] >= 0.9 * body, (body, sizes)
+    assert sizes["note"] >= 0.85 * body and min(sizes.values()) >= 14, (body, sizes)
