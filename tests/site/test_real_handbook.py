@@ -116,3 +116,24 @@ def test_boxes_tables_and_footnotes_are_not_small_print(browser, site_url, lang)
     assert body and all(size is not None for size in sizes.values()), sizes
     assert sizes["box"] >= 0.9 * body and sizes["cell"] >= 0.9 * body, (body, sizes)
     assert sizes["note"] >= 0.85 * body and min(sizes.values()) >= 14, (body, sizes)
+
+
+@pytest.mark.parametrize("lang", ["", "ar/"])
+def test_a_printed_page_names_the_handbook_edition_and_address_without_screen_furniture(browser, site_url, lang):
+    tab = browser.new_page()
+    try:
+        path = site_url + lang + "chapters/officer-welfare/"
+        tab.goto(path)
+        tab.emulate_media(media="print")
+        head = tab.locator(".hb-print-head")
+        assert head.is_visible()
+        text = head.inner_text()
+        assert path in text
+        assert any(ch.isdigit() for ch in text)  # the edition number and date
+        for furniture in (".md-header", ".md-sidebar--primary", ".hb-pdf-link", ".md-footer"):
+            hidden = tab.locator(furniture)
+            assert hidden.count() == 0 or not hidden.first.is_visible(), furniture
+        tab.emulate_media(media="screen")
+        assert not head.is_visible()
+    finally:
+        tab.close()
