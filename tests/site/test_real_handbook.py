@@ -137,3 +137,33 @@ def test_a_printed_page_names_the_handbook_edition_and_address_without_screen_fu
         assert not head.is_visible()
     finally:
         tab.close()
+
+
+@pytest.mark.parametrize("path", ["ar/contributing/authoring-guide/", "ar/contributing/check-rules/"])
+def test_english_text_in_the_arabic_site_is_laid_out_left_to_right_in_every_detail(browser, site_url, path):
+    tab = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        tab.goto(site_url + path)
+        wrong = tab.evaluate("""() => {
+            const out = [];
+            for (const block of document.querySelectorAll('.md-typeset [dir=ltr]')) {
+                for (const li of block.querySelectorAll('li')) {
+                    const s = getComputedStyle(li);
+                    if (s.direction !== 'ltr' || parseFloat(s.marginRight) > 0 || parseFloat(s.marginLeft) <= 0)
+                        out.push('li ' + li.textContent.slice(0, 30));
+                }
+                for (const cell of block.querySelectorAll('td, th')) {
+                    if (!['left', 'start'].includes(getComputedStyle(cell).textAlign)) out.push('cell ' + cell.textContent.slice(0, 30));
+                }
+                for (const title of block.querySelectorAll('.admonition-title')) {
+                    const icon = getComputedStyle(title, '::before');
+                    if (icon.left === 'auto' || parseFloat(getComputedStyle(title).paddingLeft) < parseFloat(getComputedStyle(title).paddingRight))
+                        out.push('box title ' + title.textContent.slice(0, 30));
+                }
+            }
+            return out.slice(0, 10);
+        }""")
+        assert wrong == []
+        assert tab.locator(".md-typeset [dir=ltr] li").count() > 0
+    finally:
+        tab.close()
