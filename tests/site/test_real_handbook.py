@@ -167,3 +167,33 @@ def test_english_text_in_the_arabic_site_is_laid_out_left_to_right_in_every_deta
         assert tab.locator(".md-typeset [dir=ltr] li").count() > 0
     finally:
         tab.close()
+
+
+def test_arabic_search_results_use_the_sites_arabic_font_right_to_left_without_an_empty_flash(browser, site_url):
+    tab = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        tab.goto(site_url + "ar/")
+        tab.click("[data-hb-search-open]")
+        box = tab.locator("#hb-search input")
+        box.wait_for()
+        messages = []
+        tab.expose_function("hbSeen", lambda text: messages.append(text))
+        tab.evaluate("""() => new MutationObserver(() => {
+            const m = document.querySelector('.pagefind-ui__message');
+            if (m && getComputedStyle(m).visibility === 'visible' && m.textContent.trim()) window.hbSeen(m.textContent.trim());
+        }).observe(document.querySelector('#hb-search'), {subtree: true, childList: true, characterData: true})""")
+        box.type("الصد", delay=120)
+        tab.wait_for_selector(".pagefind-ui__result-link", timeout=10_000)
+        tab.wait_for_timeout(1200)
+        result = tab.locator(".pagefind-ui__result-title").first
+        font = result.evaluate("e => getComputedStyle(e).fontFamily")
+        assert "Noto Naskh Arabic" in font, font
+        assert result.evaluate("e => getComputedStyle(e).direction") == "rtl"
+        nested = tab.locator(".pagefind-ui__result-nested").first
+        if nested.count():
+            box_ = nested.bounding_box()
+            link = nested.locator(".pagefind-ui__result-link").first.bounding_box()
+            assert link["x"] + link["width"] <= box_["x"] + box_["width"] - 1  # room on the start (right) side
+        assert not any(m.startswith("0 ") or "No results" in m or "لا توجد" in m for m in messages), messages
+    finally:
+        tab.close()

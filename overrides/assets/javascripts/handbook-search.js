@@ -22,6 +22,15 @@
     });
   }
 
+  // While the reader is still typing, the result of a partial word ("no results" for «الصد») is not
+  // an answer: the message waits until typing pauses, so no empty state flashes before results.
+  var typingTimer = null;
+  dialog.addEventListener("input", function () {
+    dialog.classList.add("hb-typing");
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(function () { dialog.classList.remove("hb-typing"); }, 900);
+  });
+
   function open() {
     start();
     if (!dialog.open) dialog.showModal();
