@@ -85,6 +85,12 @@ def _numbering(page: Page) -> Iterator[Diagnostic]:
     front = page.front
     first = front.body_line - 1 if not isinstance(front, Exception) else 0
     for skip in numbering_skips(page.text.split("\n"), first):
+        if skip.previous == 0:
+            yield Diagnostic(page.path, skip.line, 1, "HYG012",
+                             f"ordered list starts at {skip.number}; Markdown numbers every list from 1",
+                             hint="if a comment, heading or other block split a list in two, move it out of the "
+                                  "list (or indent it under the item before); otherwise number the list from 1")
+            continue
         yield Diagnostic(page.path, skip.line, 1, "HYG012",
                          f"ordered-list item numbered {skip.number} follows item {skip.expected - 1} "
                          f"(line {skip.previous}); Markdown will show it as {skip.expected}",

@@ -21,8 +21,8 @@ _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 class Skip:
     line: int       # 1-based line of the item
     number: int     # the number written
-    expected: int   # the number that follows the previous item
-    previous: int   # 1-based line of the previous item
+    expected: int   # the number Markdown shows: one more than the previous item, or 1 for a new list
+    previous: int   # 1-based line of the previous item (0 when the item starts a list)
 
 
 def numbering_skips(lines: list[str], first: int = 0) -> Iterator[Skip]:
@@ -51,7 +51,12 @@ def numbering_skips(lines: list[str], first: int = 0) -> Iterator[Skip]:
             for deeper in [k for k in open_lists if k > indent]:
                 del open_lists[deeper]
             accepted = {number + 1}
-            if indent in open_lists and number not in open_lists[indent][0]:
+            if indent not in open_lists and number != 1:
+                # Python-Markdown ignores the number a list starts with: '4.' after a comment or a
+                # heading is shown as '1.' (a reference list split in two renumbers its second half).
+                yield Skip(index + 1, number, 1, 0)
+                accepted.add(2)
+            elif indent in open_lists and number not in open_lists[indent][0]:
                 accepts, at = open_lists[indent]
                 expected = min(accepts)
                 yield Skip(index + 1, number, expected, at)
@@ -59,7 +64,8 @@ def numbering_skips(lines: list[str], first: int = 0) -> Iterator[Skip]:
                 # (next is `expected`) or a real item misnumbered (next is `expected + 1`): one finding.
                 accepted |= {expected, expected + 1}
             open_lists[indent] = (accepted, index + 1)
-        elif blank_before or _BULLET.match(line):
+        elif blank_before or _BULLET.match(line) or (line.startswith("<") and indent == 0):
+            # (A line of raw HTML at the margin, such as a comment, starts an HTML block: it ends the list.)
             # A paragraph after a blank line, or another list, ends every list not indented deeper
             # than it; a line right after an item (no blank) continues that item.
             for ended in [k for k in open_lists if k >= indent]:
