@@ -197,3 +197,20 @@ def test_arabic_search_results_use_the_sites_arabic_font_right_to_left_without_a
         assert not any(m.startswith("0 ") or "No results" in m or "لا توجد" in m for m in messages), messages
     finally:
         tab.close()
+
+
+@pytest.mark.parametrize("lang", ["", "ar/"])
+def test_axe_finds_no_violation_in_the_open_phone_menu(browser, site_url, lang):
+    from axe_playwright_python.sync_playwright import Axe
+
+    tab = browser.new_page(viewport=dict(zip(("width", "height"), VIEWPORTS["phone"])))
+    try:
+        tab.goto(site_url + lang + CHAPTER)
+        tab.evaluate("document.getElementById('__drawer').checked = true")  # what the menu button does
+        tab.wait_for_timeout(500)
+        assert tab.locator(".md-sidebar--primary .md-nav__title").first.is_visible()
+        results = Axe().run(tab, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+        violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+        assert violations == []
+    finally:
+        tab.close()
