@@ -214,3 +214,28 @@ def test_axe_finds_no_violation_in_the_open_phone_menu(browser, site_url, lang):
         assert violations == []
     finally:
         tab.close()
+
+
+@pytest.mark.parametrize("lang", ["fr/", "ar/"])
+def test_the_desktop_menu_title_never_hides_menu_entries(browser, site_url, lang):
+    tab = browser.new_page(viewport=dict(zip(("width", "height"), VIEWPORTS["desktop"])))
+    try:
+        tab.goto(site_url + lang + CHAPTER)
+        covered = tab.evaluate("""() => {
+            const wrap = document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap');
+            const title = document.querySelector('.md-sidebar--primary .md-nav--primary > .md-nav__title');
+            const out = [];
+            for (const top of [0, 60, 120, 240]) {
+                wrap.scrollTop = top;
+                const t = title.getBoundingClientRect();
+                for (const link of document.querySelectorAll('.md-sidebar--primary .md-nav__list .md-nav__link')) {
+                    const r = link.getBoundingClientRect();
+                    if (r.height && t.height && r.top < t.bottom - 1 && r.bottom > t.top + 1 && getComputedStyle(title).visibility !== 'hidden')
+                        out.push(top + ': ' + link.textContent.trim().slice(0, 30));
+                }
+            }
+            return out;
+        }""")
+        assert covered == []
+    finally:
+        tab.close()
