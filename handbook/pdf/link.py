@@ -1,8 +1,13 @@
-"""The "Download PDF" link of every web page: ``hb.pdf_href``, relative to the page."""
+"""The "Download PDF" link of every web page: ``hb.pdf_href``, relative to the page, and the PDF's
+size and page count written next to it once the PDF exists (:func:`fill_details`)."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from babel.numbers import format_decimal
 
 from handbook.pdf.book import site_pdf_path
 from handbook.site import pages
@@ -20,3 +25,30 @@ def pdf_link(info: "PageInfo") -> dict[str, Any]:
         return {}
     here = pages.site_path(info.i18n, info.lang, info.url)
     return {"pdf_href": pages.relative_href(here, site_pdf_path(info.i18n, info.lang))}
+
+
+DETAILS_MARK = '<span class="hb-pdf-details" data-hb-pdf-details></span>'
+
+
+def details_text(i18n: Any, code: str, size_bytes: int, pages_count: int) -> str:
+    """'(PDF, 2,1 Mo, 130 pages)' in the reader's language (CLDR decimal sign, Western digits)."""
+    size = format_decimal(max(size_bytes / 1_000_000, 0.1), format="#,##0.0", locale=code, numbering_system="latn")
+    return i18n.t(code, "pdf_download_details", size=size, pages=str(pages_count))
+
+
+def fill_details(site: Path, i18n: Any, code: str, pdf: Path, pages_count: int) -> None:
+    """Write the PDF's size and page count into every page of language ``code`` that links to it."""
+    from markupsafe import escape
+
+    text = f'<span class="hb-pdf-details">{escape(details_text(i18n, code, pdf.stat().st_size, pages_count))}</span>'
+    top = site / i18n.prefix(code)
+    others = {site / i18n.prefix(c) for c in i18n.codes if c != code and i18n.prefix(c)}
+    for dirpath, dirnames, filenames in os.walk(top):
+        here = Path(dirpath)
+        dirnames[:] = [d for d in dirnames if here / d not in others]  # the default language's folder holds the others
+        for name in filenames:
+            if name.endswith(".html"):
+                page = here / name
+                html = page.read_text(encoding="utf-8")
+                if DETAILS_MARK in html:
+                    page.write_text(html.replace(DETAILS_MARK, text), encoding="utf-8")

@@ -161,6 +161,11 @@ def post_build(site: Path, project: Project) -> None:
         return
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or source_date_epoch(project.root)
     try:
-        report(build_pdfs(project, site_targets(project, site, codes), epoch=epoch))
+        results = build_pdfs(project, site_targets(project, site, codes), epoch=epoch)
     except PdfFailed as exc:
         raise BuildFailed(f"{exc}\n(site/ was left unchanged)") from None
+    report(results)
+    from handbook.pdf.link import fill_details
+
+    for result in results:
+        fill_details(site, i18n, result.code, result.path, result.pages)

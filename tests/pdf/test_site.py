@@ -68,3 +68,22 @@ def test_a_bad_page_fails_the_build_and_keeps_the_old_site(tmp_path):
         build_site(project, codes=["fr"], out=out, search=False, post_steps=[post_build], log=lambda _: None)
     assert "[fr] docs/chapters/first.fr.md:8:1: PDF005 no font has the character(s)" in str(info.value)
     assert (out / "marker.txt").read_text() == "old site"
+
+
+@pytest.mark.parametrize(("page", "pattern", "pdf"), [
+    ("index.html", r"\(PDF, (\d+\.\d) MB, (\d+) pages\)", "handbook-en.pdf"),
+    ("fr/chapters/first/index.html", r"\(PDF, (\d+,\d) Mo, (\d+) pages\)", "fr/handbook-fr.pdf"),
+])
+def test_the_pdf_link_stands_above_the_text_with_its_size_and_page_count(site, page, pattern, pdf):
+    from pypdf import PdfReader
+
+    _, out = site
+    html = (out / page).read_text(encoding="utf-8")
+    link = html.index('class="hb-pdf-link"')
+    assert link < html.index("<h1"), "the link is at the top of the page, before the title"
+    details = re.search(pattern, html[link:link + 600])
+    assert details, html[link:link + 600]
+    size, pages = float(details[1].replace(",", ".")), int(details[2])
+    assert pages == len(PdfReader(out / pdf).pages)
+    assert abs(size - (out / pdf).stat().st_size / 1_000_000) <= 0.06
+    assert "data-hb-pdf-details" not in html
