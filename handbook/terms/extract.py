@@ -1,11 +1,18 @@
-"""The prose of a Markdown page, position for position.
+"""The prose of a Markdown page, as a reader sees it, with the way back to each position.
 
-:func:`scannable` returns a string exactly as long as the page (lowercased), in which everything
-that is not prose is replaced by ``BARRIER``, a character no term can span: code (fenced,
-indented, inline), URLs and link destinations, HTML comments and tags, attribute lists, snippet
-lines, front matter other than ``title`` and ``description``. Newlines are kept, so a match at
-offset *i* is at offset *i* in the file and line/column need no mapping (except where Arabic vowel
-marks are removed, which :class:`Scannable` maps back).
+The page is first masked, position for position: everything that is not prose is replaced by
+``BARRIER``, a character no term can span: code (fenced, indented, inline), URLs, HTML comments
+and block tags, attribute lists, snippet lines, front matter other than ``title`` and
+``description``. Markup that shows nothing and does not separate two words (link destinations,
+inline tags such as ``<b>`` or ``<span>``) is marked ``DROP`` instead. Text that a reader sees
+beside the prose (link and image titles, ``alt`` and ``title`` attributes) is collected as
+*asides*, appended after the page.
+
+:func:`scannable` then rewrites the masked text into what the browser shows
+(:mod:`handbook.terms.visible`: entities decoded, invisible characters and dropped markup
+removed, accents composed, look-alike letters of mixed-script words read as Latin), lowercases
+it, and in Arabic removes vowel marks. Every pass that changes lengths records its edits, which
+:class:`Scannable` follows back to the page's line and column.
 
 Inline markup between words (``**child** pornography``) is left in place: the term patterns
 accept it in the gap between two words (see :data:`handbook.terms.inflect.GAP`), while table
@@ -16,10 +23,12 @@ blanks that markup, for reading the result.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from handbook.terms import visible
 from handbook.terms.inflect import HAMZA_ALEF
+from handbook.terms.visible import DROP
 
 BARRIER = "\x01"
 
@@ -33,23 +42,31 @@ _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]")
 _CODE_SPAN_MULTI = re.compile(r"(?P<ticks>``+)(?!`).+?(?<!`)(?P=ticks)(?!`)", re.S)
 _CODE_SPAN = re.compile(r"`(?<!``)[^`]+`(?!`)")
 _AUTOLINK = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9+.-]*:|mailto:)[^>\s]*>")
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_LINK_DEST = re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
+_HTML_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
+# Text a reader sees in a tag: the alt text of an image and the title (tooltip) of any element.
+_TAG_TEXT = re.compile(r"""[\s/](?:alt|title)[ \t\n]*=[ \t\n]*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+# Phrasing elements that show nothing of their own and do not separate words: "por<b></b>nography"
+# reads "pornography". Any other tag (a paragraph, a cell, an image, code) is a barrier.
+_INLINE_TAGS = frozenset("a abbr b bdi bdo big br cite data del dfn em font i ins kbd mark nobr s samp small "
+                         "span strike strong sub sup time tt u var wbr".split())
+# A link destination, and its title (a tooltip, which readers see): group 1, 2 or 3.
+_LINK_DEST = re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"([^\"]*)\"|'([^']*)'|\(([^)]*)\)))?\s*\)")
 _LINK_REF = re.compile(r"\]\[[^\]\n]*\]")
-_REF_DEF = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.M)
+_REF_DEF = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+(?:[ \t]+(?:\"([^\"\n]*)\"|'([^'\n]*)'|\(([^)\n]*)\)))?.*$",
+                      re.M)
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]:?")
 _URL = re.compile(r"(?:https?|ftp|file)://[^\s<>\"'`)\]]+|www\.[^\s<>\"'`)\]]+")
 _URL_TAIL = re.compile(r"[^\s<>\"'`)\]]+")
 _ATTR_LIST = re.compile(r"\{:?[ \t]*[#.:][^{}\n]*\}|\{[^{}\n]*=[^{}\n]*\}")
 _ADMONITION = re.compile(r"/{3,}[ \t]*[\w-]*[ \t]*\|?")
 _SNIPPET = re.compile(r"^[ \t]*-{1,}8<-{1,}.*$", re.M)
-_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 # For prose(): markup between words becomes a space; table borders become barriers.
 _MARKUP_SPACE = re.compile(r"[*_\[\]#>\\~=]")
 _MARKUP_BARRIER = re.compile(r"[|`]")
 # Hamza forms of alef, unified in scanned Arabic text (one constant-replacement regex).
 _HAMZA_ALEF = re.compile("[" + "".join(map(chr, HAMZA_ALEF)) + "]")
 _ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
+_ARABIC_MARKS_RUN = re.compile("[\u064b-\u0652\u0670\u0640]+")
 
 
 def _blank(text: str, fill: str = BARRIER) -> str:
@@ -58,8 +75,45 @@ def _blank(text: str, fill: str = BARRIER) -> str:
     return "\n".join(fill * len(part) for part in text.split("\n"))
 
 
-def _sub(pattern: re.Pattern[str], text: str, fill: str = BARRIER) -> str:
+Asides = list[tuple[int, str]]  # (page offset, text) of titles and alt texts
+Fill = str | Callable[[re.Match[str], Asides], str]
+
+
+def _sub(pattern: re.Pattern[str], text: str, fill: Fill = BARRIER, asides: Asides | None = None) -> str:
+    if callable(fill):
+        return pattern.sub(lambda m: fill(m, asides if asides is not None else []), text)
     return pattern.sub(lambda m: _blank(m.group(), fill), text)
+
+
+def _titled(fill: str) -> Callable[[re.Match[str], Asides], str]:
+    """Blank a match with ``fill``; its title (group 1, 2 or 3) is a tooltip: an aside."""
+    def blank(m: re.Match[str], asides: Asides) -> str:
+        for g in (1, 2, 3):
+            if m.group(g):
+                asides.append((m.start(g), m.group(g)))
+        return _blank(m.group(), fill)
+    return blank
+
+
+def _tag(m: re.Match[str], asides: Asides) -> str:
+    """An HTML tag: dropped if inline, else a barrier; its alt and title texts are asides."""
+    for t in _TAG_TEXT.finditer(m.group()):
+        for g in (1, 2, 3):
+            if t.group(g):
+                asides.append((m.start() + t.start(g), t.group(g)))
+    return _blank(m.group(), DROP if m.group(1).lower() in _INLINE_TAGS else BARRIER)
+
+
+def _append_asides(masked: str, asides: Asides) -> tuple[str, visible.Edits]:
+    """The masked page, then each aside after a barrier; each aside character maps back to its
+    own page offset (the barrier before an aside, to the aside's first character)."""
+    parts, spans, size = [masked], [], len(masked)
+    for offset, aside in asides:
+        parts.append(BARRIER + aside)
+        spans.append((size, size + 1, offset, offset + 1))
+        spans += [(size + 1 + k, size + 2 + k, offset + k, offset + k + 1) for k in range(len(aside))]
+        size += 1 + len(aside)
+    return "".join(parts), visible.Edits(tuple(s[0] for s in spans), tuple(spans))
 
 
 def _front_matter(text: str) -> str:
@@ -153,7 +207,7 @@ def _admonitions(text: str) -> str:
 
 def prose(text: str) -> str:
     """``text`` with everything but prose blanked, same length, same line breaks."""
-    return _markup(_prose(text)[0])
+    return _markup(_prose(text)[0]).replace(DROP, " ")
 
 
 _MARKUP_TABLE = str.maketrans({**{c: " " for c in "*_[]#>\\~="}, "|": BARRIER, "`": BARRIER})
@@ -175,15 +229,16 @@ def _lower(text: str) -> str:
 
 # Inline constructs that are not prose, blanked in this order (each pass is a fast literal-prefixed
 # scan; one combined alternation was four times slower). Code goes first, so that a comment shown
-# in a code span stays code; the filler is a barrier, except for entities (&nbsp; separates words).
-_INLINE = (
-    ("`", _CODE_SPAN, BARRIER), ("<", _AUTOLINK, BARRIER), ("](", _LINK_DEST, BARRIER),
-    ("][", _LINK_REF, BARRIER), ("[^", _FOOTNOTE_REF, BARRIER), ("<", _HTML_TAG, BARRIER),
-    ("{", _ATTR_LIST, BARRIER), ("&", _ENTITY, " "), ("8<", _SNIPPET, BARRIER), ("]:", _REF_DEF, BARRIER),
+# in a code span stays code. Link destinations and references show nothing between the words
+# around them: dropped. Entities are decoded later (visible).
+_INLINE: tuple[tuple[str, re.Pattern[str], Fill], ...] = (
+    ("`", _CODE_SPAN, BARRIER), ("<", _AUTOLINK, BARRIER), ("](", _LINK_DEST, _titled(DROP)),
+    ("][", _LINK_REF, DROP), ("[^", _FOOTNOTE_REF, BARRIER), ("<", _HTML_TAG, _tag),
+    ("{", _ATTR_LIST, BARRIER), ("8<", _SNIPPET, BARRIER), ("]:", _REF_DEF, _titled(BARRIER)),
 )
 
 
-def _prose(text: str) -> tuple[str, list[tuple[int, int]]]:
+def _prose(text: str) -> tuple[str, list[tuple[int, int]], Asides]:
     text = _front_matter(text)
     text = _fences(text)
     text = _indented_code(text)
@@ -195,15 +250,16 @@ def _prose(text: str) -> tuple[str, list[tuple[int, int]]]:
     comments: list[tuple[int, int]] = []
     if "<!--" in text:
         comments = [m.span() for m in _COMMENT.finditer(text)]
-        text = _sub(_COMMENT, text)
+        text = _sub(_COMMENT, text, DROP)  # a comment shows nothing, even inside a word
+    asides: Asides = []
     for needle, pattern, fill in _INLINE[1:]:
         if needle in text:
-            text = _sub(pattern, text, fill)
+            text = _sub(pattern, text, fill, asides)
     if "://" in text or "www." in text:
         text = _urls(text)
     if "///" in text:
         text = _admonitions(text)
-    return text, comments
+    return text, comments, asides
 
 
 def _urls(text: str) -> str:
@@ -242,17 +298,36 @@ class Scannable:
 
     text: str
     comments: list[tuple[int, int]]  # page spans of HTML comments outside code
-    removed: tuple[int, ...] = ()     # scan offsets at which removed marks sat (see page_offset)
+    edits: tuple[visible.Edits, ...] = ()  # of each rewrite from the page to ``text``, in order
 
     def page_offset(self, i: int) -> int:
-        """The page offset of scan offset ``i`` (they differ only where Arabic marks were removed)."""
-        return i + bisect_right(self.removed, i) if self.removed else i
+        """The page offset of scan offset ``i``: where the character it comes from starts."""
+        for edits in reversed(self.edits):
+            i = edits.back(i)[0]
+        return i
+
+    def page_span(self, start: int, end: int) -> tuple[int, int]:
+        """The page span of the scanned text ``[start, end)``: from the start of what its first
+        character comes from to the end of what its last comes from (an entity, say, whole)."""
+        if end <= start:
+            return self.page_offset(start), self.page_offset(start)
+        last = end - 1
+        for edits in reversed(self.edits):
+            start, last = edits.back(start)[0], edits.back(last)[1] - 1
+        return start, last + 1
 
 
 def scannable(text: str, lang: str) -> Scannable:
-    """The prose of a page, lowercased for matching; in Arabic, hamza forms of alef are unified,
-    and vowel marks and tatweel removed (and mapped back by :meth:`Scannable.page_offset`)."""
-    masked, comments = _prose(text)
+    """The prose of a page as a reader sees it (see :mod:`handbook.terms.visible`), its asides
+    after it, lowercased for matching; in Arabic, hamza forms of alef are unified, and vowel marks
+    and tatweel removed. :meth:`Scannable.page_offset` maps every offset back to the page."""
+    masked, comments, asides = _prose(text)
+    edits: list[visible.Edits] = []
+    if asides:
+        masked, appended = _append_asides(masked, asides)
+        edits.append(appended)
+    masked, rendered = visible.render(masked)
+    edits += rendered
     # Inline markup (emphasis, brackets) stays: the term patterns read it as part of the gap
     # between words, which spares a pass over every page. Only "_" is replaced.
     masked = _lower(masked)
@@ -260,11 +335,10 @@ def scannable(text: str, lang: str) -> Scannable:
         masked = masked.replace("_", " ")
     if lang == "ar":
         masked = _HAMZA_ALEF.sub("ا", masked)
-    if lang == "ar" and _ARABIC_MARKS.search(masked):
-        # The k-th removed mark at page offset p would have sat at scan offset p - k.
-        removed = tuple(m.start() - k for k, m in enumerate(_ARABIC_MARKS.finditer(masked)))
-        return Scannable(_ARABIC_MARKS.sub("", masked), comments, removed)
-    return Scannable(masked, comments)
+        if _ARABIC_MARKS.search(masked):
+            masked, marks = visible.delete(_ARABIC_MARKS_RUN, masked)
+            edits.append(marks)
+    return Scannable(masked, comments, tuple(edits))
 
 
 class LineIndex:

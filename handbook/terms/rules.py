@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from handbook.diagnostics import Diagnostic
+from handbook.terms import visible
 from handbook.terms.matcher import Hit, matcher
 from handbook.terms.termbase import Termbase
 
@@ -60,9 +61,15 @@ class Page:
 
 
 def _found(page: Page, hit: Hit) -> str:
-    """The words of a hit as the page writes them (the scanned text is folded)."""
-    start, end = page.scan.page_offset(hit.start), page.scan.page_offset(hit.end - 1) + 1
-    return " ".join(page.text[start:end].replace("*", "").replace("_", " ").split())
+    """The words of a hit as the page writes them (the scanned text is folded), with what hides
+    them from a reader spelled out (``por<U+200B>nography``)."""
+    start, end = page.scan.page_span(hit.start, hit.end)
+    found = visible.reveal(" ".join(page.text[start:end].replace("*", "").replace("_", " ").split()))
+    # Markup hidden inside a term can be any length; the message shows its two ends.
+    return found if len(found) <= _QUOTE_MAX else found[:_QUOTE_MAX // 2] + " … " + found[-_QUOTE_MAX // 2:]
+
+
+_QUOTE_MAX = 160
 
 
 def _diag(page: Page, hit: Hit, code: str, message: str, hint: str) -> Diagnostic:

@@ -31,6 +31,9 @@ SEEN = {
     "footnote text": "Text.[^1]\n\n[^1]: {t}.",
     "front matter title": "---\ntitle: {t}\ndescription: d\n---\n\nBody.",
     "front matter description": "---\ntitle: t\ndescription: \"{t}\"\n---\n\nBody.",
+    "link title": 'See [x](page.md "{t}").',
+    "html title attribute": '<span title="{t}">x</span>',
+    "html image alt": '<img alt="{t}" src="img.png">',
 }
 NOT_SEEN = {
     "inline code": "Text `{t}` text.",
@@ -40,7 +43,7 @@ NOT_SEEN = {
     "link target": "[page]({t}.md)",
     "url": "https://example.org/{t}",
     "html comment": "<!-- {t} -->",
-    "html attribute": '<span title="{t}">x</span>',
+    "html attribute": '<span class="{t}">x</span>',
     "attribute list": "## Heading {{ #{t} }}",
     "other front matter key": "---\ntitle: t\ndescription: d\nowner: {t}\n---\n\nBody.",
     "suppressed": "<!-- terms: disable-next-line TERM001 TERM002 -- quoting a record -->\n{t}",
