@@ -49,7 +49,9 @@ def glossary_markdown(termbase: Termbase, i18n: I18n, code: str) -> str:
             sources.append(str(cited.index(sid) + 1))
         # The language's own list separator: in Arabic '1، 2، 3' reads in order, where '1, 2, 3'
         # showed as '4 ,3 ,2 ,1' to a reader of the right-to-left page.
-        rows.append(f"| {preferred} | {instead} | {cell(entry.reason)} | {t('glossary_sources_separator').join(sources)} |")
+        # No-break space after the separator: a list of source numbers is not split across lines.
+        rows.append(f"| {preferred} | {instead} | {cell(entry.reason)} | "
+                    f"{t('glossary_sources_separator').replace(' ', chr(0xA0)).join(sources)} |")
     notes = [f"{n}. [{cell(termbase.sources[sid].title)}]({termbase.sources[sid].url})"
              for n, sid in enumerate(cited, 1)]
     return "\n".join(rows) + "\n\n" + "\n".join(notes) + "\n"

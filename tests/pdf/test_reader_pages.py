@@ -38,3 +38,20 @@ def test_a_reader_page_may_link_to_a_contributor_guide_which_stays_on_the_web(tm
     assert [p for p in book.problems if p.code == "PDF004"] == []
     assert '<a class="hb-web-only">authoring guide</a>' in book.html
     assert "For contributors." not in book.html
+
+
+def test_table_columns_are_sized_from_their_content_and_header_words_stay_whole(tmp_path) -> None:
+    """The glossary's last column came out one letter wide ("So/ur/ce/s", "1,/ 2")."""
+    from handbook.pdf.pipeline import build_pdf
+    from tests.pdf.fixtures import pdftotext
+
+    long = "A long explanation that fills the column with ordinary words " * 3
+    rows = "\n".join(f"| term {n} | avoided {n}; another avoided form; and a third | {long} | 1,\u00a02,\u00a03 |"
+                     for n in range(4))
+    body = f"# Terms {{ #terms }}\n\n| Preferred term | Instead of | Why | Sources |\n|---|---|---|---|\n{rows}\n"
+    project = make_handbook(tmp_path / "h", {"index.md": page("Home", body)}, nav="  - index.md\n")
+    result = build_pdf(str(project.root), "en", str(tmp_path / "book.pdf"), "1764547200")
+    assert result.ok, [p.text() for p in result.problems] or result.error
+    text = pdftotext(tmp_path / "book.pdf")
+    assert "Sources" in text
+    assert text.count("1, 2, 3") == 4
