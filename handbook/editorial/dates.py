@@ -47,3 +47,12 @@ def format_date(day: dt.date, code: str) -> str:
     from babel.dates import format_date as cldr_format
 
     return cldr_format(day, format="long", locale=code)
+
+
+def review_schedule(meta: Any) -> tuple[dt.date, dt.date] | None:
+    """(last reviewed, next review due) from a page's front matter; None when they are not valid
+    (`handbook review` and the integrity check report that; the web page and the PDF show nothing)."""
+    last, interval = as_date(meta.get("last_reviewed")), meta.get("review_interval_months")
+    if last is None or isinstance(interval, bool) or not isinstance(interval, int) or interval <= 0:
+        return None
+    return last, add_months(last, interval)

@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 
 from handbook.editorial import changes as changes_module
 from handbook.editorial import edition as edition_module
-from handbook.editorial.dates import add_months, as_date, format_date
+from handbook.editorial.dates import format_date, review_schedule
 from handbook.errors import HandbookError
 from handbook.frontmatter import read
 from handbook.markdown_table import cell
@@ -59,11 +59,10 @@ def review_context(info: PageInfo) -> dict[str, Any] | None:
     if info.src_uri is None:
         return None
     meta = info.meta if "last_reviewed" in info.meta else _original_meta(info)
-    last = as_date(meta.get("last_reviewed"))
-    interval = meta.get("review_interval_months")
-    if last is None or isinstance(interval, bool) or not isinstance(interval, int) or interval <= 0:
+    schedule = review_schedule(meta)
+    if schedule is None:
         return None  # reported by `handbook review` and the integrity checker; never a build crash
-    upcoming = add_months(last, interval)
+    last, upcoming = schedule
     return {
         "last_reviewed": last.isoformat(),
         "next_review": upcoming.isoformat(),

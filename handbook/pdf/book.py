@@ -104,6 +104,22 @@ def translation_notes(project: Project, code: str) -> tuple[frozenset[str], froz
             frozenset(p.source for p in status.unreviewed))
 
 
+def review_line(project: Project, i18n: I18n, code: str, base: str) -> str | None:
+    """'Last reviewed on 28 November 2026 · next review due ...' for the English page ``base``,
+    in language ``code``; None for a page without valid review dates (reported by `handbook review`)."""
+    from handbook.editorial.dates import format_date, review_schedule
+    from handbook.frontmatter import read
+
+    try:
+        schedule = review_schedule(read(project.docs / base).meta)
+    except HandbookError:
+        return None
+    if schedule is None:
+        return None
+    return i18n.t(code, "review_line", last_reviewed=format_date(schedule[0], code),
+                  next_review=format_date(schedule[1], code))
+
+
 def assemble_book(project: Project, code: str, epoch: str) -> Book:
     """Convert every page of language ``code`` and fill the print template (no rendering yet)."""
     project = Project(project.root.resolve())  # file URLs need absolute paths
@@ -127,6 +143,9 @@ def assemble_book(project: Project, code: str, epoch: str) -> Book:
             notice = (f'<p class="fallback-notice" lang="{code}" dir="{language.dir}">'
                       f'{escape(i18n.t(code, key))}</p>')
             chapter.html = chapter.html.replace("</h1>", "</h1>\n" + notice, 1)
+        reviewed = review_line(project, i18n, code, entry.base)
+        if reviewed:  # the dates the web page shows at its foot, under the printed title
+            chapter.html = chapter.html.replace("</h1>", f'</h1>\n<p class="hb-reviewed">{escape(reviewed)}</p>', 1)
         chapters[entry.key] = chapter
         states.append(state)
     problems = [p for state in states for p in state.problems] + assemble.check_links(states, chapters)

@@ -55,3 +55,13 @@ def test_table_columns_are_sized_from_their_content_and_header_words_stay_whole(
     text = pdftotext(tmp_path / "book.pdf")
     assert "Sources" in text
     assert text.count("1, 2, 3") == 4
+
+
+def test_each_chapter_of_the_book_shows_its_review_dates_in_the_books_language(tmp_path) -> None:
+    from handbook.pdf.book import assemble_book
+
+    pages = {"index.md": page("Home", "# Home { #home }\n\nText.", last_reviewed="2026-11-28"),
+             "index.fr.md": "---\ntitle: Accueil\ndescription: D.\n---\n\n# Accueil { #home }\n\nTexte.\n"}
+    project = make_handbook(tmp_path / "h", pages, nav="  - index.md\n")
+    assert "Last reviewed on November 28, 2026 · next review due November 28, 2027" in assemble_book(project, "en", "0").html
+    assert "Dernière relecture le 28 novembre 2026" in assemble_book(project, "fr", "0").html
