@@ -65,3 +65,29 @@ def test_each_chapter_of_the_book_shows_its_review_dates_in_the_books_language(t
     project = make_handbook(tmp_path / "h", pages, nav="  - index.md\n")
     assert "Last reviewed on November 28, 2026 · next review due November 28, 2027" in assemble_book(project, "en", "0").html
     assert "Dernière relecture le 28 novembre 2026" in assemble_book(project, "fr", "0").html
+
+
+def test_hyphenation_leaves_at_least_four_letters_on_each_side(tmp_path) -> None:
+    """'offend-/er.' split two letters off a word: heavy hyphenation is hard to read in print."""
+    import re
+
+    from pypdf import PdfReader
+
+    from handbook.pdf.pipeline import build_pdf
+
+    import random
+
+    words = ("responsibilities accountability proportionate requirements recommendations investigation "
+             "interviewing considerations organisations offender abuse unaccompanied professionals "
+             "internationalisation multidisciplinary confidentiality safeguarding")
+    rng = random.Random(7)
+    body = "# Print { #print }\n\n" + "\n\n".join(
+        " ".join(rng.choice(words.split()) for _ in range(120)) for _ in range(3))
+    project = make_handbook(tmp_path / "h", {"index.md": page("Home", body)}, nav="  - index.md\n")
+    result = build_pdf(str(project.root), "en", str(tmp_path / "book.pdf"), "1764547200")
+    assert result.ok, [p.text() for p in result.problems] or result.error
+    text = "\n".join(p.extract_text() for p in PdfReader(tmp_path / "book.pdf").pages)
+    vocabulary = {w.lower() for w in words.split()}
+    breaks = [(a, b) for a, b in re.findall(r"(\w+)-\n(\w+)", text) if (a + b).lower() in vocabulary]
+    assert breaks, "the text is meant to need hyphenation"
+    assert [(a, b) for a, b in breaks if len(a) < 4 or len(b) < 4] == []
