@@ -93,11 +93,13 @@ def test_serve_previews_the_chosen_language(tmp_path):
 def test_bad_data_fails_the_build_with_file_and_line_not_a_traceback(tmp_path, monkeypatch, capsys):
     project = make_handbook(tmp_path / "h", {"index.md": page("Home", "# Home { #home }")})
     ui = project.translations / "ui" / "core.fr.yml"
-    ui.write_text(ui.read_text(encoding="utf-8") + "search_button: Rechercher: ici\n", encoding="utf-8")
+    before = ui.read_text(encoding="utf-8")
+    bad_line = before.count("\n") + 1
+    ui.write_text(before + "search_button: Rechercher: ici\n", encoding="utf-8")
     monkeypatch.setenv("HANDBOOK_ROOT", str(project.root))
     assert main(["build", "--no-pdf", "--out", str(tmp_path / "site")]) == 2
     err = capsys.readouterr().err
-    assert "core.fr.yml:13: invalid YAML: mapping values are not allowed" in err
+    assert f"core.fr.yml:{bad_line}: invalid YAML: mapping values are not allowed" in err
     assert "Traceback" not in err
     assert not (tmp_path / "site").exists()
 
