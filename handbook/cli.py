@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "review": "handbook.commands.review",
     "edition": "handbook.commands.edition",
     "pdf": "handbook.commands.pdf",
+    "preview-shots": "handbook.commands.preview_shots",
 }
 
 
