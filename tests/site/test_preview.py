@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 from PIL import Image
 
@@ -12,14 +16,17 @@ from tests.conftest import make_handbook, page, translated_page
 pytestmark = pytest.mark.browser
 
 
-def test_preview_shots_writes_each_page_kind_at_phone_and_desktop_width(tmp_path, monkeypatch):
+def test_preview_shots_writes_each_page_kind_at_phone_and_desktop_width(tmp_path):
     pages = {"index.md": page("Home", "# Home { #home }\n\nText."),
              "index.ar.md": translated_page("الرئيسية", "# الرئيسية { #home }\n\nنص.")}
     project = make_handbook(tmp_path / "h", pages, nav="  - index.md\n")
     build_site(project, codes=["en", "ar"], out=tmp_path / "site", search=False, log=lambda _: None)
-    monkeypatch.setenv("HANDBOOK_ROOT", str(project.root))
-    assert main(["preview-shots", "--site", str(tmp_path / "site"), "--out", str(tmp_path / "shots"),
-                 "--lang", "ar"]) == 0
+    # As a user runs it: its own process (and its own Playwright, apart from the tests' browser).
+    proc = subprocess.run([sys.executable, "-m", "handbook", "preview-shots", "--site", str(tmp_path / "site"),
+                           "--out", str(tmp_path / "shots"), "--lang", "ar"],
+                          env=dict(os.environ, HANDBOOK_ROOT=str(project.root)), capture_output=True, text=True,
+                          timeout=180)
+    assert proc.returncode == 0, proc.stderr
     phone = Image.open(tmp_path / "shots" / "web-ar-home-phone.png")
     desktop = Image.open(tmp_path / "shots" / "web-ar-home-desktop.png")
     assert phone.width == 390 and desktop.width == 1280
