@@ -71,7 +71,11 @@ def test_searching_the_real_handbook_finds_the_chapter_in_the_readers_language(b
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 def test_every_page_of_every_language_loads_cleanly_at_phone_and_desktop_width(browser, real_site, viewport):
-    """No horizontal panning, no failed request, no console error, on any page a reader can open."""
+    """No horizontal panning, no failed request, no console error, and no WCAG 2.1 AA violation (axe),
+    on any page a reader can open."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
     site, url = real_site
     width, height = VIEWPORTS[viewport]
     paths = sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")
@@ -96,9 +100,11 @@ def test_every_page_of_every_language_loads_cleanly_at_phone_and_desktop_width(b
             gap = tab.evaluate("""() => { const h = document.querySelector('.md-content h1'); if (!h) return 0;
                 const r = document.createRange(); r.selectNodeContents(h.firstChild);
                 return h.getBoundingClientRect().bottom - r.getBoundingClientRect().bottom; }""")
-            if overflow > 0 or failed or errors or gap > 8:
+            results = axe.run(tab, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+            violations = [(v["id"], [n["target"] for n in v["nodes"]][:2]) for v in results.response["violations"]]
+            if overflow > 0 or failed or errors or gap > 8 or violations:
                 problems.append((path, f"{overflow}px too wide" if overflow > 0 else "", f"title gap {gap}px",
-                                 failed[:2], errors[:2]))
+                                 failed[:2], errors[:2], violations))
     finally:
         context.close()
     assert problems == []
