@@ -26,6 +26,12 @@ LOCALE_ENV = "HANDBOOK_BUILD_LOCALE"
 OUTPUTS_ENV = "HANDBOOK_OUTPUTS"
 
 
+def is_within(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is ``folder`` or lies below it, once both are resolved (links followed)."""
+    path, folder = path.resolve(), folder.resolve()
+    return path == folder or folder in path.parents
+
+
 def is_reader_page(source: str) -> bool:
     """True for a page officers read ('chapters/x.md'), False for contributor material."""
     return not source.startswith(CONTRIBUTOR_DIR)

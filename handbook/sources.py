@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from handbook.paths import DOCS_DIR, TRANSLATIONS_DIR, Project
+from handbook.paths import DOCS_DIR, TRANSLATIONS_DIR, Project, is_within
 
 ROOTS = (DOCS_DIR, TRANSLATIONS_DIR)
 
@@ -39,8 +39,7 @@ def link_problems(project: Project) -> list[LinkProblem]:
                     continue
                 rel = path.relative_to(project.root).as_posix()
                 target = os.readlink(path)
-                resolved = path.resolve()
-                if root != resolved and root not in resolved.parents:
+                if not is_within(path, root):
                     found.append(LinkProblem(rel, target, f"symbolic link to '{target}', outside the repository: "
                                              "nothing outside the repository may be read into the handbook"))
                 elif path.is_dir():

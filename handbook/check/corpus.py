@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from handbook import limits
 from handbook.diagnostics import Diagnostic
 from handbook.errors import HandbookError
-from handbook.paths import DOCS_DIR, SNIPPETS_DIR, Project
+from handbook.paths import DOCS_DIR, SNIPPETS_DIR, Project, is_within
 
 if TYPE_CHECKING:  # imported where used: `handbook check` starts lychee before it reads any page
     from handbook.check.markdown import Inventory
@@ -213,11 +213,6 @@ def decode(raw: bytes, path: str) -> tuple[str, list[Diagnostic]]:
     return text, found
 
 
-def _inside(root: Path, path: Path) -> bool:
-    resolved, top = path.resolve(), root.resolve()
-    return resolved == top or top in resolved.parents
-
-
 def load_corpus(project: Project, i18n: I18n | None = None) -> Corpus:
     from handbook.languages import load_i18n
 
@@ -229,7 +224,7 @@ def load_corpus(project: Project, i18n: I18n | None = None) -> Corpus:
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         base = os.path.relpath(dirpath, docs).replace(os.sep, "/")
         for name in filenames:
-            if not name.startswith(".") and _inside(project.root, Path(dirpath) / name):
+            if not name.startswith(".") and is_within(Path(dirpath) / name, project.root):
                 files.add(name if base == "." else f"{base}/{name}")  # a link out is SAFE011, never read
     snippets_rel = os.path.relpath(project.root / SNIPPETS_DIR, docs).replace(os.sep, "/")
     excluded = {rel for rel in files if _excluded(rel, config.exclude) or rel.startswith(snippets_rel + "/")}

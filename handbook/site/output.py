@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from handbook.errors import HandbookError
-from handbook.paths import DOCS_DIR, RESTRICTED_DIR, TRANSLATIONS_DIR, Project
+from handbook.paths import DOCS_DIR, RESTRICTED_DIR, TRANSLATIONS_DIR, Project, is_within
 
 MANIFEST = ".handbook-build.json"
 # Folders of the checkout that hold what people write; no build output may go inside them.
@@ -67,22 +67,18 @@ def write_manifest(folder: Path) -> None:
     (folder / MANIFEST).write_text(text + "\n", encoding="utf-8")
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    return path == folder or folder in path.parents
-
-
 def check_output(project: Project, out: Path) -> Path:
     """Return the resolved output folder, or raise UnsafeOutput saying why it may not be replaced."""
     target = out.expanduser().resolve()
     root = project.root.resolve()
-    if _inside(root, target):
+    if is_within(root, target):
         where = "the checkout itself" if target == root else f"a folder that contains the checkout ({root})"
         raise _refuse(out, f"the output folder is {where}; the build replaces its output folder whole, "
                       "so every source file and .git would be lost.",
                       "Build into site/ (the default) or into a new folder of its own, e.g. --out site-fr.")
     for name in SOURCE_DIRS:
         source = root / name
-        if _inside(target, source.resolve()) or _inside(target, source):
+        if is_within(target, source):
             raise _refuse(out, f"the output folder lies inside {name}/, which holds sources the build must "
                           "never replace.", "Choose a folder outside docs/, translations/, restricted/ and .git/.")
     if target.exists() and not target.is_dir():
