@@ -47,13 +47,16 @@ def _walk(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], seen: set[i
             _walk(item, path + (index,), lines, seen, shift)
 
 
-def parse_yaml(text: str, path: Path | str, first_line: int = 1) -> tuple[Any, dict[KeyPath, int]]:
+def parse_yaml(text: str, path: Path | str, first_line: int = 1,
+               loader_class: type | None = None) -> tuple[Any, dict[KeyPath, int]]:
     """Parse ``text``; return the data and a map from key paths to 1-based line numbers.
 
     ``first_line`` shifts the numbers, for YAML embedded in a larger file (front matter).
+    ``loader_class`` replaces the safe loader, for files with tags of their own (mkdocs.yml's
+    ``!ENV``); it should derive from the safe loader, and keeps the same refusals.
     """
     try:
-        loader = _Loader(text)
+        loader = (loader_class or _Loader)(text)
         try:
             node = loader.get_single_node()
             lines: dict[KeyPath, int] = {}
@@ -92,11 +95,11 @@ def _bad_date(text: str) -> tuple[int, str]:
     return 1, ""
 
 
-def load_yaml(path: Path) -> tuple[Any, dict[KeyPath, int]]:
+def load_yaml(path: Path, loader_class: type | None = None) -> tuple[Any, dict[KeyPath, int]]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise HandbookError(path, "file not found.") from None
     except UnicodeDecodeError as exc:
         raise HandbookError(path, f"not valid UTF-8 (byte {exc.start}).", fix="Save the file as UTF-8.") from None
-    return parse_yaml(text, path)
+    return parse_yaml(text, path, loader_class=loader_class)

@@ -78,16 +78,6 @@ class Config:
     extensions: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
-def _loader() -> type:
-    import yaml
-
-    class _Loader(yaml.SafeLoader):
-        pass
-
-    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)  # !ENV and friends
-    return _Loader
-
-
 def _extension_options(config: dict[str, Any], name: str) -> dict[str, Any] | None:
     for item in config.get("markdown_extensions") or []:
         if item == name:
@@ -98,9 +88,9 @@ def _extension_options(config: dict[str, Any], name: str) -> dict[str, Any] | No
 
 
 def read_config(project: Project) -> Config:
-    import yaml
+    from handbook.mkdocs_config import read_mkdocs_config
 
-    data = yaml.load(project.config_file.read_text(encoding="utf-8"), Loader=_loader()) or {}
+    data = read_mkdocs_config(project.config_file)
     names: set[str] = set()
     types: tuple[str, ...] = ()
     admonition = _extension_options(data, "pymdownx.blocks.admonition")

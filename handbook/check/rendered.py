@@ -18,6 +18,7 @@ Pages whose HTML cannot hold a finding are not rendered at all (:func:`handbook.
 from __future__ import annotations
 
 import html as htmllib
+import os
 import re
 from functools import cached_property
 from pathlib import Path
@@ -25,6 +26,7 @@ from pathlib import Path
 from handbook.check.corpus import Page
 from handbook.check.markdown import front_matter_end
 from handbook.errors import HandbookError
+from handbook.mkdocs_config import rendering
 from handbook.paths import Project
 
 _SKIPPED = frozenset({"toc"})
@@ -41,7 +43,7 @@ class Renderer:
         if "pymdownx.snippets" in config.extensions:
             snippets = configs.setdefault("pymdownx.snippets", {})
             bases = snippets.get("base_path", ["."])
-            bases = [bases] if isinstance(bases, str) else list(bases)
+            bases = [bases] if isinstance(bases, (str, os.PathLike)) else list(bases)
             snippets["base_path"] = [str(Path(project.root) / b) for b in bases]  # MkDocs runs in the checkout
             snippets["check_paths"] = False  # a missing snippet is LINK007's to report
         extensions = [name for name in config.extensions if name not in _SKIPPED]
@@ -57,7 +59,8 @@ class Renderer:
         body = "\n".join(lines[front_matter_end(lines):])
         self.md.reset()
         try:
-            return self.md.convert(body)
+            with rendering(page.rel):  # a bare `!relative` in the extension settings is this page's folder
+                return self.md.convert(body)
         except Exception as exc:  # MkDocs would fail on this page too
             raise HandbookError(page.path, f"cannot be rendered to HTML: {type(exc).__name__}: {exc}",
                                 fix="Fix the Markdown (an unclosed block or a bad block option); "

@@ -48,14 +48,10 @@ class Entry:
 
 
 def read_config(project: Project) -> Config:
-    """The parts of mkdocs.yml the PDF needs, with MkDocs' own YAML loader (it knows ``!ENV``)."""
-    from mkdocs.utils.yaml import yaml_load
+    """The parts of mkdocs.yml the PDF needs, read with MkDocs' tags (``!ENV``) but without MkDocs."""
+    from handbook.mkdocs_config import read_mkdocs_config
 
-    try:
-        with open(project.config_file, "rb") as handle:
-            data = yaml_load(handle) or {}
-    except Exception as exc:  # YAML error: name the file
-        raise HandbookError(project.config_file, f"cannot be read: {exc}") from None
+    data = read_mkdocs_config(project.config_file)  # HandbookError (file, line, fix) when it cannot be read
     extensions: list[str] = []
     configs: dict[str, dict[str, Any]] = {}
     for item in data.get("markdown_extensions") or []:
