@@ -195,6 +195,8 @@ def optional_date(value: Any) -> str | None:
 
 register(Field("reviewed_by", "National team that reviewed the translation; empty until one has "
                "(`handbook translate review`).", never, optional_name))
+register(Field("chapter", "Chapter number (English chapter pages only): assigned once, never reused; translations "
+               "take the English page's number.", never, positive_int))
 register(Field("reviewed_on", "Date of that review (YYYY-MM-DD).", never, optional_date))
 
 

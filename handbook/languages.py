@@ -21,10 +21,28 @@ _DIRECTIONS = ("ltr", "rtl")
 
 
 @dataclass(frozen=True)
+class Quotes:
+    """A language's quotation marks (``quotes:`` and ``quote_space:`` in languages.yml)."""
+
+    open: str
+    close: str
+    nested_open: str
+    nested_close: str
+    space: str = ""  # written inside each outer mark: French «\u00a0texte\u00a0»
+
+    def wrap(self, text: str, nested: bool = False) -> str:
+        """``text`` in quotation marks; the space goes inside the outer marks only."""
+        if nested:
+            return f"{self.nested_open}{text}{self.nested_close}"
+        return f"{self.open}{self.space}{text}{self.space}{self.close}"
+
+
+@dataclass(frozen=True)
 class Language:
     code: str
     name: str
     dir: str
+    quotes: Quotes
 
     @property
     def rtl(self) -> bool:
@@ -56,6 +74,15 @@ class I18n:
         text = self.strings[code][key]
         return text.format(**values) if values else text
 
+    def plural(self, code: str, key: str, count: int, **values: str) -> str:
+        """The UI string ``key`` in the plural form CLDR gives ``count`` in language ``code``:
+        ``key_one``, ``key_few``... when the language defines it, else ``key`` itself ('other')."""
+        from babel import Locale
+
+        category = Locale.parse(code).plural_form(count)
+        form = f"{key}_{category}"
+        return self.t(code, form if form in self.strings[code] else key, **values)
+
     def prefix(self, code: str) -> str:
         """The site folder of a language: '' for the default language, 'fr/' for French."""
         return "" if code == self.default else f"{code}/"
@@ -74,8 +101,44 @@ def split_language_path(rel: str, codes: tuple[str, ...], default: str) -> tuple
     return default, rel
 
 
+# CLDR plural categories besides 'other'. A string 'x' may have plural forms 'x_one', 'x_few'...
+# in the languages whose grammar needs them (I18n.plural picks one with Babel's plural rules).
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many")
+
+
+def _plural_base(key: str, reference: dict[str, str]) -> str | None:
+    """'pdf_x_few' -> 'pdf_x' when 'pdf_x' is a string of the reference language."""
+    for category in PLURAL_CATEGORIES:
+        if key.endswith("_" + category) and key[: -len(category) - 1] in reference:
+            return key[: -len(category) - 1]
+    return None
+
+
 def _placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+_KEYS = {"code", "name", "dir", "quotes"}
+# Inside the outer marks: a space that does not break, or the mark could end up alone on a line.
+_QUOTE_SPACES = {"\u00a0": "U+00A0 no-break space", "\u202f": "U+202F narrow no-break space"}
+
+
+def _quotes(path: Path, item: dict, index: int, lines: dict) -> Quotes:
+    code = str(item["code"])
+    marks, space = item["quotes"], item.get("quote_space", "")
+    line = lines.get(("languages", index, "quotes"))
+    if not (isinstance(marks, list) and len(marks) == 4 and all(
+            isinstance(m, str) and len(m) == 1 and not m.isspace() and m not in "\"'" for m in marks)):
+        raise HandbookError(path, f"quotes of {code!r} must be a list of four quotation marks, one character "
+                            "each: open, close, nested open, nested close.", line=line,
+                            fix='Write them in quotes, e.g. quotes: ["“", "”", "‘", "’"]; a space inside '
+                                'the marks goes in quote_space.')
+    if space and space not in _QUOTE_SPACES:
+        raise HandbookError(path, f"quote_space of {code!r} is {space!r}; it must be a space that does not "
+                            f"break a line: {' or '.join(_QUOTE_SPACES.values())}.",
+                            line=lines.get(("languages", index, "quote_space")),
+                            fix='Write quote_space: "\\u00a0", or leave the key out when the marks touch the text.')
+    return Quotes(*marks, space=space)
 
 
 def _load_languages(path: Path) -> tuple[str, tuple[Language, ...]]:
@@ -85,8 +148,14 @@ def _load_languages(path: Path) -> tuple[str, tuple[Language, ...]]:
     langs: list[Language] = []
     for index, item in enumerate(data["languages"]):
         line = lines.get(("languages", index))
-        if not isinstance(item, dict) or set(item) != {"code", "name", "dir"}:
-            raise HandbookError(path, "each language needs exactly the keys code, name and dir.", line=line)
+        if not isinstance(item, dict):
+            raise HandbookError(path, "each language is a mapping with the keys code, name, dir and quotes.", line=line)
+        missing, unknown = sorted(_KEYS - set(item)), sorted(set(item) - _KEYS - {"quote_space"})
+        if missing or unknown:
+            problem = f"lacks {', '.join(missing)}" if missing else f"has the unknown key(s) {', '.join(unknown)}"
+            raise HandbookError(path, f"language entry {item.get('code', index + 1)!r} {problem}: each language "
+                                "needs exactly the keys code, name, dir and quotes, and may have quote_space.",
+                                line=line, fix="The comment at the top of the file says what each key holds.")
         code, direction = str(item["code"]), str(item["dir"])
         if not _CODE.match(code):
             raise HandbookError(path, f"language code {code!r} is not an ISO 639 code.", line=line,
@@ -95,7 +164,7 @@ def _load_languages(path: Path) -> tuple[str, tuple[Language, ...]]:
             raise HandbookError(path, f"dir {direction!r} must be 'ltr' or 'rtl'.", line=line)
         if code in {lang.code for lang in langs}:
             raise HandbookError(path, f"language {code!r} is listed twice.", line=line)
-        langs.append(Language(code, str(item["name"]), direction))
+        langs.append(Language(code, str(item["name"]), direction, _quotes(path, item, index, lines)))
     default = data.get("default")
     if default not in {lang.code for lang in langs}:
         raise HandbookError(path, f"default language {default!r} is not in the list.",
@@ -130,8 +199,8 @@ def _load_strings(ui_dir: Path, default: str, codes: tuple[str, ...]) -> dict[st
         reference = loaded[default][0]
         for code, (data, lines) in loaded.items():
             path = ui_dir / f"{area}.{code}.yml"
-            missing = sorted(set(reference) - set(data))
-            extra = sorted(set(data) - set(reference))
+            missing = sorted(k for k in set(reference) - set(data) if not _plural_base(k, reference))
+            extra = sorted(k for k in set(data) - set(reference) if not _plural_base(k, reference))
             if missing:
                 raise HandbookError(path, f"missing UI string(s): {', '.join(missing)}.",
                                     fix=f"Copy them from {reference_path} and translate them.")
@@ -139,7 +208,13 @@ def _load_strings(ui_dir: Path, default: str, codes: tuple[str, ...]) -> dict[st
                 raise HandbookError(path, f"UI string(s) not in {reference_path.name}: {', '.join(extra)}.",
                                     line=lines.get((extra[0],)), fix=f"Remove them, or add them to {reference_path} first.")
             for key, text in data.items():
-                if _placeholders(text) != _placeholders(reference[key]):
+                base = _plural_base(key, reference)
+                if base:  # a plural form: it may leave out the count ('one page')
+                    if not _placeholders(text) <= _placeholders(reference[base]):
+                        raise HandbookError(path, f"string {key!r} may only use the placeholders "
+                                            f"{sorted(_placeholders(reference[base]))} of {base!r}.",
+                                            line=lines.get((key,)))
+                elif _placeholders(text) != _placeholders(reference[key]):
                     raise HandbookError(path, f"string {key!r} must keep the placeholders "
                                         f"{sorted(_placeholders(reference[key]))}.", line=lines.get((key,)))
                 if key in strings[code]:

@@ -1,8 +1,9 @@
 """HYG0xx: mistakes MkDocs accepts without a word.
 
 Unknown block types and the '!!!' syntax render as plain text, duplicate ids break anchors,
-images without alt text shut out screen-reader users, and heavy images cost readers on poor
-connections. (Encoding rules, HYG007-HYG009, are applied when the corpus is read.)
+images without alt text shut out screen-reader users, heavy images cost readers on poor
+connections, and straight quotes (") reach readers as typewriter marks in every language.
+(Encoding rules, HYG007-HYG009, are applied when the corpus is read.)
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Iterator
 
 from handbook.check.corpus import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, Corpus, Page, read_image
 from handbook.check.links import is_internal, split_url
-from handbook.check import characters
+from handbook.check import characters, quotes
 from handbook.check.lists import numbering_skips
 from handbook.diagnostics import Diagnostic
 
@@ -111,6 +112,25 @@ def _characters(page: Page) -> Iterator[Diagnostic]:
                               "U+200E, U+200F, U+061C, the isolates U+2066-U+2069 and the joiners U+200C, U+200D)")
 
 
+def _quotes(corpus: Corpus, page: Page) -> Iterator[Diagnostic]:
+    if '"' not in page.text:
+        return
+    marks = corpus.i18n.language(page.lang).quotes
+    language = _english_name(page.lang)
+    space = f"with a no-break space (U+{ord(marks.space):04X}) inside each mark, " if marks.space else ""
+    hint = (f"{space}{marks.wrap('…', nested=True)} for a quotation inside a quotation; "
+            "a quote that is code goes in backticks")
+    for line, col in quotes.straight_quotes(page.text):
+        yield Diagnostic(page.path, line, col, "HYG017",
+                         f"straight quotation mark; write {marks.wrap('…')} in {language}", hint=hint)
+
+
+def _english_name(code: str) -> str:
+    from babel import Locale
+
+    return Locale.parse(code).english_name or code
+
+
 def check(corpus: Corpus) -> Iterator[Diagnostic]:
     sizes: dict[str, tuple[tuple[int, int] | None, str | None]] = {}
     for page in corpus.pages:
@@ -119,4 +139,5 @@ def check(corpus: Corpus) -> Iterator[Diagnostic]:
         yield from _images(corpus, page, sizes)
         yield from _numbering(page)
         yield from _characters(page)
+        yield from _quotes(corpus, page)
     yield from corpus.diagnostics

@@ -39,6 +39,7 @@ FM002   frontmatter Page has no front matter
 FM003   frontmatter Front matter lacks a required key
 FM004   frontmatter Front matter value has the wrong type or format
 FM005   frontmatter Unknown front matter key
+FM006   frontmatter Chapter without a number, with a number already used, or a translation setting one
 SAFE001 safety     Forbidden HTML element (script, iframe, form, object, embed, style...)
 SAFE002 safety     Event handler attribute (on*=), in HTML or in an attribute list
 SAFE003 safety     javascript:, vbscript: or data: URL, in any case or encoding
@@ -66,6 +67,7 @@ HYG013  hygiene    Control character (NUL and other C0 or C1 controls) in a page
 HYG014  hygiene    Invisible character or bidi embedding or override control in a page
 HYG015  hygiene    Page over the size limit, or lists and quotes nested too deeply
 HYG016  hygiene    Image file that cannot be read, or that decompresses to too many pixels
+HYG017  hygiene    Straight quotation marks in prose; use the language's typographic marks
 CHK001  suppress   Suppression comment names an unknown rule
 CHK002  suppress   Suppression comment gives no reason
 CHK003  suppress   Suppression comment that suppresses nothing

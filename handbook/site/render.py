@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from handbook.chapters import render_chapter_number
 from handbook.editorial.site import render_editions, render_whats_new
 from handbook.site.context import PageInfo
 from handbook.terms.glossary import render_glossary
@@ -16,7 +17,8 @@ from handbook.translation.site import render_status_page
 
 Renderer = Callable[[str, PageInfo], "str | None"]
 
-RENDERERS: list[Renderer] = [render_status_page, render_whats_new, render_editions, render_glossary]
+RENDERERS: list[Renderer] = [render_status_page, render_whats_new, render_editions, render_glossary,
+                             render_chapter_number]
 
 
 def render_page(markdown: str, info: PageInfo) -> str:

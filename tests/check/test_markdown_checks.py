@@ -15,7 +15,7 @@ import pytest
 from handbook.check import check_docs
 from handbook.check.rules import RULES
 from handbook.paths import Project
-from tests.check.fixture import LANGS, TRANSLATIONS, make_clean, rel, write_png
+from tests.check.fixture import LANGS, TRANSLATIONS, rel, write_png
 
 Seed = Callable[[Project, str], tuple[str, int]]
 
@@ -52,9 +52,22 @@ def raw(change: Callable[[bytes], bytes], line: int | None = None) -> Seed:
     return seed
 
 
+NUMBERLESS_CHAPTER = """---
+title: A chapter
+description: A chapter that has no number.
+owner: Test committee
+last_reviewed: 2026-01-01
+review_interval_months: 12
+---
+
+# A chapter { #a-chapter }
+"""
+
+
 def new_file(name: str, text: str, line: int = 1) -> Seed:
     def seed(project: Project, lang: str) -> tuple[str, int]:
         target = rel(name, lang)
+        (project.docs / target).parent.mkdir(parents=True, exist_ok=True)
         (project.docs / target).write_text(text, encoding="utf-8")
         return f"docs/{target}", line
     return seed
@@ -149,6 +162,7 @@ DEFECTS = {
     "required-key": Defect("FM003", replace("description:", "summary:", shift=-2), hint="description"),
     "wrong-type": Defect("FM004", replace("title: ", "title: \n  - a\n  - b\nx_was_title: ")),
     "unknown-key": Defect("FM005", replace("description:", "colour: blue\ndescription:")),
+    "chapter-without-number": Defect("FM006", new_file("chapters/numberless.md", NUMBERLESS_CHAPTER), ("en",)),
     # markup safety
     "script": Defect("SAFE001", append('<script src="tracker.js"></script><<')),
     "iframe": Defect("SAFE001", append('<iframe src="https://example.org/"></iframe><<')),
@@ -218,6 +232,7 @@ DEFECTS = {
     "zero-width-space": Defect("HYG014", append("child porno\u200bgraphy<<")),
     "soft-hyphen": Defect("HYG014", append("child porno\u00adgraphy<<")),
     "bidi-override": Defect("HYG014", append("Looks \u202eharmless<<")),
+    "straight-quote": Defect("HYG017", append('Say "listen".<<'), hint="for a quotation inside a quotation"),
     "deep-list": Defect("HYG015", append("- " * 40 + "deep<<")),
     "deep-quote": Defect("HYG015", append(">" * 400 + " deep<<")),
     "corrupt-image": Defect("HYG016", corrupt_image, ("en",)),
@@ -240,17 +255,6 @@ DEFECTS = {
 CASES = [pytest.param(name, lang, id=f"{name}-{lang}") for name, d in DEFECTS.items() for lang in d.langs]
 
 
-@pytest.fixture(scope="module")
-def clean_tree(tmp_path_factory) -> Path:
-    return make_clean(tmp_path_factory.mktemp("clean") / "handbook").root
-
-
-@pytest.fixture
-def fresh(clean_tree: Path, tmp_path: Path) -> Project:
-    import shutil
-
-    shutil.copytree(clean_tree, tmp_path / "handbook")
-    return Project(tmp_path / "handbook")
 
 
 def test_the_clean_fixture_passes(clean_tree: Path) -> None:
