@@ -339,6 +339,7 @@ _PLAIN_EXTENSIONS = {
     "attr_list": (), "md_in_html": (), "tables": (), "abbr": (), "def_list": (),
     "footnotes": ("USE_DEFINITION_ORDER",),  # the order of the numbers, not what the HTML may hold
     "handbook.mdext.footnote_order": (),  # renumbers footnotes; adds no markup
+    "handbook.mdext.footnote_glue": (),  # wraps a word and its footnote reference in a span; nothing else
     "pymdownx.superfences": (),
     "pymdownx.blocks.admonition": ("types",), "pymdownx.blocks.details": ("types",),
     "pymdownx.snippets": ("base_path", "check_paths", "restrict_base_path"),

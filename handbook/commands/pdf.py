@@ -9,7 +9,8 @@ from pathlib import Path
 from handbook.diagnostics import EXIT_FINDINGS, EXIT_USAGE
 from handbook.paths import Project
 
-HELP = "Build the PDF edition of one language (handbook-<code>.pdf)."
+HELP = ("Build the PDF edition of one language (handbook-<code>.pdf), and the own PDF of each chapter "
+        "and checklist (in <page>/handbook-<code>-<name>.pdf below the same folder).")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -31,7 +32,8 @@ def run(args: argparse.Namespace, project: Project) -> int:
         return EXIT_USAGE
     target = (args.out / pdf_name(args.lang)) if args.out else project.site / site_pdf_path(i18n, args.lang)
     try:
-        results = build_pdfs(project, {args.lang: target.resolve()}, epoch=source_date_epoch(project.root))
+        results = build_pdfs(project, {args.lang: target.resolve()}, epoch=source_date_epoch(project.root),
+                             own_dirs={args.lang: target.resolve().parent})
     except PdfFailed as exc:
         for result in exc.results:
             for problem in result.problems:

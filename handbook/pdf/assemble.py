@@ -78,8 +78,9 @@ class PageState:
     entry: Entry
     text: str
     body_line: int
-    keys: dict[str, str]  # English source -> chapter key, for every page in the book
+    keys: dict[str, str]  # English source -> chapter key, for every page in this document
     docs: Path
+    elsewhere: frozenset[str] = frozenset()  # pages of the book left out of this document (a chapter's own PDF)
     problems: list[Diagnostic] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
@@ -183,8 +184,9 @@ class _PrintTree(Treeprocessor):
         target = _SUFFIX.sub(".md", target)
         key = state.keys.get(target)
         if key is None:
-            if not paths.is_reader_page(target) and (state.docs / target).is_file():
-                # Contributor guides are on the web, not in the reader's book: the text stays, unlinked.
+            if target in state.elsewhere or (not paths.is_reader_page(target) and (state.docs / target).is_file()):
+                # Contributor guides are on the web, not in the reader's book, and a chapter's own PDF
+                # holds that chapter only: the text stays, unlinked.
                 element.set("class", (element.get("class", "") + " hb-web-only").strip())
             elif target.endswith(".md"):
                 state.problem("PDF004", f"link '{href}' leads to a page that is not in the PDF", href,
@@ -303,10 +305,11 @@ class Converter:
                         src_uri=entry.src, meta=dict(meta))
         return render_page(body, info)
 
-    def convert(self, entry: Entry, keys: dict[str, str]) -> tuple[Chapter, PageState]:
+    def convert(self, entry: Entry, keys: dict[str, str],
+                elsewhere: frozenset[str] = frozenset()) -> tuple[Chapter, PageState]:
         text = read_page(self.docs / entry.src, entry.source_path)
         front = frontmatter.split(text, entry.source_path)
-        state = PageState(entry, text, front.body_line, keys, self.docs)
+        state = PageState(entry, text, front.body_line, keys, self.docs, elsewhere=elsewhere)
         self.extension.state = state
         self.md.reset()
         html = self.md.convert(self._render(entry, front.body, front.meta))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import jinja2
 
+from handbook.chapters import is_checklist
 from handbook.diagnostics import Diagnostic
 from handbook.editorial.edition import EDITION_FILE
 from handbook.errors import HandbookError
@@ -19,7 +20,7 @@ from handbook.pdf.source import Entry, Part, book_order, read_config
 
 PACKAGE = Path(__file__).resolve().parent
 TEMPLATES = PACKAGE / "templates"
-PRINT_FONTS = PACKAGE / "fonts"  # Noto Sans Mono (code) and Amiri (Arabic), OFL
+PRINT_FONTS = PACKAGE / "fonts"  # Noto Sans Mono (code), OFL; text fonts are the web's (WEB_FONTS)
 WEB_FONTS = "overrides/assets/fonts"
 WEB_FONTS_CSS = "overrides/assets/stylesheets/fonts.css"
 
@@ -34,10 +35,22 @@ class Book:
     chapters: dict[str, assemble.Chapter]
     states: list[assemble.PageState]
     problems: list[Diagnostic]
+    only: str | None = None        # a chapter's or checklist's own PDF: its English source path
 
 
 def pdf_name(code: str) -> str:
     return f"handbook-{code}.pdf"
+
+
+def own_pdf_name(code: str, base: str) -> str:
+    """The file name of a chapter's or checklist's own PDF: 'handbook-fr-first-contact-with-a-child.pdf'.
+    It sits next to the page's index.html, so a page links to it by its name alone."""
+    return f"handbook-{code}-{PurePosixPath(base).stem}.pdf"
+
+
+def site_own_pdf_path(i18n: I18n, code: str, base: str) -> str:
+    """Where a page's own PDF sits in the assembled site: 'fr/checklists/x/handbook-fr-x.pdf'."""
+    return i18n.prefix(code) + assemble.page_url(base) + own_pdf_name(code, base)
 
 
 def site_pdf_path(i18n: I18n, code: str) -> str:
@@ -120,13 +133,26 @@ def review_line(project: Project, i18n: I18n, code: str, base: str) -> str | Non
                   next_review=format_date(schedule[1], code))
 
 
-def assemble_book(project: Project, code: str, epoch: str) -> Book:
-    """Convert every page of language ``code`` and fill the print template (no rendering yet)."""
+def assemble_book(project: Project, code: str, epoch: str, only: str | None = None,
+                  spacing: dict[str, str] | None = None) -> Book:
+    """Convert every page of language ``code`` and fill the print template (no rendering yet).
+
+    With ``only`` (an English source path, such as 'checklists/x.md'), the document is that page
+    alone: a chapter's or checklist's own PDF (:func:`own_pdf_name`), with the handbook's title,
+    edition and date at its head, and links to the rest of the book kept as text.
+    ``spacing`` gives some chapters (by key) the class 'hb-tight' or 'hb-loose', so that their last
+    page is not one that holds only a few lines (see handbook.pdf.pipeline).
+    """
     project = Project(project.root.resolve())  # file URLs need absolute paths
     i18n = load_i18n(project.root)
     language = i18n.language(code)
     config = read_config(project)
     order = book_order(project, config, i18n, code)
+    in_book = frozenset(item.base for item in order if isinstance(item, Entry))
+    if only is not None:
+        order = [item for item in order if isinstance(item, Entry) and item.base == only]
+        if not order:
+            raise HandbookError(project.config_file, f"'{only}' is not a page of the book.")
     entries = [item for item in order if isinstance(item, Entry)]
     keys = {entry.base: entry.key for entry in entries}
     converter = assemble.Converter(project, config, i18n, code)
@@ -134,7 +160,7 @@ def assemble_book(project: Project, code: str, epoch: str) -> Book:
     states: list[assemble.PageState] = []
     outdated, unreviewed = translation_notes(project, code)
     for entry in entries:
-        chapter, state = converter.convert(entry, keys)
+        chapter, state = converter.convert(entry, keys, in_book - set(keys))
         keys_shown = [key for key, applies in (
             ("pdf_outdated_notice", entry.base in outdated and not entry.fallback),
             ("translation_unreviewed_notice", entry.base in unreviewed and not entry.fallback),
@@ -146,6 +172,9 @@ def assemble_book(project: Project, code: str, epoch: str) -> Book:
         reviewed = review_line(project, i18n, code, entry.base)
         if reviewed:  # the dates the web page shows at its foot, under the printed title
             chapter.html = chapter.html.replace("</h1>", f'</h1>\n<p class="hb-reviewed">{escape(reviewed)}</p>', 1)
+        if is_checklist(entry.base):  # room to write the unit's own contacts, on the printed sheet
+            chapter.html += (f'\n<section class="hb-notes" lang="{code}" dir="{language.dir}">'
+                             f'<h2>{escape(i18n.t(code, "checklist_notes_title"))}</h2></section>')
         chapters[entry.key] = chapter
         states.append(state)
     problems = [p for state in states for p in state.problems] + assemble.check_links(states, chapters)
@@ -159,7 +188,8 @@ def assemble_book(project: Project, code: str, epoch: str) -> Book:
         else:
             chapter = chapters[item.key]
             items.append({"part": False, "key": item.key, "title": chapter.title, "depth": item.depth,
-                          "fallback": item.fallback, "html": chapter.html})
+                          "fallback": item.fallback, "html": chapter.html,
+                          "checklist": is_checklist(item.base), "spacing": (spacing or {}).get(item.key, "")})
     status_key = ("pdf_chapter_source" if code == i18n.default else None)
     chapter_rows = [
         {"title": chapters[e.key].title, "fallback": e.fallback,
@@ -171,6 +201,7 @@ def assemble_book(project: Project, code: str, epoch: str) -> Book:
     created = build_date(epoch).strftime("%Y-%m-%dT%H:%M:%SZ")
     rtl = language.rtl
     env = _environment()
+    leaflet = "checklist" if only and is_checklist(only) else "chapter" if only else ""
     css = env.get_template("book.css").render(
         font_dir=PRINT_FONTS.as_uri(),
         page_of=css_page_of(t["pdf_page_of"]),
@@ -178,17 +209,20 @@ def assemble_book(project: Project, code: str, epoch: str) -> Book:
         left_header="chapter" if rtl else "book",
         right_header="book" if rtl else "chapter",
         short_title=escape_css(t["site_name"]),
+        leaflet=leaflet,
+        footer_line=escape_css(f"{t['site_name']} · {_edition_line(i18n, code, ed)}"),
     )
-    html = env.get_template("book.html").render(
+    title = t["site_name"] if not only else f"{chapters[entries[0].key].title} · {t['site_name']}"
+    html = env.get_template("leaflet.html" if only else "book.html").render(
         lang=code, dir=language.dir, default_lang=i18n.default, t=t,
-        title=t["site_name"], author=t["pdf_author"], description=t["site_description"],
-        keywords=t["pdf_keywords"], created=created,
+        title=title, site_name=t["site_name"], author=t["pdf_author"], description=t["site_description"],
+        keywords=t["pdf_keywords"], created=created, leaflet=leaflet,
         font_stylesheets=[(project.root / WEB_FONTS_CSS).as_uri()],
         css=css, status=_status(i18n, code, ed), edition_line=_edition_line(i18n, code, ed),
         commit=ltr(ed.commit, rtl), built=ltr(ed.built, rtl), chapters=chapter_rows, items=items,
     )
     roots = [project.docs, project.root / WEB_FONTS, project.root / WEB_FONTS_CSS, PRINT_FONTS]
-    return Book(code, html, project.docs.as_uri() + "/", roots, entries, chapters, states, problems)
+    return Book(code, html, project.docs.as_uri() + "/", roots, entries, chapters, states, problems, only)
 
 
 def escape_css(text: str) -> str:

@@ -8,6 +8,7 @@ import bisect
 import re
 from urllib.parse import unquote
 
+from handbook.chapters import is_checklist
 from handbook.diagnostics import Diagnostic
 from handbook.pdf.book import TEMPLATES, Book
 from handbook.pdf.weasy import Rendered
@@ -80,13 +81,18 @@ def _locate(book: Book, message: str) -> tuple[str, int]:
     return str(TEMPLATES / "book.html"), 1
 
 
+def _on_page(book: Book, pages: Pages, index: int, needle: str) -> tuple[str, int]:
+    """The source page printed on PDF page ``index``, and the line of ``needle`` in it."""
+    path = pages.source(index)
+    state = next((s for s in book.states if s.entry.source_path == path), None)
+    return path, state.line_of(needle) if state and needle else 1
+
+
 def check_overflow(book: Book, rendered: Rendered) -> list[Diagnostic]:
     pages = Pages(book, rendered)
     out = []
     for index, text in rendered.overflows:
-        path = pages.source(index)
-        state = next((s for s in book.states if s.entry.source_path == path), None)
-        line = state.line_of(text.split()[0]) if state and text.split() else 1
+        path, line = _on_page(book, pages, index, (text.split() or [""])[0])
         out.append(Diagnostic(path, line, 1, "PDF007", f"text runs off PDF page {index + 1}: {text!r}",
                               hint="break the long word or URL, or split the table"))
     return out
@@ -119,7 +125,56 @@ def check_fonts(book: Book, rendered: Rendered) -> list[Diagnostic]:
     return out
 
 
-CHECKS = (check_messages, check_overflow, check_fonts)
+def check_one_sheet(book: Book, rendered: Rendered) -> list[Diagnostic]:
+    """A checklist's own PDF is one sheet that an officer prints and carries: never two pages."""
+    if book.only is None or not is_checklist(book.only) or rendered.pages == 1:
+        return []
+    entry = book.entries[0]
+    return [Diagnostic(entry.source_path, book.states[0].body_line, 1, "PDF009",
+                       f"the checklist's own PDF has {rendered.pages} pages; a checklist must fit one page",
+                       hint="tighten the text: shorter items, fewer words (the English original too, if it "
+                            "does not fit either)")]
+
+
+def check_cell_breaks(book: Book, rendered: Rendered) -> list[Diagnostic]:
+    """A table cell never shows a word split across two lines: the column is too narrow for it."""
+    pages = Pages(book, rendered)
+    out = []
+    for index, word in rendered.cell_breaks:
+        path, line = _on_page(book, pages, index, word.split("/")[0])
+        out.append(Diagnostic(path, line, 1, "PDF010", f"a table cell on PDF page {index + 1} splits a word "
+                              f"across two lines: {word!r}",
+                              hint="give the table fewer or shorter columns, or shorten the word's column header"))
+    return out
+
+
+# A chapter whose last page holds fewer lines than this ends on a page that is almost empty.
+MIN_TAIL_LINES = 5
+TAIL_CODE = "PDF011"
+
+
+def check_tails(book: Book, rendered: Rendered) -> list[Diagnostic]:
+    """No chapter ends with a page holding only a few lines of its tail (a reference or two)."""
+    keys = {e.key: e for e in book.entries}
+    starts = sorted((page, key) for key, page in rendered.anchor_pages.items()
+                    if key in keys or key.startswith("part-"))
+    out = []
+    for number, (start, key) in enumerate(starts):
+        if key not in keys:
+            continue
+        end = starts[number + 1][0] if number + 1 < len(starts) else rendered.pages
+        written = [page for page in range(start, end) if rendered.lines[page] > 0]
+        if len(written) >= 2 and rendered.lines[written[-1]] < MIN_TAIL_LINES:
+            state = next(s for s in book.states if s.entry.key == key)
+            out.append(Diagnostic(state.entry.source_path, state.body_line, 1, TAIL_CODE,
+                                  f"the chapter ends on PDF page {written[-1] + 1} with only "
+                                  f"{rendered.lines[written[-1]]} line(s) of text",
+                                  hint="the PDF tightens such chapters by itself; if this remains, shorten the "
+                                       "chapter's last section or its references"))
+    return out
+
+
+CHECKS = (check_messages, check_overflow, check_fonts, check_one_sheet, check_cell_breaks, check_tails)
 
 
 def check_rendered(book: Book, rendered: Rendered) -> list[Diagnostic]:

@@ -27,6 +27,7 @@ class PdfResult:
     seconds: float = 0.0
     peak_mb: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)  # assemble / render / checks, seconds
+    own: list[tuple[str, Path, int]] = field(default_factory=list)  # (English source, file, pages) of each page's own PDF
     problems: list[Diagnostic] = field(default_factory=list)
     error: str = ""
 
@@ -59,51 +60,102 @@ def write_atomic(path: Path, data: bytes) -> None:
     tmp.replace(path)
 
 
-def build_pdf(root: str, code: str, target: str, epoch: str) -> PdfResult:
-    """Build the PDF of ``code`` into ``target``; problems are returned, not raised (runs in a worker)."""
+def build_pdf(root: str, code: str, target: str, epoch: str, own_dir: str = "") -> PdfResult:
+    """Build the PDF of ``code`` into ``target``; problems are returned, not raised (runs in a worker).
+
+    With ``own_dir`` (the language's folder of the site), every chapter and checklist also gets a
+    PDF of its own, next to its page there. Nothing is written unless every document passed.
+    """
     from handbook.errors import HandbookError
-    from handbook.pdf.book import assemble_book
-    from handbook.pdf.checks import check_rendered
-    from handbook.pdf.weasy import render_pdf
 
     project = Project(Path(root))
     result = PdfResult(code, Path(target))
     started = time.perf_counter()
     try:
-        book = assemble_book(project, code, epoch)
-        result.timings["assemble"] = time.perf_counter() - started
-        if book.problems:  # refuse before spending time on rendering
-            result.problems = sorted(book.problems)
-        else:
-            mark = time.perf_counter()
-            rendered = render_pdf(book.html, base_url=book.base_url, roots=book.roots)
-            result.timings["render"] = time.perf_counter() - mark - rendered.check_seconds
-            mark = time.perf_counter()
-            result.problems = sorted(check_rendered(book, rendered))
-            result.timings["checks"] = time.perf_counter() - mark + rendered.check_seconds
-            result.pages = rendered.pages
-            if not result.problems:
-                write_atomic(result.path, rendered.pdf)
+        book, rendered = _render_checked(project, code, epoch, None, result)
+        if result.problems:  # refuse before spending time on the pages' own PDFs
+            return _finish(result, started)
+        result.pages = rendered.pages
+        files = [(result.path, rendered.pdf)]
+        if own_dir:
+            from handbook.chapters import has_own_pdf
+            from handbook.pdf.assemble import page_url
+            from handbook.pdf.book import own_pdf_name
+
+            for entry in book.entries:
+                if not has_own_pdf(entry.base):
+                    continue
+                _, own = _render_checked(project, code, epoch, entry.base, result)
+                path = Path(own_dir) / page_url(entry.base) / own_pdf_name(code, entry.base)
+                files.append((path, own.pdf))
+                result.own.append((entry.base, path, own.pages))
+        if not result.problems:
+            for path, data in files:
+                write_atomic(path, data)
     except HandbookError as exc:
         result.error = str(exc)
     except Exception as exc:  # a crash in an extension or in WeasyPrint: report it with the language, no traceback
         result.error = f"{type(exc).__name__}: {exc}"
+    return _finish(result, started)
+
+
+def _render_checked(project: Project, code: str, epoch: str, only: str | None, result: PdfResult):
+    """Assemble, render and check one document (the book, or with ``only`` one page's own PDF),
+    adding its problems and timings to ``result``."""
+    from handbook.pdf.book import assemble_book
+    from handbook.pdf.checks import TAIL_CODE, check_rendered
+    from handbook.pdf.weasy import render_pdf
+
+    # A chapter that ends on a page of a few lines is laid out again: set a little tighter (so the
+    # tail moves back), else a little looser (so more of the chapter joins its tail).
+    spacing: dict[str, str] = {}
+    for attempt in ("", "hb-tight", "hb-loose"):
+        mark = time.perf_counter()
+        book = assemble_book(project, code, epoch, only=only, spacing=spacing)
+        _add(result, "assemble", time.perf_counter() - mark)
+        if book.problems:
+            result.problems = sorted({*result.problems, *book.problems})
+            return book, None
+        mark = time.perf_counter()
+        rendered = render_pdf(book.html, base_url=book.base_url, roots=book.roots)
+        _add(result, "render", time.perf_counter() - mark - rendered.check_seconds)
+        mark = time.perf_counter()
+        problems = check_rendered(book, rendered)
+        _add(result, "checks", time.perf_counter() - mark + rendered.check_seconds)
+        tails = {e.key for e in book.entries for d in problems if d.code == TAIL_CODE and d.path == e.source_path}
+        if not tails or attempt == "hb-loose":
+            break
+        following = "hb-loose" if attempt else "hb-tight"
+        spacing = {**spacing, **{key: following for key in tails}}
+    result.problems = sorted({*result.problems, *problems})
+    return book, rendered
+
+
+def _add(result: PdfResult, step: str, seconds: float) -> None:
+    result.timings[step] = result.timings.get(step, 0.0) + seconds
+
+
+def _finish(result: PdfResult, started: float) -> PdfResult:
     result.seconds = time.perf_counter() - started
     result.peak_mb = _peak_mb()
     return result
 
 
-def build_pdfs(project: Project, targets: dict[str, Path], *, epoch: str, jobs: int | None = None) -> list[PdfResult]:
-    """Build several languages in parallel, one fresh process each; raise PdfFailed on any problem."""
+def build_pdfs(project: Project, targets: dict[str, Path], *, epoch: str, jobs: int | None = None,
+               own_dirs: dict[str, Path] | None = None) -> list[PdfResult]:
+    """Build several languages in parallel, one fresh process each; raise PdfFailed on any problem.
+    ``own_dirs`` (language -> its folder of the site) asks for each chapter's and checklist's own PDF."""
+    own = {code: str(path) for code, path in (own_dirs or {}).items()}
     codes = list(targets)
     jobs = max(1, min(len(codes), jobs or os.cpu_count() or 1))
     if len(codes) == 1:
-        results = [build_pdf(str(project.root), codes[0], str(targets[codes[0]]), epoch)]
+        results = [build_pdf(str(project.root), codes[0], str(targets[codes[0]]), epoch, own.get(codes[0], ""))]
     else:
         # One fresh process per language, so its peak memory is its own and no WeasyPrint state is
         # shared; largest language first, so the last one to finish is a small one.
         order = sorted(codes, key=lambda code: -_source_bytes(project, code))
-        done = run_in_workers(build_pdf, [(str(project.root), code, str(targets[code]), epoch) for code in order],
+        done = run_in_workers(build_pdf, [(str(project.root), code, str(targets[code]), epoch, own.get(code, ""))
+                                          for code in order],
                               jobs=jobs, preload=["weasyprint", "markdown", "jinja2", "handbook.pdf.book",
                                                   "handbook.pdf.weasy"])
         by_code = {r.code: r for r in done}
@@ -132,7 +184,8 @@ def site_targets(project: Project, site: Path, codes: Sequence[str] | None = Non
 
 def report(results: Sequence[PdfResult], log: Callable[[str], None] = print) -> None:
     for r in results:
-        log(f"[{r.code}] PDF {r.path.name}: {r.pages} pages in {r.seconds:.1f}s, peak memory {r.peak_mb:.0f} MB")
+        own = f" and {len(r.own)} chapter and checklist PDFs" if r.own else ""
+        log(f"[{r.code}] PDF {r.path.name}: {r.pages} pages{own} in {r.seconds:.1f}s, peak memory {r.peak_mb:.0f} MB")
 
 
 def publishes(project: Project, code: str) -> bool:
@@ -161,11 +214,14 @@ def post_build(site: Path, project: Project) -> None:
         return
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or source_date_epoch(project.root)
     try:
-        results = build_pdfs(project, site_targets(project, site, codes), epoch=epoch)
+        results = build_pdfs(project, site_targets(project, site, codes), epoch=epoch,
+                             own_dirs={code: site / i18n.prefix(code) for code in codes})
     except PdfFailed as exc:
         raise BuildFailed(f"{exc}\n(site/ was left unchanged)") from None
     report(results)
-    from handbook.pdf.link import fill_details
+    from handbook.pdf.link import fill_details, fill_own_details
 
     for result in results:
         fill_details(site, i18n, result.code, result.path, result.pages)
+        for base, path, pages_count in result.own:
+            fill_own_details(site, i18n, result.code, base, path, pages_count)

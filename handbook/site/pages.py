@@ -16,6 +16,7 @@ class Alternate:
     name: str
     href: str
     current: bool
+    dir: str = "ltr"  # the language's own direction: its name is laid out in it, inside any page
 
 
 def site_path(i18n: I18n, code: str, page_url: str) -> str:
@@ -41,7 +42,7 @@ def alternates(i18n: I18n, current: str, page_url: str) -> list[Alternate]:
     here = site_path(i18n, current, page_url)
     return [
         Alternate(lang.code, lang.name, relative_href(here, site_path(i18n, lang.code, page_url)),
-                  lang.code == current)
+                  lang.code == current, lang.dir)
         for lang in i18n.languages
     ]
 

@@ -6,7 +6,6 @@ checker's clean one (two pages in four languages), so every finding comes from t
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

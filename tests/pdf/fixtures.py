@@ -19,7 +19,7 @@ NAV = """  - index.md
 WIDE_TABLE = "\n".join([
     "| " + " | ".join(f"Column {i}" for i in range(12)) + " |",
     "|" + "---|" * 12,
-    "| " + " | ".join("interagencycooperationagreement" for _ in range(12)) + " |",
+    "| " + " | ".join("accord" for _ in range(12)) + " |",
 ])
 
 INDEX = f"""

@@ -29,6 +29,8 @@ CASES = [
      "runs off", 11),
     ("raw-html-link", '# Home { #home }\n\n<div><a href="other/page.html">elsewhere</a></div>', "PDF004",
      "raw HTML", 11),
+    ("split-cell-word", "# Home { #home }\n\n| " + " | ".join("ABCDEFGH") + " |\n|" + "---|" * 8 + "\n| "
+     + " | ".join(["interagencycooperationagreement"] * 8) + " |", "PDF010", "splits a word", 13),
     ("weasyprint-error", '# Home { #home }\n\n<div><img src="img/nothere.png" alt="A map"></div>', "PDF008",
      "nothere.png", 11),
 ]
