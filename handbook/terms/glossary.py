@@ -52,7 +52,10 @@ def glossary_markdown(termbase: Termbase, i18n: I18n, code: str) -> str:
         # No-break space after the separator: a list of source numbers is not split across lines.
         rows.append(f"| {preferred} | {instead} | {cell(entry.reason)} | "
                     f"{t('glossary_sources_separator').replace(' ', chr(0xA0)).join(sources)} |")
-    notes = [f"{n}. [{cell(termbase.sources[sid].title)}]({termbase.sources[sid].url})"
+    # Each title is isolated (U+2068 ... U+2069, "first strong isolate"): an English title in the
+    # Arabic list is laid out left to right as a whole, its punctuation where its writer put it
+    # (without it, 'OHCHR, ...:' showed as ':OHCHR, ...'). Browsers and the PDF both honour it.
+    notes = [f"{n}. [\u2068{cell(termbase.sources[sid].title)}\u2069]({termbase.sources[sid].url})"
              for n, sid in enumerate(cited, 1)]
     return "\n".join(rows) + "\n\n" + "\n".join(notes) + "\n"
 

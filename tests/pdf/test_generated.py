@@ -12,6 +12,7 @@ from handbook.languages import load_i18n
 from handbook.pdf.book import assemble_book
 from handbook.pdf.pipeline import build_pdfs
 from handbook.site.render import RENDERERS
+from handbook.chapters import render_chapter_number
 from handbook.terms import termbase as termbase_mod
 from tests.conftest import make_handbook, page, translated_page
 from tests.pdf.fixtures import EPOCH, pdftotext
@@ -46,7 +47,8 @@ def handbook(tmp_path_factory):
 
 
 def test_every_renderer_has_a_case():
-    assert len(GENERATED) == len(RENDERERS)
+    # The chapter number is not generated content behind a marker (tests/pdf/test_own_pdfs.py).
+    assert len(GENERATED) == len([r for r in RENDERERS if r is not render_chapter_number])
 
 
 @pytest.mark.parametrize("code", CODES)

@@ -23,10 +23,11 @@ def site(tmp_path_factory):
     return project, out
 
 
-def _pdf_link(html: str) -> tuple[str, str]:
-    match = re.search(r'<p class="hb-pdf-link">\s*<a href="([^"]+)"[^>]*>([^<]+)</a>', html)
-    assert match, "no PDF link on the page"
-    return match[1], match[2]
+def _pdf_links(html: str) -> list[tuple[str, str]]:
+    """(href, text) of the PDF links at the top of a page: a chapter's own PDF first, the book last."""
+    block = re.search(r'<p class="hb-pdf-link">(.*?)</p>', html, re.S)
+    assert block, "no PDF link on the page"
+    return re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', block[1])
 
 
 def test_each_language_pdf_sits_next_to_its_pages(site):
@@ -36,18 +37,25 @@ def test_each_language_pdf_sits_next_to_its_pages(site):
     assert not (out / "ar").exists()  # only the languages built get a PDF
 
 
-@pytest.mark.parametrize(("page", "text"), [
-    ("index.html", "Download PDF"),
-    ("chapters/second/index.html", "Download PDF"),
-    ("fr/index.html", "Télécharger le PDF"),
-    ("fr/chapters/first/index.html", "Télécharger le PDF"),
-    ("fr/chapters/second/index.html", "Télécharger le PDF"),  # English fallback page, French interface
+@pytest.mark.parametrize(("page", "own", "text"), [
+    ("index.html", None, "Download PDF"),
+    ("chapters/second/index.html", "Download this chapter", "Download the whole handbook"),
+    ("fr/index.html", None, "Télécharger le PDF"),
+    ("fr/chapters/first/index.html", "Télécharger ce chapitre", "Télécharger tout le manuel"),
+    # English fallback page, French interface
+    ("fr/chapters/second/index.html", "Télécharger ce chapitre", "Télécharger tout le manuel"),
 ])
-def test_every_page_links_to_its_languages_pdf(site, page, text):
+def test_every_page_links_to_its_languages_pdf(site, page, own, text):
     _, out = site
     html = (out / page).read_text(encoding="utf-8")
-    href, label = _pdf_link(html)
+    *first, (href, label) = _pdf_links(html)
     assert label.strip() == text
+    if own:  # the chapter's own PDF, next to the page, with its size and pages filled in
+        ((own_href, own_label),) = first
+        assert own_label.strip() == own and ((out / page).parent / own_href).is_file()
+        assert "data-hb-own-pdf-details" not in html
+    else:
+        assert first == []
     target = ((out / page).parent / href).resolve()
     lang = "fr" if page.startswith("fr/") else "en"
     assert target == (out / ("fr/" if lang == "fr" else "") / f"handbook-{lang}.pdf").resolve()
