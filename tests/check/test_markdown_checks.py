@@ -302,6 +302,14 @@ def test_a_disabled_range_and_a_disabled_file(fresh: Project) -> None:
     assert [d for d in check_docs(fresh) if d.path == path and d.code.startswith(("LINK", "CHK"))] == []
 
 
+def test_an_enable_without_a_disable_is_reported(fresh: Project) -> None:
+    """One suppression engine for check and terms (handbook/suppress.py): a stray enable is CHK003."""
+    path, line = append("<!-- check: disable LINK001 -- annexes land next release --><<\n[a](a.md)\n"
+                        "<!-- check: enable LINK002 -->\n<!-- check: enable LINK001 -->")(fresh, "en")
+    assert [(d.line, d.code, d.message) for d in check_docs(fresh) if d.path == path] == [
+        (line + 2, "CHK003", "'enable LINK002' has no matching 'disable LINK002'")]
+
+
 def test_terminology_comments_are_left_to_the_terminology_linter(fresh: Project) -> None:
     append("<!-- terms: disable-next-line TERM001 -- quoting a legal title --><<\nText.")(fresh, "en")
     assert check_docs(fresh) == []
