@@ -119,8 +119,8 @@ TERM010 unknown-rule              error A suppression comment names an unknown r
 TERM011 suppression-without-reason error A suppression comment gives no reason.
 TERM012 unused-suppression        warning A suppression comment suppresses nothing.
 """,
+    # A missing review key is FM003, reported by `check` and `review` alike (frontmatter.missing_key).
     ("review", "handbook.editorial.review:schedule_of"): """
-REV001  missing-review-metadata   error Front matter lacks a review key (owner, last_reviewed, review_interval_months)
 REV002  invalid-review-metadata   error Review metadata (owner, last_reviewed, review_interval_months) is invalid or in the future
 """,
     ("review", "handbook.editorial.review:check_schedule"): """
@@ -144,10 +144,10 @@ WF005   unpinned-action           error Action not pinned to a full commit SHA, 
 WF006   persisted-credentials     error Checkout keeps the token in .git/config
 WF007   release-trigger           error The release workflow runs on something other than edition tags
 """,
+    # An image without alt text, too large or unreadable is HYG004, HYG005, HYG006 or HYG016 in
+    # the PDF too, with the same caps (handbook.limits); PDF002 and PDF003 are gone.
     ("pdf", "handbook.pdf.assemble:_PrintTree"): """
 PDF001  pdf-image-missing         error Image that is not a file of the handbook, or not found
-PDF002  pdf-image-too-large       error Image over the size or pixel cap (the same caps as HYG005, HYG006)
-PDF003  pdf-image-without-alt     error Image without alt text (required by PDF/UA)
 PDF004  pdf-link-unusable         error Link that cannot work in the PDF
 """,
     ("pdf", "handbook.pdf.checks:check_rendered"): """
