@@ -79,3 +79,17 @@ def test_resolve_a_code_or_a_name_among_a_linters_rules(token: str, among: dict,
 def test_suppression_rules_and_markup_safety_cannot_be_suppressed() -> None:
     assert {code for code, rule in RULES.items() if not rule.suppressible} == \
         set(rules_of("CHK", "SAFE", "TERM010", "TERM011", "TERM012"))
+
+
+@pytest.mark.parametrize("module", ["rules.py", "suppress.py", "diagnostics.py"])
+def test_the_lint_engine_sits_below_the_features(module: str) -> None:
+    """check, terms, editorial and pdf import the registry, the suppression engine and the exit
+    policy; these import none of them (so no import cycle runs through the engine)."""
+    import ast
+
+    tree = ast.parse((REPO / "handbook" / module).read_text(encoding="utf-8"))
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+    imported |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    features = ("handbook.check", "handbook.terms", "handbook.editorial", "handbook.pdf", "handbook.site",
+                "handbook.commands", "handbook.translation")
+    assert sorted(name for name in imported if name.startswith(features)) == []

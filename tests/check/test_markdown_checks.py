@@ -272,6 +272,7 @@ def test_each_seeded_defect_is_caught_at_its_file_and_line(fresh: Project, name:
     if defect.hint:
         assert any(defect.hint in d.text() for d in hits), [d.text() for d in hits]
     assert all(d.code in RULES for d in found)
+    assert all(d.severity == RULES[d.code].severity for d in found)  # the registry's severity is the one reported
 
 
 def test_every_rule_has_a_seeded_defect() -> None:
