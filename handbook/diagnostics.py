@@ -1,7 +1,9 @@
 """The one diagnostic record shared by every checker (terminology, integrity, review...).
 
 Printed as ``path:line:col: CODE message``; also as JSON or GitHub workflow annotations.
-Exit codes are shared too: 0 clean, 1 findings, 2 usage or configuration error.
+Exit codes are shared too: 0 clean, 1 findings that fail, 2 usage or configuration error. Which
+findings fail is one policy, :data:`FAILING_SEVERITIES`, for every command that reports them
+(``check``, ``lint terms``, ``review``, ``edition check``).
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130  # stopped by Ctrl-C or SIGTERM (the shell's 128 + SIGINT)
 
-SEVERITIES = ("error", "warning")
+# Errors fail; warnings are reported and pass. A severity is how a command says whether a finding
+# blocks: `review` makes an overdue review a warning on pull requests and an error at release
+# (translations/edition.yml), and a rule that is only advice (TERM002, REV004) is a warning.
+FAILING_SEVERITIES = frozenset({"error"})
 
 
 @dataclass(frozen=True, order=True)
@@ -70,4 +75,11 @@ def render(diags: Iterable[Diagnostic], fmt: str) -> str:
 
 
 def exit_code(diags: Iterable[Diagnostic]) -> int:
-    return EXIT_FINDINGS if any(True for _ in diags) else EXIT_CLEAN
+    """EXIT_FINDINGS when a finding has a failing severity, else EXIT_CLEAN."""
+    return EXIT_FINDINGS if any(d.severity in FAILING_SEVERITIES for d in diags) else EXIT_CLEAN
+
+
+def count(diags: list[Diagnostic]) -> str:
+    """``2 error(s), 1 warning(s)``: the summary line's count, the same in every command."""
+    errors = sum(d.severity == "error" for d in diags)
+    return f"{errors} error(s), {len(diags) - errors} warning(s)"

@@ -200,14 +200,19 @@ register(Field("chapter", "Chapter number (English chapter pages only): assigned
 register(Field("reviewed_on", "Date of that review (YYYY-MM-DD).", never, optional_date))
 
 
+def missing_key(path: str, name: str) -> Diagnostic:
+    """FM003 for a required key the page lacks: `check` and `review` report this fact alike."""
+    return Diagnostic(path, 1, 1, "FM003", f"front matter lacks required key '{name}'",
+                      hint=f"add '{name}:' ({FIELDS[name].description})")
+
+
 def validate(front: FrontMatter, path: str, kind: PageKind) -> list[Diagnostic]:
     """Check a page's front matter against the registry: required keys, types, unknown keys."""
     out: list[Diagnostic] = []
     for name, field in FIELDS.items():
         if name not in front.meta:
             if field.required(kind):
-                out.append(Diagnostic(path, 1, 1, "FM003", f"front matter lacks required key '{name}'",
-                                      hint=f"add '{name}:' ({field.description})"))
+                out.append(missing_key(path, name))
             continue
         problem = field.validate(front.meta[name])
         if problem:

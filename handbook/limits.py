@@ -14,6 +14,10 @@ import re
 from handbook.errors import HandbookError
 
 MAX_PAGE_BYTES = 1_000_000
+# One cap for an image, on the web (HYG005, HYG006) and in the PDF: a larger file makes pages and
+# the PDF heavy for officers on slow connections, and WeasyPrint drops huge images with an empty error.
+MAX_IMAGE_BYTES = 1_000_000
+MAX_IMAGE_PIXELS = 4_000_000
 MAX_NESTING = 16
 _MARKERS = re.compile(r"(?:>|[-*+](?=\s)|\d{1,9}[.)](?=\s))[ \t]*")
 

@@ -4,7 +4,8 @@ One module per family of rules, each a function ``check(corpus) -> Iterable[Diag
 registered in :data:`CHECKS`. They share one :class:`~handbook.check.corpus.Corpus` (every page of
 every language, read and inventoried once), so every language's problems come out of one run.
 The built-site checks (lychee, CSP) live in :mod:`handbook.check.site`. Rule codes and their
-summaries are in :mod:`handbook.check.rules`; each is documented in docs/contributing/check-rules.md.
+summaries are in the one registry, :mod:`handbook.rules` (check's slice: :mod:`handbook.check.rules`);
+each is documented in docs/contributing/check-rules.md.
 """
 
 from __future__ import annotations

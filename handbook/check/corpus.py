@@ -26,8 +26,6 @@ if TYPE_CHECKING:  # imported where used: `handbook check` starts lychee before 
     from handbook.languages import I18n
 
 # Images above these caps slow the site and the PDF for every reader (often on poor connections).
-MAX_IMAGE_BYTES = 1_000_000
-MAX_IMAGE_PIXELS = 4_000_000
 
 
 @dataclass

@@ -12,11 +12,12 @@ import difflib
 import posixpath
 from collections.abc import Iterator
 
-from handbook.check.corpus import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, Corpus, Page, read_image
+from handbook.check.corpus import Corpus, Page, read_image
 from handbook.check.links import is_internal, split_url
 from handbook.check import characters, quotes
 from handbook.check.lists import numbering_skips
 from handbook.diagnostics import Diagnostic
+from handbook.limits import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS
 
 
 def _blocks(corpus: Corpus, page: Page) -> Iterator[Diagnostic]:

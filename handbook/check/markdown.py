@@ -13,6 +13,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from handbook import suppress as suppress_engine
+
 # --- element records -----------------------------------------------------------------------------
 
 
@@ -111,9 +113,7 @@ class Inventory:
 _FENCE_OPEN = re.compile(r"^([ \t]*)(`{3,}|~{3,})[ \t]*([^`\s{]*)?.*$")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
-_SUPPRESS = re.compile(r"<!--\s*check\s*:(.*?)-->", re.S)
-_SUPPRESS_BODY = re.compile(r"^\s*(\S+)\s*(.*?)\s*(?:--\s*(.*?))?\s*$", re.S)
-SUPPRESSION_KINDS = ("disable-next-line", "disable", "enable", "disable-file")
+SUPPRESSION_KINDS = suppress_engine.KINDS
 
 
 def _blank(text: str) -> str:
@@ -225,13 +225,11 @@ def inventory(text: str) -> Inventory:
 
     # Comments: suppressions are read from them, then they are masked.
     def comment(m: re.Match[str]) -> str:
-        s = _SUPPRESS.fullmatch(m.group(0))
-        if s:
+        pragma = suppress_engine.read("check", m.group(0))
+        if pragma is not None:
             line, end_line = pos.at(m.start())[0], pos.at(m.end() - 1)[0]
-            body = _SUPPRESS_BODY.match(s.group(1))
-            if body and body.group(1) in SUPPRESSION_KINDS:
-                codes = tuple(c for c in re.split(r"[\s,]+", body.group(2)) if c)
-                inv.suppressions.append(Suppression(body.group(1), line, end_line, codes, (body.group(3) or "").strip()))
+            if pragma.kind in SUPPRESSION_KINDS:
+                inv.suppressions.append(Suppression(pragma.kind, line, end_line, pragma.tokens, pragma.reason))
             else:
                 inv.bad_suppressions.append((line, m.group(0)))
         return _blank(m.group(0))

@@ -1,8 +1,8 @@
 """``handbook check``: the integrity gate, every language in one run.
 
 Without options: the Markdown-level checks of docs/ (links, parity, frontmatter, safety, hygiene)
-and, when a built site exists in site/, the built-site checks (lychee offline, CSP). Exit 0 clean,
-1 findings, 2 usage or configuration error.
+and, when a built site exists in site/, the built-site checks (lychee offline, CSP). Exit codes
+are the shared policy of handbook.diagnostics.exit_code: 1 when a finding is an error.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from handbook.diagnostics import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, FORMATTERS, render
+from handbook.diagnostics import EXIT_CLEAN, EXIT_USAGE, FORMATTERS, count, exit_code, render
 from handbook.editorial.dates import cli_date
 from handbook.paths import Project
 
@@ -58,10 +58,8 @@ def run(args: argparse.Namespace, project: Project) -> int:
 
         diags = check_changes(project, load_i18n(project.root), editions)
         sys.stdout.write(render(diags, args.format))
-        errors = sum(d.severity == "error" for d in diags)
-        print(f"Edition {current.number} ({current.status}): {errors} error(s), {len(diags) - errors} warning(s) "
-              "in the change log.", file=sys.stderr)
-        return EXIT_FINDINGS if errors else EXIT_CLEAN
+        print(f"Edition {current.number} ({current.status}): {count(diags)} in the change log.", file=sys.stderr)
+        return exit_code(diags)
     # assets
     from handbook.editorial.release import write_assets
     from handbook.languages import load_i18n

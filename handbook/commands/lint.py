@@ -1,7 +1,8 @@
 """``handbook lint``: checks that report diagnostics (``path:line:col: CODE message (hint)``).
 
 Each checker is a sub-command registered in ``LINTERS``; ``terms`` is the terminology linter.
-Exit codes: 0 clean, 1 findings, 2 usage or configuration error.
+Exit codes (handbook.diagnostics.exit_code): 0 clean or only warnings, 1 an error, 2 usage or
+configuration error.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from handbook.diagnostics import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, FORMATTERS, render
+from handbook.diagnostics import EXIT_CLEAN, EXIT_USAGE, FORMATTERS, count, exit_code, render
 from handbook.paths import Project
 
 HELP = "Check pages: `handbook lint terms [PATH...]` applies the terminology rules."
@@ -42,10 +43,9 @@ def _run_terms(args: argparse.Namespace, project: Project) -> int:
         return EXIT_CLEAN
     diags = lint.lint_paths(project, args.paths)
     sys.stdout.write(render(diags, args.format))
-    errors = sum(d.severity == "error" for d in diags)
     if diags:
-        print(f"{len(diags)} finding(s): {errors} error(s), {len(diags) - errors} warning(s)", file=sys.stderr)
-    return EXIT_FINDINGS if diags else EXIT_CLEAN
+        print(f"{len(diags)} finding(s): {count(diags)}", file=sys.stderr)
+    return exit_code(diags)
 
 
 LINTERS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[..., int]]] = {

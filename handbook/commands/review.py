@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import sys
 
-from handbook.diagnostics import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, FORMATTERS, render
+from handbook.diagnostics import EXIT_USAGE, FORMATTERS, count, exit_code, render
 from handbook.editorial.dates import cli_date
 from handbook.paths import Project
 
@@ -41,13 +41,11 @@ def run(args: argparse.Namespace, project: Project) -> int:
         sys.stdout.write(format_grouped(findings))
     else:
         sys.stdout.write(render(diags, args.format))
-    errors = sum(d.severity == "error" for d in diags)
-    warnings = len(diags) - errors
     if not diags:
         print(f"Review dates up to date on {today}.", file=sys.stderr)
     else:
-        print(f"{errors} error(s), {warnings} warning(s) on {today} ({args.context}).", file=sys.stderr)
-    return EXIT_FINDINGS if errors else EXIT_CLEAN
+        print(f"{count(diags)} on {today} ({args.context}).", file=sys.stderr)
+    return exit_code(diags)
 
 
 def _owner_known(project: Project, owner: str) -> bool:

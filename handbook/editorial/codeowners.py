@@ -31,7 +31,7 @@ CODEOWNERS_FILE = ".github/CODEOWNERS"
 
 
 @dataclass(frozen=True)
-class Rule:
+class OwnerRule:
     pattern: str
     owners: tuple[str, ...]
     line: int
@@ -89,7 +89,7 @@ def _unsupported(pattern: str) -> str | None:
     return None
 
 
-def parse(path: Path) -> list[Rule]:
+def parse(path: Path) -> list[OwnerRule]:
     rules = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         line = line.split("#", 1)[0].strip()
@@ -101,11 +101,11 @@ def parse(path: Path) -> list[Rule]:
             raise HandbookError(path, f"pattern '{pattern}' uses {problem}, which CODEOWNERS does not support "
                                 "(GitHub skips the line)", line=number,
                                 fix="Write the pattern with '*', '?', '**' and '/' only.")
-        rules.append(Rule(pattern, tuple(owners), number))
+        rules.append(OwnerRule(pattern, tuple(owners), number))
     return rules
 
 
-def owner_rule(rules: list[Rule], path: str) -> Rule | None:
+def owner_rule(rules: list[OwnerRule], path: str) -> OwnerRule | None:
     """The rule that decides ``path``'s owners: the last matching one."""
     found = None
     for rule in rules:

@@ -4,7 +4,7 @@ Every English page carries ``owner``, ``last_reviewed`` and ``review_interval_mo
 matter (the keys are declared in :mod:`handbook.frontmatter`). A page's next review is
 ``last_reviewed`` plus the interval. Findings use the shared :class:`Diagnostic` record:
 
-- REV001 (error)   a review key is missing;
+- FM003 (error)    a review key is missing (the code `check` reports it under);
 - REV002 (error)   a review key is invalid (not a date, not a positive number, a date in the future);
 - REV003 (warning on pull requests, error at release; translations/edition.yml) review overdue;
 - REV004 (warning) review due soon;
@@ -27,7 +27,7 @@ from handbook.diagnostics import Diagnostic
 from handbook.editorial.dates import add_months, as_date
 from handbook.editorial.edition import load as load_editions
 from handbook.errors import HandbookError
-from handbook.frontmatter import FIELDS, FrontMatter, read
+from handbook.frontmatter import FIELDS, FrontMatter, missing_key, read
 from handbook.languages import I18n, load_i18n
 from handbook.paths import SNIPPETS_DIR, Project
 
@@ -81,13 +81,12 @@ def pages(project: Project, i18n: I18n) -> tuple[list[Path], list[tuple[Path, st
 
 
 def schedule_of(front: FrontMatter, rel: str, today: dt.date) -> tuple[Schedule | None, list[Diagnostic]]:
-    """A page's review schedule, or the REV001/REV002 errors that prevent computing it."""
+    """A page's review schedule, or the FM003/REV002 errors that prevent computing it."""
     problems: list[Diagnostic] = []
     for key in REVIEW_KEYS:
         field = FIELDS[key]
         if key not in front.meta:
-            problems.append(Diagnostic(rel, 1, 1, "REV001", f"missing review metadata '{key}'",
-                                       hint=f"add '{key}:' to the front matter: {field.description}"))
+            problems.append(missing_key(rel, key))
             continue
         problem = field.validate(front.meta[key])
         if problem:

@@ -22,13 +22,10 @@ from handbook import frontmatter, limits, paths
 from handbook.diagnostics import Diagnostic
 from handbook.errors import HandbookError
 from handbook.languages import I18n
+from handbook.limits import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS
 from handbook.paths import Project
 from handbook.pdf.source import Config, Entry
 
-# Images above either limit are refused: WeasyPrint drops huge images with an empty error, and
-# they make the PDF heavy for officers who download it on slow connections.
-MAX_IMAGE_BYTES = 8 * 1024 * 1024
-MAX_IMAGE_PIXELS = 25_000_000
 # Tables wider than this get equal fixed columns and a smaller font, so they fit the page.
 WIDE_TABLE_COLUMNS = 6
 _EXTERNAL = ("http", "https", "mailto", "tel")
@@ -200,8 +197,9 @@ class _PrintTree(Treeprocessor):
     def _image(self, element: etree.Element, state: PageState) -> None:
         src = element.get("src", "")
         if not element.get("alt", "").strip():
-            state.problem("PDF003", f"image '{src}' has no alt text (required by PDF/UA)", src,
-                          "describe the image: ![what it shows](file.png)")
+            # The fact `check` reports (HYG004), under its code: the PDF/UA requirement is the same.
+            state.problem("HYG004", f"image '{src}' has no alt text", src,
+                          "describe what the image shows, in the page's language")
         parts = urlsplit(src)
         if parts.scheme or parts.netloc or not parts.path:
             state.problem("PDF001", f"image '{src}' is not a file of the handbook", src,
@@ -216,15 +214,18 @@ class _PrintTree(Treeprocessor):
             element.set("src", "")
             return
         size = path.stat().st_size
+        # The caps and codes of `check` (HYG005, HYG006, HYG016): one fact, one code, one cap.
         if size > MAX_IMAGE_BYTES:
-            state.problem("PDF002", f"image '{src}' is too large ({size // 1024} KiB; limit "
-                          f"{MAX_IMAGE_BYTES // 1024} KiB)", src, "resize or compress it")
+            state.problem("HYG005", f"image '{src}' is {size // 1000} kB (cap {MAX_IMAGE_BYTES // 1000} kB)", src,
+                          "compress it or reduce its dimensions")
         else:
             pixels = _pixels(path)
-            if pixels is None or pixels > MAX_IMAGE_PIXELS:
-                shown = f"{pixels} pixels" if pixels else "too many pixels to open safely"
-                state.problem("PDF002", f"image '{src}' is too large ({shown}; limit {MAX_IMAGE_PIXELS})",
-                              src, "resize it")
+            if pixels is None:
+                state.problem("HYG016", f"image '{src}' decompresses to too many pixels to open safely", src,
+                              "export the image again as PNG or JPEG, at most a few megapixels")
+            elif pixels > MAX_IMAGE_PIXELS:
+                state.problem("HYG006", f"image '{src}' is {pixels} pixels (cap {MAX_IMAGE_PIXELS / 1e6:g} megapixels)",
+                              src, "scale it down; the page shows it at most a few hundred pixels wide")
         element.set("src", path.as_uri())
         state.images.append(path)
 

@@ -1,4 +1,4 @@
-"""The terminology rules: stable codes, one registry, one check function per rule family.
+"""The terminology rules: their codes are in the one registry (:mod:`handbook.rules`); here are their checks.
 
 Each rule is documented under its code in docs/contributing/terminology-rules.md (a test checks
 that every code has its section). Page checks and pair checks (a translation against its English
@@ -11,40 +11,20 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from handbook.diagnostics import Diagnostic
+from handbook.rules import TERMS_DOCS, rules_of
+from handbook.rules import resolve as resolve_rule
 from handbook.terms import visible
 from handbook.terms.matcher import Hit, matcher
 from handbook.terms.termbase import Termbase
 
 
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    name: str
-    severity: str
-    summary: str
-    suppressible: bool = True
-
-
-RULES: dict[str, Rule] = {rule.code: rule for rule in (
-    Rule("TERM001", "avoid-term", "error", "A term that the Terminology Guidelines advise against."),
-    Rule("TERM002", "use-with-care", "warning", "A term that needs special attention: define it or prefer another."),
-    Rule("TERM003", "translation-drift", "warning",
-         "The English page uses a concept's preferred term; its translation uses a variant, or no approved term."),
-    Rule("TERM010", "unknown-rule", "error", "A suppression comment names an unknown rule or directive.", False),
-    Rule("TERM011", "suppression-without-reason", "error", "A suppression comment gives no reason.", False),
-    Rule("TERM012", "unused-suppression", "warning", "A suppression comment suppresses nothing.", False),
-)}
-BY_NAME: dict[str, str] = {rule.name: rule.code for rule in RULES.values()}
-
-DOCS_PAGE = "docs/contributing/terminology-rules.md"
+RULES = rules_of("TERM")  # the terminology linter's slice of the one registry
+DOCS_PAGE = TERMS_DOCS
 
 
 def resolve(token: str) -> str | None:
     """A rule code from a code or a rule name (``TERM001`` or ``avoid-term``); None when unknown."""
-    upper = token.upper()
-    if upper in RULES:
-        return upper
-    return BY_NAME.get(token.lower())
+    return resolve_rule(token, RULES)
 
 
 @dataclass

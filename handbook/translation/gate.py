@@ -24,17 +24,17 @@ _LANGUAGE_KEYS = {"pdf_min_up_to_date"}
 
 
 @dataclass(frozen=True)
-class Rule:
+class LanguageThreshold:
     pdf_min_up_to_date: float
 
 
 @dataclass(frozen=True)
 class Policy:
     scope: tuple[str, ...]
-    default: Rule
-    languages: dict[str, Rule]
+    default: LanguageThreshold
+    languages: dict[str, LanguageThreshold]
 
-    def rule(self, code: str) -> Rule:
+    def rule(self, code: str) -> LanguageThreshold:
         return self.languages.get(code, self.default)
 
 
@@ -55,7 +55,7 @@ class GateDecision:
                 + (f"; {len(self.marked)} page(s) marked as not up to date" if self.marked and self.publish else ""))
 
 
-def _rule(value: Any, path: Path, line: int | None, where: str) -> Rule:
+def _rule(value: Any, path: Path, line: int | None, where: str) -> LanguageThreshold:
     if not isinstance(value, dict) or set(value) - _LANGUAGE_KEYS or not value:
         raise HandbookError(path, f"{where} must be a mapping with the key pdf_min_up_to_date.", line=line,
                             fix="Write e.g. 'pdf_min_up_to_date: 50'.")
@@ -63,14 +63,14 @@ def _rule(value: Any, path: Path, line: int | None, where: str) -> Rule:
     if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 <= threshold <= 100:
         raise HandbookError(path, f"{where}.pdf_min_up_to_date must be a number from 0 to 100, not {threshold!r}.",
                             line=line, fix="Give a percentage, e.g. 50.")
-    return Rule(float(threshold))
+    return LanguageThreshold(float(threshold))
 
 
 def load_policy(root: Path, codes: Sequence[str]) -> Policy:
     """Read and check translations/publication.yml (file, line and fix on every error)."""
     path = root / POLICY_FILE
     if not path.exists():
-        return Policy((), Rule(0.0), {})
+        return Policy((), LanguageThreshold(0.0), {})
     data, lines = load_yaml(path)
     if not isinstance(data, dict):
         raise HandbookError(path, "expected a mapping with scope, default and languages.", line=1)
@@ -82,8 +82,8 @@ def load_policy(root: Path, codes: Sequence[str]) -> Policy:
     scope = data.get("scope") or []
     if not isinstance(scope, list) or not all(isinstance(s, str) for s in scope):
         raise HandbookError(path, "scope must be a list of docs folders, e.g. '- chapters/'.", line=lines.get(("scope",)))
-    default = _rule(data["default"], path, lines.get(("default",)), "default") if "default" in data else Rule(0.0)
-    languages: dict[str, Rule] = {}
+    default = _rule(data["default"], path, lines.get(("default",)), "default") if "default" in data else LanguageThreshold(0.0)
+    languages: dict[str, LanguageThreshold] = {}
     for code, value in (data.get("languages") or {}).items():
         if code not in codes:
             raise HandbookError(path, f"language {code!r} is not a translated language.", line=lines.get(("languages", code)),

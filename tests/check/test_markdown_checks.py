@@ -272,6 +272,7 @@ def test_each_seeded_defect_is_caught_at_its_file_and_line(fresh: Project, name:
     if defect.hint:
         assert any(defect.hint in d.text() for d in hits), [d.text() for d in hits]
     assert all(d.code in RULES for d in found)
+    assert all(d.severity == RULES[d.code].severity for d in found)  # the registry's severity is the one reported
 
 
 def test_every_rule_has_a_seeded_defect() -> None:
@@ -300,6 +301,14 @@ def test_a_disabled_range_and_a_disabled_file(fresh: Project) -> None:
     path, _ = append("<!-- check: disable-file LINK001 -- a draft page --><<")(fresh, "fr")
     append("[d](d.md)<<")(fresh, "fr")
     assert [d for d in check_docs(fresh) if d.path == path and d.code.startswith(("LINK", "CHK"))] == []
+
+
+def test_an_enable_without_a_disable_is_reported(fresh: Project) -> None:
+    """One suppression engine for check and terms (handbook/suppress.py): a stray enable is CHK003."""
+    path, line = append("<!-- check: disable LINK001 -- annexes land next release --><<\n[a](a.md)\n"
+                        "<!-- check: enable LINK002 -->\n<!-- check: enable LINK001 -->")(fresh, "en")
+    assert [(d.line, d.code, d.message) for d in check_docs(fresh) if d.path == path] == [
+        (line + 2, "CHK003", "'enable LINK002' has no matching 'disable LINK002'")]
 
 
 def test_terminology_comments_are_left_to_the_terminology_linter(fresh: Project) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook.editorial.codeowners import CODEOWNERS_FILE, Rule, owner_rule, parse
+from handbook.editorial.codeowners import CODEOWNERS_FILE, OwnerRule, owner_rule, parse
 from handbook.errors import HandbookError
 from handbook.languages import load_i18n
 from tests.conftest import REPO
@@ -61,7 +61,7 @@ MAINTAINERS = ("@OWNER/handbook-maintainers",)
     ("/docs/**", "docs", False),
 ])
 def test_pattern_matching(pattern, path, expected):
-    assert Rule(pattern, ("@team",), 1).matches(path) is expected
+    assert OwnerRule(pattern, ("@team",), 1).matches(path) is expected
 
 
 def test_the_last_matching_line_decides(tmp_path: Path):

@@ -77,8 +77,8 @@ def test_missing_metadata_is_an_error_naming_the_file(tmp_path):
     text = "---\ntitle: Guide\ndescription: A page.\nlast_reviewed: 2026-06-01\n---\n\n# Guide { #guide }\n"
     result = findings(tmp_path, {"guide.md": text})
     assert [(g, d.path, d.line, d.code, d.severity, d.message) for g, d in result] == [
-        ("(no owner)", "docs/guide.md", 1, "REV001", "error", "missing review metadata 'owner'"),
-        ("(no owner)", "docs/guide.md", 1, "REV001", "error", "missing review metadata 'review_interval_months'"),
+        ("(no owner)", "docs/guide.md", 1, "FM003", "error", "front matter lacks required key 'owner'"),
+        ("(no owner)", "docs/guide.md", 1, "FM003", "error", "front matter lacks required key 'review_interval_months'"),
     ]
     assert "add 'owner:'" in result[0][1].hint
 
@@ -203,7 +203,7 @@ def test_every_page_of_the_handbook_has_valid_review_metadata():
 
     from handbook.paths import Project
 
-    # A date far ahead, so that only missing or invalid metadata (REV001, REV002) can show up here.
+    # A date far ahead, so that only missing or invalid metadata (FM003, REV002) can show up here.
     errors = [f.diagnostic.text() for f in review(Project(REPO), dt.date(2100, 1, 1), revisions={})
-              if f.diagnostic.code in ("REV001", "REV002")]
+              if f.diagnostic.code in ("FM003", "REV002")]
     assert errors == []

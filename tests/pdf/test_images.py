@@ -7,20 +7,22 @@ import warnings
 import pytest
 from PIL import Image
 
-from handbook.pdf.assemble import MAX_IMAGE_PIXELS
+from handbook.limits import MAX_IMAGE_PIXELS
 from handbook.pdf.book import assemble_book
 from tests.conftest import make_handbook, page
 from tests.pdf.fixtures import EPOCH
 
 GUARD = Image.MAX_IMAGE_PIXELS  # Pillow's own limit: a warning above it, an error above twice it
 
-# (case id, image size, expected words of the PDF002 message or None for no problem)
+# (case id, image size, expected code and words of its message, or None for no problem). The
+# codes and the cap are those of `check` (HYG006, HYG016): one fact, one code.
 CASES = [
     ("small", (100, 80), None),
     ("at-our-limit", (5000, MAX_IMAGE_PIXELS // 5000), None),
-    ("above-our-limit", (6000, 5000), "30000000 pixels"),
-    ("above-pillows-warning-limit", (10000, GUARD // 10000 + 100), f"{10000 * (GUARD // 10000 + 100)} pixels"),
-    ("decompression-bomb", (20000, GUARD // 10000 + 100), "too many pixels to open safely"),
+    ("above-our-limit", (6000, 5000), ("HYG006", "is 30000000 pixels (cap 4 megapixels)")),
+    ("above-pillows-warning-limit", (10000, GUARD // 10000 + 100),
+     ("HYG006", f"is {10000 * (GUARD // 10000 + 100)} pixels (cap 4 megapixels)")),
+    ("decompression-bomb", (20000, GUARD // 10000 + 100), ("HYG016", "decompresses to too many pixels to open safely")),
 ]
 
 
@@ -40,5 +42,6 @@ def test_image_sizes_are_checked_with_pillows_guard_on(tmp_path, size, words):
     if words is None:
         assert found == []
     else:
-        assert len(found) == 1 and found[0][:3] == ("docs/index.md", 11, "PDF002"), found
-        assert f"image 'img/test.png' is too large ({words}; limit {MAX_IMAGE_PIXELS})" in found[0][3]
+        code, text = words
+        assert len(found) == 1 and found[0][:3] == ("docs/index.md", 11, code), found
+        assert f"image 'img/test.png' {text}" in found[0][3]

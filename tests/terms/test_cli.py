@@ -48,6 +48,16 @@ def test_clean_paths_exit_zero(handbook, capsys):
     assert capsys.readouterr().out == ""
 
 
+def test_warnings_alone_are_reported_and_exit_zero(handbook, capsys):
+    """The one exit policy (handbook.diagnostics.exit_code): warnings are advice, errors fail."""
+    (handbook.docs / "advice.md").write_text(page("Advice", "# Advice { #advice }\n\nThey used grooming."),
+                                             encoding="utf-8")
+    assert main(["lint", "terms", "docs/advice.md"]) == 0
+    out, err = capsys.readouterr()
+    assert [line.split(" ")[1] for line in out.splitlines()] == ["TERM002"]
+    assert "1 finding(s): 0 error(s), 1 warning(s)" in err
+
+
 def test_json(handbook, capsys):
     assert main(["lint", "terms", "docs/index.md", "--format", "json"]) == 1
     data = json.loads(capsys.readouterr().out)

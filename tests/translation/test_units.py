@@ -10,7 +10,7 @@ import pytest
 from handbook import frontmatter
 from handbook.errors import HandbookError
 from handbook.translation import diff, provenance
-from handbook.translation.gate import Policy, Rule, decide_language, load_policy
+from handbook.translation.gate import Policy, LanguageThreshold, decide_language, load_policy
 from handbook.translation.status import SourcePage, Translation, compute, count_words
 
 A, B = "a" * 40, "b" * 40
@@ -128,7 +128,7 @@ def _status(lang: str, states: list[str], source_prefix: str = "chapters/"):
     (100, ["up_to_date"], True),
 ])
 def test_gate_decides_at_the_threshold(threshold: float, states: list[str], publish: bool) -> None:
-    policy = Policy(("chapters/",), Rule(0), {"ar": Rule(threshold)})
+    policy = Policy(("chapters/",), LanguageThreshold(0), {"ar": LanguageThreshold(threshold)})
     decision = decide_language(policy, _status("ar", states))
     assert decision.publish is publish
     assert decision.counted == len(states)  # index.md is outside the scope
@@ -136,7 +136,7 @@ def test_gate_decides_at_the_threshold(threshold: float, states: list[str], publ
 
 
 def test_gate_uses_default_rule_and_reports() -> None:
-    policy = Policy(("chapters/",), Rule(40), {})
+    policy = Policy(("chapters/",), LanguageThreshold(40), {})
     decision = decide_language(policy, _status("fr", ["up_to_date", "missing", "missing"]))
     assert not decision.publish
     assert decision.summary() == "[fr] PDF NOT published: 1 of 3 page(s) in scope up to date (33.3%), policy requires 40%"
