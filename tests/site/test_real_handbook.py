@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from handbook.languages import load_i18n
 from handbook.paths import Project
+from handbook.commands.build import POST_STEPS
 from handbook.site.build import build_site
 from tests.conftest import REPO, start_server
 
@@ -20,7 +22,11 @@ PAGES = [prefix + page for prefix in ("", "fr/", "es/", "ar/") for page in ("", 
 @pytest.fixture(scope="module")
 def real_site(tmp_path_factory):
     site = tmp_path_factory.mktemp("real") / "site"
-    build_site(Project(REPO), out=site, log=lambda _: None)
+    import importlib
+
+    # As `./hb build` makes it: with the PDFs and the Content-Security-Policy.
+    steps = [importlib.import_module(module).post_build for module in POST_STEPS.values()]
+    build_site(Project(REPO), out=site, post_steps=steps, log=lambda _: None)
     url, server = start_server(site)
     yield site, url
     server.shutdown()
@@ -82,6 +88,7 @@ def test_every_page_of_every_language_loads_cleanly_at_phone_and_desktop_width(b
                    if "pagefind" not in p.parts)
     paths = ["" if p == "./" else p for p in paths]
     assert len(paths) >= 100  # 26 pages in each of four languages
+    directions = {lang.code: lang.dir for lang in load_i18n(REPO).languages}
     context = browser.new_context(viewport={"width": width, "height": height})
     tab = context.new_page()
     failed: list[str] = []
@@ -102,10 +109,10 @@ def test_every_page_of_every_language_loads_cleanly_at_phone_and_desktop_width(b
                 const r = document.createRange(); r.setStartBefore(kids[0]); r.setEndAfter(kids[kids.length - 1]);
                 return h.getBoundingClientRect().bottom - r.getBoundingClientRect().bottom; }""")
             # Text in another language than the page's is laid out in its own direction.
-            foreign = tab.evaluate("""() => [...document.querySelectorAll('body [lang]')]
-                .filter(e => e.lang && e.lang !== document.documentElement.lang)
-                .filter(e => !e.hasAttribute('dir') || getComputedStyle(e).direction !== e.getAttribute('dir'))
-                .map(e => e.tagName + ' lang=' + e.lang)""")
+            foreign = tab.evaluate("""dirs => [...document.querySelectorAll('body [lang]')]
+                .filter(e => e.lang && e.lang !== document.documentElement.lang && dirs[e.lang])
+                .filter(e => getComputedStyle(e).direction !== dirs[e.lang])
+                .map(e => e.tagName + ' lang=' + e.lang)""", directions)
             results = axe.run(tab, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
             violations = [(v["id"], [n["target"] for n in v["nodes"]][:2]) for v in results.response["violations"]]
             if overflow > 0 or failed or errors or gap > 8 or violations or foreign:
@@ -269,7 +276,6 @@ def test_every_chapter_and_checklist_links_its_own_pdf_and_every_checklist_is_on
     from pypdf import PdfReader
 
     from handbook.chapters import has_own_pdf, is_checklist
-    from handbook.languages import load_i18n
     from tests.pdf.fixtures import pdftotext
 
     site, _ = real_site
