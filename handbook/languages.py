@@ -101,6 +101,16 @@ def split_language_path(rel: str, codes: tuple[str, ...], default: str) -> tuple
     return default, rel
 
 
+def source_language(i18n: I18n, src_uri: str) -> str:
+    """The language a docs file is written in, from its suffix: 'a/b.fr.md' -> 'fr', 'a/b.md' -> default."""
+    return split_language_path(src_uri, i18n.codes, i18n.default)[0]
+
+
+def is_fallback(i18n: I18n, current: str, src_uri: str) -> bool:
+    """True when a page of the ``current`` language is served from the English original."""
+    return source_language(i18n, src_uri) != current
+
+
 # CLDR plural categories besides 'other'. A string 'x' may have plural forms 'x_one', 'x_few'...
 # in the languages whose grammar needs them (I18n.plural picks one with Babel's plural rules).
 PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many")

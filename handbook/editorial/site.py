@@ -1,9 +1,9 @@
 """What web pages show of the editorial workflow: the review line, the edition, and two pages.
 
-- :func:`provider` (registered in ``handbook.site.context.PROVIDERS``) gives templates
+- :func:`provider` (registered in ``handbook.adapter.providers.PROVIDERS``) gives templates
   ``hb.review`` (the "Last reviewed on ... · next review due ..." line) and ``hb.edition``.
 - :func:`render_whats_new` and :func:`render_editions` (registered in
-  ``handbook.site.render.RENDERERS``) replace a marker line in ``whats-new*.md`` and ``editions*.md``
+  ``handbook.adapter.renderers.RENDERERS``) replace a marker line in ``whats-new*.md`` and ``editions*.md``
   by the change log and the editions archive, in the page's language.
 
 The footer shows dates only, never "overdue": a build's output must not depend on the clock.
@@ -25,7 +25,7 @@ from handbook.markdown_table import cell
 from handbook.paths import Project
 
 if TYPE_CHECKING:
-    from handbook.site.context import PageInfo
+    from handbook.pageinfo import PageInfo
 
 WHATS_NEW_MARKER = "<!-- handbook:changes -->"
 EDITIONS_MARKER = "<!-- handbook:editions -->"
