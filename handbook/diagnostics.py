@@ -15,8 +15,6 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130  # stopped by Ctrl-C or SIGTERM (the shell's 128 + SIGINT)
 
-SEVERITIES = ("error", "warning")
-
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:

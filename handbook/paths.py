@@ -56,10 +56,6 @@ class Project:
         return self.root / TRANSLATIONS_DIR
 
     @property
-    def ui(self) -> Path:
-        return self.root / UI_DIR
-
-    @property
     def languages_file(self) -> Path:
         return self.root / LANGUAGES_FILE
 

@@ -80,9 +80,7 @@ def run(args: argparse.Namespace, project: Project) -> int:
 
 
 def _published_languages(project: Project, codes: tuple[str, ...]) -> list[str]:
-    """Languages whose PDF the translation publication gate lets out (all, when there is no gate)."""
-    try:
-        from handbook.translation.gate import decide
-    except ImportError:
-        return list(codes)
+    """Languages whose PDF the translation publication gate lets out."""
+    from handbook.translation.gate import decide
+
     return [code for code in codes if decide(project, code).publish]

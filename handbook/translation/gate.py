@@ -124,11 +124,3 @@ def decide(project: Project, code: str) -> GateDecision:
     if code == i18n.default:
         return GateDecision(code, True, 0.0, 100.0, 0, 0, ())
     return decide_language(policy, load(project.root).language(code))
-
-
-def post_build(site: Path, project: Project) -> None:
-    """A build post-step: print what the gate decided for every translated language."""
-    from handbook.translation.inventory import load
-
-    for decision in decide_all(project.root, load(project.root)):
-        print(decision.summary())
