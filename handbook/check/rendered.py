@@ -28,6 +28,7 @@ from handbook.check.markdown import front_matter_end
 from handbook.errors import HandbookError
 from handbook.mkdocs_config import rendering
 from handbook.paths import Project
+from handbook.pdf.source import read_config
 
 _SKIPPED = frozenset({"toc"})
 
@@ -36,7 +37,6 @@ class Renderer:
     def __init__(self, project: Project):
         import markdown
 
-        from handbook.pdf.source import read_config
 
         config = read_config(project)
         configs = {name: dict(value) for name, value in config.extension_configs.items()}

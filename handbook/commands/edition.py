@@ -12,6 +12,10 @@ from handbook.paths import Project
 
 HELP = "Show the current edition, publish it, start the next one, or prepare its release files."
 
+# Imports of the package's modules are inside the functions below: cli.py imports every command
+# to build its parser, and with them all at the top every `handbook` run took ~90 ms longer
+# (measured on `handbook --help`, median 0.20 s -> 0.29 s).
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION")

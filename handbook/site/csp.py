@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 
 from handbook.check.htmltags import attributes, heads, may_have_handler, name_of
+from handbook.errors import BuildFailed
 from handbook.paths import Project
 
 META_NAME = "Content-Security-Policy"
@@ -194,8 +195,6 @@ def apply(html: str, name: str = "the page") -> str:
     """
     problems = content_problems(html)
     if problems:
-        from handbook.site.build import BuildFailed
-
         raise BuildFailed(_refusal({name: problems}))
     html = _without_policy(html)
     meta = f'<meta http-equiv="{META_NAME}" content="{policy(html)}">'
@@ -240,8 +239,6 @@ def post_build(site: Path, project: Project) -> None:
 
     The build runs this on its staging folder, so a refused site never replaces site/.
     """
-    from handbook.site.build import BuildFailed
-
     refused: dict[str, list[str]] = {}
     for dirpath, _, filenames in os.walk(site):
         for name in filenames:

@@ -16,6 +16,7 @@ from typing import Any
 from handbook.errors import HandbookError
 from handbook.languages import load_i18n
 from handbook.paths import TRANSLATIONS_DIR, Project
+from handbook.translation.inventory import load
 from handbook.translation.status import ORPHANED, UP_TO_DATE, LanguageStatus, Report, percent
 from handbook.yamlio import load_yaml
 
@@ -115,8 +116,6 @@ def decide_all(root: Path, report: Report) -> list[GateDecision]:
 
 def decide(project: Project, code: str) -> GateDecision:
     """Whether the ``code`` edition is published. The source language always is."""
-    from handbook.translation.inventory import load
-
     i18n = load_i18n(project.root)
     if code not in i18n.codes:
         raise HandbookError(project.languages_file, f"unknown language {code!r}.", fix=f"Use one of {', '.join(i18n.codes)}.")
