@@ -5,7 +5,7 @@ is code and what is a comment, and a quote in an attribute (``<div title="<!--">
 written the way browsers accept (``<script/x>``, ``<img/onerror=...>``) defeats it. So every page
 is rendered with the Markdown extensions of mkdocs.yml, snippets expanded (read with the PDF's
 reader of that configuration), and the tags of the result are read the way a browser reads them
-(:mod:`handbook.check.htmltags`). A finding is placed on the source line where the element,
+(:mod:`handbook.htmltags`). A finding is placed on the source line where the element,
 attribute or address first occurs (the n-th finding of a kind on the n-th occurrence), else on
 the first snippet include, else on the first line of the body.
 

@@ -35,7 +35,7 @@ from urllib.parse import unquote
 from handbook import sources
 from handbook.check import datafiles, parallel, svg
 from handbook.check.corpus import Corpus, Page
-from handbook.check.htmltags import tags
+from handbook.htmltags import tags
 from handbook.check.markdown import front_matter_end
 from handbook.check.rendered import Locator, Renderer
 from handbook.diagnostics import Diagnostic

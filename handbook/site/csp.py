@@ -20,7 +20,7 @@ import os
 import re
 from pathlib import Path
 
-from handbook.check.htmltags import attributes, heads, may_have_handler, name_of
+from handbook.htmltags import attributes, heads, may_have_handler, name_of
 from handbook.errors import BuildFailed
 from handbook.paths import Project
 
@@ -114,7 +114,7 @@ def content_problems(html: str) -> list[str]:
     """Inline scripts and style elements in the page's content, header, navigation or footer, and
     on*= handlers anywhere, with their line in ``html``.
 
-    Tags are read at every '<' (see handbook.check.htmltags), so markup a browser would run is
+    Tags are read at every '<' (see handbook.htmltags), so markup a browser would run is
     found even where it hides in a comment-like or quoted disguise. The theme puts no handler on
     any element, and its inline scripts outside the parts that carry page text.
     """
