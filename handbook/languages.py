@@ -92,7 +92,8 @@ def split_language_path(rel: str, codes: tuple[str, ...], default: str) -> tuple
     """The language of a docs file and its English source: 'a/b.fr.md' -> ('fr', 'a/b.md').
 
     A file without one of ``codes`` as its last-but-one suffix is in ``default``: 'a/b.md' ->
-    (default, 'a/b.md'). The one rule every module uses to tell translations from sources.
+    (default, 'a/b.md'). The rule to tell translations from sources; use it rather than reading
+    suffixes (editorial/review.py still reads them itself, for translated languages only).
     """
     p = PurePosixPath(rel)
     suffixes = p.suffixes

@@ -1,4 +1,8 @@
-"""One source of truth for where things live in a handbook checkout."""
+"""Where things live in a handbook checkout.
+
+Not yet the only place that says so: check/datafiles.py, editorial/site.py and scaffold.py still
+spell out 'docs' or 'translations' themselves. New code takes the paths from here.
+"""
 
 from __future__ import annotations
 
