@@ -4,7 +4,7 @@ A chapter's number is stored once, in its English page's front matter (``chapter
 from the menu order: adding a chapter renumbers nothing, and a citation such as "chapter 4" means
 the same in every language and edition. Translations take the number of their English page.
 
-:func:`render_chapter_number` (registered in ``handbook.site.render.RENDERERS``) shows it before
+:func:`render_chapter_number` (registered in ``handbook.adapter.renderers.RENDERERS``) shows it before
 the title on the web page; the PDF converts the same Markdown, so its headings, contents and
 running headers show it too.
 """
@@ -21,7 +21,7 @@ from handbook.errors import HandbookError
 from handbook.languages import split_language_path
 
 if TYPE_CHECKING:
-    from handbook.site.context import PageInfo
+    from handbook.pageinfo import PageInfo
 
 CHAPTER_KEY = "chapter"
 CHAPTERS_DIR = "chapters/"

@@ -22,7 +22,6 @@ EXIT_INTERRUPTED = 130  # stopped by Ctrl-C or SIGTERM (the shell's 128 + SIGINT
 # (translations/edition.yml), and a rule that is only advice (TERM002, REV004) is a warning.
 FAILING_SEVERITIES = frozenset({"error"})
 
-
 @dataclass(frozen=True, order=True)
 class Diagnostic:
     path: str

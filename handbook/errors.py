@@ -18,3 +18,7 @@ class HandbookError(Exception):
         if fix:
             text += f" {fix}"
         super().__init__(text)
+
+
+class BuildFailed(Exception):
+    """The build stopped; ``site/`` was left as it was."""

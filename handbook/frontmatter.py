@@ -34,8 +34,9 @@ def closing_fence(lines: Sequence[str]) -> int | None:
     """Index of the line that closes the front matter opened by ``lines[0]``, or None if none does.
 
     The closing line holds only '---' or '...', as MkDocs accepts. ``lines`` may keep their line
-    endings (``splitlines(keepends=True)``) or not (``split("\\n")``). The one rule for every
-    reader and writer of front matter.
+    endings (``splitlines(keepends=True)``) or not (``split("\\n")``). Readers and writers of
+    front matter use it, except the cut of an over-limit page in check/corpus.py and the quick
+    ``startswith("---")`` tests before a full read.
     """
     for end in range(1, len(lines)):
         line = _content(lines[end])

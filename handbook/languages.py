@@ -92,13 +92,24 @@ def split_language_path(rel: str, codes: tuple[str, ...], default: str) -> tuple
     """The language of a docs file and its English source: 'a/b.fr.md' -> ('fr', 'a/b.md').
 
     A file without one of ``codes`` as its last-but-one suffix is in ``default``: 'a/b.md' ->
-    (default, 'a/b.md'). The one rule every module uses to tell translations from sources.
+    (default, 'a/b.md'). The rule to tell translations from sources; use it rather than reading
+    suffixes (editorial/review.py still reads them itself, for translated languages only).
     """
     p = PurePosixPath(rel)
     suffixes = p.suffixes
     if len(suffixes) >= 2 and suffixes[-2][1:] in codes:
         return suffixes[-2][1:], str(p.with_name(p.name[: -len(suffixes[-2]) - len(p.suffix)] + p.suffix))
     return default, rel
+
+
+def source_language(i18n: I18n, src_uri: str) -> str:
+    """The language a docs file is written in, from its suffix: 'a/b.fr.md' -> 'fr', 'a/b.md' -> default."""
+    return split_language_path(src_uri, i18n.codes, i18n.default)[0]
+
+
+def is_fallback(i18n: I18n, current: str, src_uri: str) -> bool:
+    """True when a page of the ``current`` language is served from the English original."""
+    return source_language(i18n, src_uri) != current
 
 
 # CLDR plural categories besides 'other'. A string 'x' may have plural forms 'x_one', 'x_few'...

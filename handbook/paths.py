@@ -1,4 +1,8 @@
-"""One source of truth for where things live in a handbook checkout."""
+"""Where things live in a handbook checkout.
+
+Not yet the only place that says so: check/datafiles.py, editorial/site.py and scaffold.py still
+spell out 'docs' or 'translations' themselves. New code takes the paths from here.
+"""
 
 from __future__ import annotations
 
@@ -54,10 +58,6 @@ class Project:
     @property
     def translations(self) -> Path:
         return self.root / TRANSLATIONS_DIR
-
-    @property
-    def ui(self) -> Path:
-        return self.root / UI_DIR
 
     @property
     def languages_file(self) -> Path:

@@ -20,13 +20,14 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from handbook import frontmatter, limits
+from handbook.adapter.providers import page_context
+from handbook.adapter.renderers import render_page
 from handbook.check.safety import front_matter_problems, rendered_problems
 from handbook.errors import HandbookError
 from handbook.languages import I18n, load_i18n
+from handbook.pageinfo import PageInfo
 from handbook.paths import DOCS_DIR, OUTPUTS_ENV
 from handbook.site import pages
-from handbook.site.context import PageInfo, page_context
-from handbook.site.render import render_page
 from handbook.translation.site import mark_fallback_pages
 
 

@@ -44,6 +44,7 @@ CHECKS: dict[str, Check] = {
 
 def check_docs(project: Project, families: Sequence[str] | None = None, corpus: Corpus | None = None) -> list[Diagnostic]:
     """Markdown-level findings for every language, after suppression comments are applied."""
+    # Imported here, like the families above: `handbook check` starts lychee before it reads pages.
     from handbook.check import safety, suppress
     from handbook.check.corpus import load_corpus
 

@@ -39,7 +39,7 @@ class Page:
 
     @cached_property
     def inv(self) -> Inventory:
-        from handbook.check.markdown import inventory
+        from handbook.check.markdown import inventory  # late: lychee starts first (see above)
 
         return inventory(self.text)
 
@@ -47,7 +47,7 @@ class Page:
     def front(self) -> FrontMatter | HandbookError:
         """The parsed front matter, or the error that stops it from parsing: read once for the
         front matter rules and the safety check."""
-        from handbook import frontmatter
+        from handbook import frontmatter  # late: lychee starts first (see above)
 
         try:
             return frontmatter.split(self.text, self.path)
@@ -86,7 +86,7 @@ def _extension_options(config: dict[str, Any], name: str) -> dict[str, Any] | No
 
 
 def read_config(project: Project) -> Config:
-    from handbook.mkdocs_config import read_mkdocs_config
+    from handbook.mkdocs_config import read_mkdocs_config  # late: lychee starts first (see above)
 
     data = read_mkdocs_config(project.config_file)
     names: set[str] = set()
@@ -202,7 +202,7 @@ def decode(raw: bytes, path: str) -> tuple[str, list[Diagnostic]]:
 
 
 def load_corpus(project: Project, i18n: I18n | None = None) -> Corpus:
-    from handbook.languages import load_i18n
+    from handbook.languages import load_i18n  # late: lychee starts first (see above)
 
     i18n = i18n or load_i18n(project.root)
     config = read_config(project)

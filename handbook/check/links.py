@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from urllib.parse import unquote
 
+from handbook.check import references
 from handbook.check.corpus import Corpus, Page, split_language
 from handbook.check.markdown import Link
 from handbook.diagnostics import Diagnostic
@@ -168,8 +169,6 @@ def _snippet_cycles(corpus: Corpus) -> Iterator[Diagnostic]:
 
 
 def check(corpus: Corpus) -> Iterator[Diagnostic]:
-    from handbook.check import references
-
     yield from _snippet_cycles(corpus)
     yield from references.check(corpus)
     urls = _site_targets(corpus)

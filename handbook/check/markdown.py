@@ -198,9 +198,23 @@ def inventory(text: str) -> Inventory:
     inv = Inventory()
     lines = text.split("\n")
     body_start = _front_matter_end(lines)
-    masked_lines = [" " * len(line) for line in lines[:body_start]]
+    masked = "\n".join(_mask_fences(inv, lines, body_start))
+    pos = _Positions(masked)
+    masked = _mask_spans_and_comments(inv, masked, pos)
+    masked_lines = masked.split("\n")
+    _read_headings(inv, masked, masked_lines, body_start, pos)
+    _read_attr_lists(inv, masked, pos)
+    _read_links(inv, masked, pos)
+    _read_tags(inv, masked, pos)
+    _read_blocks_and_tables(inv, masked, masked_lines, body_start, pos)
+    _read_includes(inv, text, lines, body_start, pos)
+    return inv
 
-    # Fenced code: recorded, then masked (the fence lines themselves too).
+
+def _mask_fences(inv: Inventory, lines: list[str], body_start: int) -> list[str]:
+    """The lines with fenced code masked (the fence lines too), and the front matter; the fences
+    are recorded in ``inv.fences``."""
+    masked_lines = [" " * len(line) for line in lines[:body_start]]
     open_fence: tuple[str, int, int, str] | None = None  # (char, length, line index, lang)
     for index in range(body_start, len(lines)):
         line = lines[index]
@@ -220,10 +234,11 @@ def inventory(text: str) -> Inventory:
             masked_lines.append(" " * len(line))
     if open_fence is not None:
         inv.fences.append(Fence(open_fence[2] + 1, open_fence[3], False))
-    masked = "\n".join(masked_lines)
-    pos = _Positions(masked)
+    return masked_lines
 
-    # Comments: suppressions are read from them, then they are masked.
+
+def _mask_spans_and_comments(inv: Inventory, masked: str, pos: _Positions) -> str:
+    """Code spans and comments masked; suppressions are read from the comments first."""
     def comment(m: re.Match[str]) -> str:
         pragma = suppress_engine.read("check", m.group(0))
         if pragma is not None:
@@ -239,9 +254,11 @@ def inventory(text: str) -> Inventory:
         masked = _CODE_SPAN.sub(lambda m: _blank(m.group(0)), masked)  # first: a code span may show a comment
     if "<!--" in masked:
         masked = _COMMENT.sub(comment, masked)
-    masked_lines = masked.split("\n")
+    return masked
 
-    # Headings (ATX and setext), with their explicit ids.
+
+def _read_headings(inv: Inventory, masked: str, masked_lines: list[str], body_start: int, pos: _Positions) -> None:
+    """Headings (ATX and setext), with their explicit ids."""
     for m in _ATX.finditer(masked):
         line = pos.at(m.start())[0]
         raw = re.sub(r"[ \t]+#+[ \t]*$", "", m.group(2)) if not m.group(2).endswith("}") else m.group(2)
@@ -254,7 +271,9 @@ def inventory(text: str) -> Inventory:
             _add_heading(inv, index, 1 if m.group(1)[0] == "=" else 2, previous)
     inv.headings.sort(key=lambda h: h.line)
 
-    # Attribute lists anywhere (headings' included): ids, and attributes for the safety check.
+
+def _read_attr_lists(inv: Inventory, masked: str, pos: _Positions) -> None:
+    """Attribute lists anywhere (headings' included): ids, and attributes for the safety check."""
     for m in _ATTR_LIST.finditer(masked) if "{" in masked else ():
         line, col = pos.at(m.start())
         ids, pairs = parse_attr_list(m.group(1))
@@ -265,7 +284,9 @@ def inventory(text: str) -> Inventory:
             if key in _URL_ATTRS:
                 inv.links.append(Link(line, col, value, False, None, "attr"))
 
-    # Links and images.
+
+def _read_links(inv: Inventory, masked: str, pos: _Positions) -> None:
+    """Links and images: inline, reference definitions, and references (undefined ones recorded)."""
     definitions: dict[str, str] = {}
     for m in _REFDEF.finditer(masked) if "]:" in masked else ():
         line, col = pos.at(m.start(2))
@@ -287,7 +308,9 @@ def inventory(text: str) -> Inventory:
         else:
             inv.undefined_refs.append((label, line, col))
 
-    # Raw HTML tags: elements, attributes, and their URLs.
+
+def _read_tags(inv: Inventory, masked: str, pos: _Positions) -> None:
+    """Raw HTML tags: elements, attributes, and their URLs."""
     for m in _TAG.finditer(masked) if "<" in masked else ():
         line, col = pos.at(m.start())
         name = m.group(2).lower()
@@ -311,7 +334,10 @@ def inventory(text: str) -> Inventory:
                 image = name in ("img", "source") and key == "src"
                 inv.links.append(Link(attr_line, col, value, image, values.get("alt") if image else None, "html"))
 
-    # Blocks (/// name), legacy admonitions (!!! name), tables.
+
+def _read_blocks_and_tables(inv: Inventory, masked: str, masked_lines: list[str], body_start: int,
+                            pos: _Positions) -> None:
+    """Blocks (/// name), legacy admonitions (!!! name), tables."""
     depth: list[int] = []
     for m in _BLOCK.finditer(masked):
         line = pos.at(m.start())[0]
@@ -328,7 +354,9 @@ def inventory(text: str) -> Inventory:
         if "|" in masked_lines[index - 1] and _TABLE_DELIM.match(masked_lines[index]) and "|" in masked_lines[index]:
             inv.tables.append(index)
 
-    # Snippet includes, from the unmasked body (snippets are expanded before everything else).
+
+def _read_includes(inv: Inventory, text: str, lines: list[str], body_start: int, pos: _Positions) -> None:
+    """Snippet includes, from the unmasked body (snippets are expanded before everything else)."""
     in_block = False
     for m in _SNIPPET.finditer(text) if "--8<--" in text else ():
         line, col = pos.at(m.start())
@@ -346,7 +374,6 @@ def inventory(text: str) -> Inventory:
                         break
                     if entry and not entry.startswith(";"):
                         inv.includes.append(Include(follow + 1, 1, entry))
-    return inv
 
 
 def _add_heading(inv: Inventory, line: int, level: int, raw: str) -> None:

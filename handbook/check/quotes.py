@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from handbook.terms.extract import prose
 
 # What the prose masking leaves that is still syntax: the argument of an html block
 # (`/// html | div[title="x"]` is a selector, not a title), and a block's option lines (indented
@@ -43,7 +44,6 @@ def straight_quotes(text: str) -> Iterator[tuple[int, int]]:
     """1-based (line, column) of every straight double quote a reader would see in ``text``."""
     if '"' not in text:
         return
-    from handbook.terms.extract import prose
 
     masked = prose(text)
     skip: set[int] = set()

@@ -5,7 +5,7 @@ is code and what is a comment, and a quote in an attribute (``<div title="<!--">
 written the way browsers accept (``<script/x>``, ``<img/onerror=...>``) defeats it. So every page
 is rendered with the Markdown extensions of mkdocs.yml, snippets expanded (read with the PDF's
 reader of that configuration), and the tags of the result are read the way a browser reads them
-(:mod:`handbook.check.htmltags`). A finding is placed on the source line where the element,
+(:mod:`handbook.htmltags`). A finding is placed on the source line where the element,
 attribute or address first occurs (the n-th finding of a kind on the n-th occurrence), else on
 the first snippet include, else on the first line of the body.
 
@@ -28,6 +28,7 @@ from handbook.check.markdown import front_matter_end
 from handbook.errors import HandbookError
 from handbook.mkdocs_config import rendering
 from handbook.paths import Project
+from handbook.pdf.source import read_config
 
 _SKIPPED = frozenset({"toc"})
 
@@ -36,7 +37,6 @@ class Renderer:
     def __init__(self, project: Project):
         import markdown
 
-        from handbook.pdf.source import read_config
 
         config = read_config(project)
         configs = {name: dict(value) for name, value in config.extension_configs.items()}

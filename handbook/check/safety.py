@@ -32,9 +32,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-from handbook.check import datafiles, parallel
+from handbook import sources
+from handbook.check import datafiles, parallel, svg
 from handbook.check.corpus import Corpus, Page
-from handbook.check.htmltags import tags
+from handbook.htmltags import tags
 from handbook.check.markdown import front_matter_end
 from handbook.check.rendered import Locator, Renderer
 from handbook.diagnostics import Diagnostic
@@ -228,9 +229,6 @@ def _check_files(corpus: Corpus) -> Iterator[Diagnostic]:
 def file_problems(project: Project, files: list[str]) -> Iterator[Diagnostic]:
     """What docs/ and translations/ may hold on disk: links (SAFE011), file types (SAFE006) and
     SVG images (SAFE009). The build runs it too, before MkDocs reads anything."""
-    from handbook import sources
-    from handbook.check import svg
-
     links = sources.link_problems(project)
     for link in links:
         yield Diagnostic(link.path, 1, 1, "SAFE011", link.message,

@@ -142,10 +142,6 @@ def start_csp(files: list[Path], project: Project) -> Callable[[], list[Diagnost
     return finish
 
 
-def check_csp(files: list[Path], project: Project) -> list[Diagnostic]:
-    return start_csp(files, project)()
-
-
 def start(site: Path, project: Project) -> Run:
     """Start lychee offline over every HTML page of ``site`` (checks the CSP while it runs)."""
     site = site.resolve()

@@ -10,6 +10,10 @@ from handbook.paths import Project
 
 HELP = "Build the web edition of every language (and each language's PDF) into site/."
 
+# Imports of the package's modules are inside the functions below: cli.py imports every command
+# to build its parser, and with them all at the top every `handbook` run took ~90 ms longer
+# (measured on `handbook --help`, median 0.20 s -> 0.29 s).
+
 # Steps run, in order, on the assembled site before it replaces site/: name -> module with a
 # `post_build(site, project)` function.
 POST_STEPS: dict[str, str] = {

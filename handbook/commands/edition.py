@@ -12,6 +12,10 @@ from handbook.paths import Project
 
 HELP = "Show the current edition, publish it, start the next one, or prepare its release files."
 
+# Imports of the package's modules are inside the functions below: cli.py imports every command
+# to build its parser, and with them all at the top every `handbook` run took ~90 ms longer
+# (measured on `handbook --help`, median 0.20 s -> 0.29 s).
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -78,9 +82,7 @@ def run(args: argparse.Namespace, project: Project) -> int:
 
 
 def _published_languages(project: Project, codes: tuple[str, ...]) -> list[str]:
-    """Languages whose PDF the translation publication gate lets out (all, when there is no gate)."""
-    try:
-        from handbook.translation.gate import decide
-    except ImportError:
-        return list(codes)
+    """Languages whose PDF the translation publication gate lets out."""
+    from handbook.translation.gate import decide
+
     return [code for code in codes if decide(project, code).publish]

@@ -17,6 +17,10 @@ from handbook.paths import Project
 
 HELP = "Check pages: `handbook lint terms [PATH...]` applies the terminology rules."
 
+# Imports of the package's modules are inside the functions below: cli.py imports every command
+# to build its parser, and with them all at the top every `handbook` run took ~90 ms longer
+# (measured on `handbook --help`, median 0.20 s -> 0.29 s).
+
 
 def _configure_terms(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",

@@ -12,6 +12,10 @@ from handbook.paths import Project
 HELP = ("Build the PDF edition of one language (handbook-<code>.pdf), and the own PDF of each chapter "
         "and checklist (in <page>/handbook-<code>-<name>.pdf below the same folder).")
 
+# Imports of the package's modules are inside the functions below: cli.py imports every command
+# to build its parser, and with them all at the top every `handbook` run took ~90 ms longer
+# (measured on `handbook --help`, median 0.20 s -> 0.29 s).
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", required=True, metavar="CODE", help="language code from translations/languages.yml")

@@ -10,6 +10,10 @@ from handbook.paths import LOCALE_ENV, Project
 
 HELP = "Preview one language with live reload (search needs a full `handbook build`)."
 
+# Imports of the package's modules are inside the functions below: cli.py imports every command
+# to build its parser, and with them all at the top every `handbook` run took ~90 ms longer
+# (measured on `handbook --help`, median 0.20 s -> 0.29 s).
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", default=None, help="language to preview (default: the source language)")

@@ -9,6 +9,10 @@ from handbook.paths import DOCS_DIR, Project
 
 HELP = "Show the translation status of every page in every language (or the English changes of one page)."
 
+# Imports of the package's modules are inside the functions below: cli.py imports every command
+# to build its parser, and with them all at the top every `handbook` run took ~90 ms longer
+# (measured on `handbook --help`, median 0.20 s -> 0.29 s).
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     from handbook.translation.report import FORMATS

@@ -15,6 +15,10 @@ from handbook.paths import DOCS_DIR, Project
 HELP = ("Start a translation of a page, record that a translation matches the current English page, "
         "or record a national team's review.")
 
+# Imports of the package's modules are inside the functions below: cli.py imports every command
+# to build its parser, and with them all at the top every `handbook` run took ~90 ms longer
+# (measured on `handbook --help`, median 0.20 s -> 0.29 s).
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION")

@@ -64,10 +64,6 @@ class Editions:
     def current(self) -> Edition:
         return self.editions[-1]
 
-    @property
-    def past(self) -> tuple[Edition, ...]:
-        return tuple(e for e in self.editions if e.published)
-
     def pdf_name(self, edition: Edition, code: str) -> str:
         return self.pdf_file.format(number=edition.number, lang=code)
 

@@ -30,6 +30,7 @@ from handbook.errors import HandbookError
 from handbook.frontmatter import FIELDS, FrontMatter, missing_key, read
 from handbook.languages import I18n, load_i18n
 from handbook.paths import SNIPPETS_DIR, Project
+from handbook.translation.gitio import blob_ids
 
 REVIEW_KEYS = ("owner", "last_reviewed", "review_interval_months")
 
@@ -197,8 +198,6 @@ def check_translation(rel: str, original_rel: str, reviewed: dt.date | None, rev
 
 
 def _blobs(root: Path, paths: list[str]) -> dict[str, str]:
-    from handbook.translation.gitio import blob_ids
-
     try:
         return blob_ids(root, paths)
     except HandbookError:  # not a git checkout: fall back to commit dates (none there either)

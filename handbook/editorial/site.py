@@ -1,9 +1,9 @@
 """What web pages show of the editorial workflow: the review line, the edition, and two pages.
 
-- :func:`provider` (registered in ``handbook.site.context.PROVIDERS``) gives templates
+- :func:`provider` (registered in ``handbook.adapter.providers.PROVIDERS``) gives templates
   ``hb.review`` (the "Last reviewed on ... · next review due ..." line) and ``hb.edition``.
 - :func:`render_whats_new` and :func:`render_editions` (registered in
-  ``handbook.site.render.RENDERERS``) replace a marker line in ``whats-new*.md`` and ``editions*.md``
+  ``handbook.adapter.renderers.RENDERERS``) replace a marker line in ``whats-new*.md`` and ``editions*.md``
   by the change log and the editions archive, in the page's language.
 
 The footer shows dates only, never "overdue": a build's output must not depend on the clock.
@@ -21,11 +21,12 @@ from handbook.editorial import edition as edition_module
 from handbook.editorial.dates import format_date, review_schedule
 from handbook.errors import HandbookError
 from handbook.frontmatter import read
+from handbook.languages import source_language
 from handbook.markdown_table import cell
 from handbook.paths import Project
 
 if TYPE_CHECKING:
-    from handbook.site.context import PageInfo
+    from handbook.pageinfo import PageInfo
 
 WHATS_NEW_MARKER = "<!-- handbook:changes -->"
 EDITIONS_MARKER = "<!-- handbook:editions -->"
@@ -42,8 +43,6 @@ def _line(info: PageInfo, key: str, **values: Markup) -> Markup:
 
 def _original_meta(info: PageInfo) -> dict[str, Any]:
     """The English original's front matter, for a translated page (review keys live there)."""
-    from handbook.site.pages import source_language
-
     assert info.src_uri is not None
     code = source_language(info.i18n, info.src_uri)
     if code == info.i18n.default:
@@ -91,8 +90,6 @@ def provider(info: PageInfo) -> dict[str, Any]:
 
 def _page_language(info: PageInfo) -> str:
     """The language the page's text is written in (English for an untranslated fallback page)."""
-    from handbook.site.pages import source_language
-
     return source_language(info.i18n, info.src_uri) if info.src_uri else info.lang
 
 

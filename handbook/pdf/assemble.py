@@ -19,10 +19,12 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from handbook import frontmatter, limits, paths
+from handbook.adapter.renderers import render_page
 from handbook.diagnostics import Diagnostic
 from handbook.errors import HandbookError
 from handbook.languages import I18n
 from handbook.limits import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS
+from handbook.pageinfo import PageInfo
 from handbook.paths import Project
 from handbook.pdf.source import Config, Entry
 
@@ -277,7 +279,7 @@ class Converter:
     """Converts pages with the extensions of mkdocs.yml; one instance per language build.
 
     Each page first goes through the build-time renderers of the web site
-    (handbook.site.render: glossary, what's new, editions, translation status), so the PDF holds
+    (handbook.adapter.renderers: glossary, what's new, editions, translation status), so the PDF holds
     the same generated content as the web pages.
     """
 
@@ -298,10 +300,6 @@ class Converter:
 
     def _render(self, entry: Entry, body: str, meta: dict) -> str:
         """The page's Markdown as MkDocs gets it: generated content in place of its markers."""
-        # Imported here: handbook.site.context imports handbook.pdf.link, which imports this package.
-        from handbook.site.context import PageInfo
-        from handbook.site.render import render_page
-
         info = PageInfo(root=self.root, i18n=self.i18n, lang=self.code, url=page_url(entry.base),
                         src_uri=entry.src, meta=dict(meta))
         return render_page(body, info)

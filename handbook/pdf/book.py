@@ -10,13 +10,17 @@ import jinja2
 
 from handbook.chapters import is_checklist
 from handbook.diagnostics import Diagnostic
+from handbook.editorial.dates import format_date, review_schedule
 from handbook.editorial.edition import EDITION_FILE
 from handbook.errors import HandbookError
+from handbook.frontmatter import read
 from handbook.languages import I18n, load_i18n
 from handbook.paths import UI_DIR, Project
 from handbook.pdf import assemble
 from handbook.pdf.edition import Edition, build_date, edition
 from handbook.pdf.source import Entry, Part, book_order, read_config
+from handbook.translation.inventory import load
+from handbook.translation.status import OUTDATED
 
 PACKAGE = Path(__file__).resolve().parent
 TEMPLATES = PACKAGE / "templates"
@@ -106,9 +110,6 @@ def _environment() -> jinja2.Environment:
 
 def translation_notes(project: Project, code: str) -> tuple[frozenset[str], frozenset[str]]:
     """English paths of this language's translations that are outdated, and of those not yet reviewed."""
-    from handbook.translation.inventory import load
-    from handbook.translation.status import OUTDATED
-
     i18n = load_i18n(project.root)
     if code == i18n.default:
         return frozenset(), frozenset()
@@ -120,9 +121,6 @@ def translation_notes(project: Project, code: str) -> tuple[frozenset[str], froz
 def review_line(project: Project, i18n: I18n, code: str, base: str) -> str | None:
     """'Last reviewed on 28 November 2026 · next review due ...' for the English page ``base``,
     in language ``code``; None for a page without valid review dates (reported by `handbook review`)."""
-    from handbook.editorial.dates import format_date, review_schedule
-    from handbook.frontmatter import read
-
     try:
         schedule = review_schedule(read(project.docs / base).meta)
     except HandbookError:

@@ -15,8 +15,8 @@ from handbook.pdf.assemble import page_url
 from handbook.pdf.book import own_pdf_name, site_pdf_path
 from handbook.site import pages
 
-if TYPE_CHECKING:  # handbook.site.context imports this module
-    from handbook.site.context import PageInfo
+if TYPE_CHECKING:
+    from handbook.pageinfo import PageInfo
 
 
 def pdf_link(info: "PageInfo") -> dict[str, Any]:

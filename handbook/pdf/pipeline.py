@@ -13,9 +13,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from handbook.chapters import has_own_pdf
 from handbook.diagnostics import Diagnostic
+from handbook.errors import BuildFailed, HandbookError
 from handbook.languages import load_i18n
 from handbook.paths import Project
+from handbook.pdf.assemble import page_url
+from handbook.pdf.book import assemble_book, own_pdf_name, site_pdf_path
+from handbook.pdf.checks import TAIL_CODE, check_rendered
+from handbook.pdf.link import fill_details, fill_own_details
+from handbook.pdf.source import Entry, book_order, read_config
+from handbook.pdf.weasy import render_pdf
+from handbook.translation.gate import decide
 from handbook.workers import run_in_workers
 
 
@@ -66,8 +75,6 @@ def build_pdf(root: str, code: str, target: str, epoch: str, own_dir: str = "") 
     With ``own_dir`` (the language's folder of the site), every chapter and checklist also gets a
     PDF of its own, next to its page there. Nothing is written unless every document passed.
     """
-    from handbook.errors import HandbookError
-
     project = Project(Path(root))
     result = PdfResult(code, Path(target))
     started = time.perf_counter()
@@ -78,10 +85,6 @@ def build_pdf(root: str, code: str, target: str, epoch: str, own_dir: str = "") 
         result.pages = rendered.pages
         files = [(result.path, rendered.pdf)]
         if own_dir:
-            from handbook.chapters import has_own_pdf
-            from handbook.pdf.assemble import page_url
-            from handbook.pdf.book import own_pdf_name
-
             for entry in book.entries:
                 if not has_own_pdf(entry.base):
                     continue
@@ -102,10 +105,6 @@ def build_pdf(root: str, code: str, target: str, epoch: str, own_dir: str = "") 
 def _render_checked(project: Project, code: str, epoch: str, only: str | None, result: PdfResult):
     """Assemble, render and check one document (the book, or with ``only`` one page's own PDF),
     adding its problems and timings to ``result``."""
-    from handbook.pdf.book import assemble_book
-    from handbook.pdf.checks import TAIL_CODE, check_rendered
-    from handbook.pdf.weasy import render_pdf
-
     # A chapter that ends on a page of a few lines is laid out again: set a little tighter (so the
     # tail moves back), else a little looser (so more of the chapter joins its tail).
     spacing: dict[str, str] = {}
@@ -168,16 +167,12 @@ def build_pdfs(project: Project, targets: dict[str, Path], *, epoch: str, jobs: 
 
 def _source_bytes(project: Project, code: str) -> int:
     """Size of the Markdown a language's PDF is made of: a good predictor of its rendering time."""
-    from handbook.pdf.source import Entry, book_order, read_config
-
     i18n = load_i18n(project.root)
     order = book_order(project, read_config(project), i18n, code)
     return sum((project.docs / e.src).stat().st_size for e in order if isinstance(e, Entry))
 
 
 def site_targets(project: Project, site: Path, codes: Sequence[str] | None = None) -> dict[str, Path]:
-    from handbook.pdf.book import site_pdf_path
-
     i18n = load_i18n(project.root)
     return {code: site / site_pdf_path(i18n, code) for code in (codes or i18n.codes)}
 
@@ -190,16 +185,15 @@ def report(results: Sequence[PdfResult], log: Callable[[str], None] = print) -> 
 
 def publishes(project: Project, code: str) -> bool:
     """Whether the build publishes this language's PDF: the publication gate of translations/publication.yml."""
-    from handbook.translation.gate import decide
-
     return decide(project, code).publish
 
 
 def post_build(site: Path, project: Project) -> None:
     """Build step: every language in the assembled ``site`` that the publication gate lets through
     gets its PDF next to its pages; the build log says what the gate decided for each language."""
-    from handbook.site.build import BuildFailed, source_date_epoch
-    from handbook.translation.gate import decide
+    # Imported here: site.build loads the whole build and its checks, and every web page imports
+    # this package (for its PDF link); only the build step needs it.
+    from handbook.site.build import source_date_epoch
 
     i18n = load_i18n(project.root)
     built = [code for code in i18n.codes if (site / i18n.prefix(code) / "index.html").is_file()]
@@ -219,8 +213,6 @@ def post_build(site: Path, project: Project) -> None:
     except PdfFailed as exc:
         raise BuildFailed(f"{exc}\n(site/ was left unchanged)") from None
     report(results)
-    from handbook.pdf.link import fill_details, fill_own_details
-
     for result in results:
         fill_details(site, i18n, result.code, result.path, result.pages)
         for base, path, pages_count in result.own:

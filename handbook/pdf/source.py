@@ -13,6 +13,7 @@ from typing import Any
 from handbook import paths
 from handbook.errors import HandbookError
 from handbook.languages import I18n
+from handbook.mkdocs_config import read_mkdocs_config
 from handbook.paths import Project
 from handbook.site import pages
 
@@ -49,8 +50,6 @@ class Entry:
 
 def read_config(project: Project) -> Config:
     """The parts of mkdocs.yml the PDF needs, read with MkDocs' tags (``!ENV``) but without MkDocs."""
-    from handbook.mkdocs_config import read_mkdocs_config
-
     data = read_mkdocs_config(project.config_file)  # HandbookError (file, line, fix) when it cannot be read
     extensions: list[str] = []
     configs: dict[str, dict[str, Any]] = {}

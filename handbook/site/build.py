@@ -23,10 +23,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from handbook.check import datafiles
+from handbook.check.corpus import load_corpus
+from handbook.check.safety import file_problems
+from handbook.errors import BuildFailed  # raised here; defined in errors so csp.py and the PDF step need not import the build
 from handbook.languages import load_i18n
 from handbook.paths import LOCALE_ENV, OUTPUTS_ENV, Project
-from handbook.workers import run_in_workers
 from handbook.site.output import check_output, keep_other_languages, read_manifest, write_manifest
+from handbook.workers import run_in_workers
 
 
 @dataclass
@@ -39,10 +43,6 @@ class LanguageResult:
     @property
     def ok(self) -> bool:
         return not self.warnings and not self.error
-
-
-class BuildFailed(Exception):
-    """The build stopped; ``site/`` was left as it was."""
 
 
 class _Collect(logging.Handler):
@@ -170,10 +170,6 @@ def preflight(project: Project) -> list:
     """Markup-safety findings outside the pages, refused before MkDocs reads anything: files in docs/
     (links out of the repository, file types, SVG images) and the data that becomes page text (UI
     strings, termbase, change log, editions). Pages themselves are checked as the hooks render them."""
-    from handbook.check import datafiles
-    from handbook.check.corpus import load_corpus
-    from handbook.check.safety import file_problems
-
     corpus = load_corpus(project)
     found = [*file_problems(project, sorted(corpus.files - corpus.excluded)), *datafiles.check(project)]
     return [d for d in found if d.code.startswith("SAFE")]

@@ -1,43 +1,20 @@
-"""What templates see as ``hb``: built by a chain of providers, one per feature.
+"""The web site's own part of what templates see as ``hb``, and the escaping of all of it.
 
-A feature that shows something on pages (PDF link, review dates, translation notices) adds a
-provider to ``PROVIDERS``; a provider is a pure function of :class:`PageInfo` returning keys to
-merge into ``hb``. Templates read only ``hb``, never the config directly.
+``hb`` is built by a chain of providers, one per feature, listed in
+:mod:`handbook.adapter.providers`; a provider is a pure function of
+:class:`~handbook.pageinfo.PageInfo` returning keys to merge into ``hb``. :func:`core` is the
+site's own provider (language, direction, switcher).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import markupsafe
 
-from handbook.editorial.site import provider as editorial_provider
-from handbook.languages import I18n
-from handbook.pdf.link import pdf_link
+from handbook.pageinfo import PageInfo
 from handbook.site import pages
-from handbook.translation.site import translation_context
-
-
-@dataclass(frozen=True)
-class PageInfo:
-    root: Path            # the handbook checkout
-    i18n: I18n
-    lang: str             # the language being built
-    url: str              # the page's URL within its language ('' for the home page)
-    src_uri: str | None   # docs-relative source file, None for theme templates (404)
-    meta: dict[str, Any] = field(default_factory=dict)  # the page's front matter
-    outputs: frozenset[str] = frozenset()  # files built next to the pages in this run ("pdf")
-
-    @property
-    def fallback(self) -> bool:
-        return self.src_uri is not None and pages.is_fallback(self.i18n, self.lang, self.src_uri)
-
-
-Provider = Callable[[PageInfo], dict[str, Any]]
 
 
 def core(info: PageInfo) -> dict[str, Any]:
@@ -50,9 +27,6 @@ def core(info: PageInfo) -> dict[str, Any]:
         "fallback": info.fallback,
         "default_lang": i18n.default,
     }
-
-
-PROVIDERS: list[Provider] = [core, translation_context, editorial_provider, pdf_link]
 
 
 def escaped(value: Any) -> Any:
@@ -72,10 +46,3 @@ def escaped(value: Any) -> Any:
         return dataclasses.replace(value, **{f.name: escaped(getattr(value, f.name))
                                              for f in dataclasses.fields(value) if f.init})
     return value
-
-
-def page_context(info: PageInfo) -> dict[str, Any]:
-    merged: dict[str, Any] = {}
-    for provider in PROVIDERS:
-        merged.update(provider(info))
-    return escaped(merged)

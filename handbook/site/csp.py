@@ -20,7 +20,8 @@ import os
 import re
 from pathlib import Path
 
-from handbook.check.htmltags import attributes, heads, may_have_handler, name_of
+from handbook.htmltags import attributes, heads, may_have_handler, name_of
+from handbook.errors import BuildFailed
 from handbook.paths import Project
 
 META_NAME = "Content-Security-Policy"
@@ -113,7 +114,7 @@ def content_problems(html: str) -> list[str]:
     """Inline scripts and style elements in the page's content, header, navigation or footer, and
     on*= handlers anywhere, with their line in ``html``.
 
-    Tags are read at every '<' (see handbook.check.htmltags), so markup a browser would run is
+    Tags are read at every '<' (see handbook.htmltags), so markup a browser would run is
     found even where it hides in a comment-like or quoted disguise. The theme puts no handler on
     any element, and its inline scripts outside the parts that carry page text.
     """
@@ -194,8 +195,6 @@ def apply(html: str, name: str = "the page") -> str:
     """
     problems = content_problems(html)
     if problems:
-        from handbook.site.build import BuildFailed
-
         raise BuildFailed(_refusal({name: problems}))
     html = _without_policy(html)
     meta = f'<meta http-equiv="{META_NAME}" content="{policy(html)}">'
@@ -240,8 +239,6 @@ def post_build(site: Path, project: Project) -> None:
 
     The build runs this on its staging folder, so a refused site never replaces site/.
     """
-    from handbook.site.build import BuildFailed
-
     refused: dict[str, list[str]] = {}
     for dirpath, _, filenames in os.walk(site):
         for name in filenames:

@@ -7,7 +7,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from handbook.languages import I18n, split_language_path
+# source_language and is_fallback live with the other rule of a file's language; this module is
+# where the site's code has long found them.
+from handbook.languages import I18n, is_fallback, source_language, split_language_path  # noqa: F401
 
 
 @dataclass(frozen=True)
@@ -45,16 +47,6 @@ def alternates(i18n: I18n, current: str, page_url: str) -> list[Alternate]:
                   lang.code == current, lang.dir)
         for lang in i18n.languages
     ]
-
-
-def source_language(i18n: I18n, src_uri: str) -> str:
-    """The language a docs file is written in, from its suffix: 'a/b.fr.md' -> 'fr', 'a/b.md' -> default."""
-    return split_language_path(src_uri, i18n.codes, i18n.default)[0]
-
-
-def is_fallback(i18n: I18n, current: str, src_uri: str) -> bool:
-    """True when a page of the ``current`` language is served from the English original."""
-    return source_language(i18n, src_uri) != current
 
 
 _HTML_TAG = re.compile(r"<html\b([^>]*)>", re.IGNORECASE)

@@ -1,6 +1,6 @@
 """The glossary pages, generated from the termbase in each language at build time.
 
-:func:`render_glossary` (registered in ``handbook.site.render.RENDERERS``) replaces the marker line
+:func:`render_glossary` (registered in ``handbook.adapter.renderers.RENDERERS``) replaces the marker line
 of ``glossary*.md`` by a table of the concepts in the page's language: preferred terms, the terms
 to avoid or use with care, the reason, and the sources. The files in docs/ are never rewritten.
 Column headers and labels are UI strings (translations/ui/terms.<code>.yml).
@@ -17,7 +17,7 @@ from handbook.terms.termbase import Termbase
 
 if TYPE_CHECKING:
     from handbook.languages import I18n
-    from handbook.site.context import PageInfo
+    from handbook.pageinfo import PageInfo
 
 GLOSSARY_MARKER = "<!-- handbook:glossary -->"
 GLOSSARY_PAGE = "glossary"

@@ -8,9 +8,8 @@ from pathlib import Path
 
 from handbook.diagnostics import Diagnostic
 from handbook.errors import HandbookError
-from handbook.languages import I18n, load_i18n
+from handbook.languages import I18n, load_i18n, source_language
 from handbook.paths import Project
-from handbook.site.pages import source_language
 from handbook.terms import extract, suppress, termbase as termbase_mod
 from handbook.terms.rules import PAGE_CHECKS, PAIR_CHECKS, Page
 from handbook.terms.termbase import Termbase

@@ -121,7 +121,20 @@ class _Reader:
 
 
 def parse(data: Any, lines: dict[KeyPath, int], path: Path, codes: tuple[str, ...]) -> Termbase:
+    """Validate the termbase's YAML ``data``; the first problem raises, with its file and line."""
     r = _Reader(path, lines)
+    top = _top(r, data)
+    sources = _sources(r, top)
+    markers = _markers(r, top, codes)
+    common_raw = r.mapping(top.get("common_words") or {}, ("common_words",), "common_words")
+    common = {code: frozenset(r.texts(common_raw.get(code), ("common_words", code), f"common_words.{code}"))
+              for code in codes}
+    decisions = _decisions(r, top, sources)
+    concepts = _concepts(r, top, sources, codes)
+    return Termbase(path, codes, tuple(concepts), sources, tuple(decisions), markers, common)
+
+
+def _top(r: _Reader, data: Any) -> dict:
     top = r.mapping(data, (), "the termbase")
     unknown = set(top) - {"version", "mention_markers", "common_words", "sources", "decisions", "concepts"}
     if unknown:
@@ -130,19 +143,26 @@ def parse(data: Any, lines: dict[KeyPath, int], path: Path, codes: tuple[str, ..
                      "Use version, mention_markers, common_words, sources, decisions and concepts.")
     if top.get("version") != 1:
         raise r.fail(("version",), "version must be 1.")
+    return top
 
+
+def _sources(r: _Reader, top: dict) -> dict[str, Source]:
     sources: dict[str, Source] = {}
     for sid, item in r.mapping(top.get("sources"), ("sources",), "sources").items():
         item = r.mapping(item, ("sources", sid), f"source {sid}")
         sources[str(sid)] = Source(str(sid), r.text(item.get("title"), ("sources", sid), f"source {sid} title"),
                                    r.text(item.get("url"), ("sources", sid), f"source {sid} url"))
+    return sources
 
-    def check_sources(ids: tuple[str, ...], where: KeyPath) -> tuple[str, ...]:
-        for sid in ids:
-            if sid not in sources:
-                raise r.fail(where, f"unknown source {sid!r}.", f"Add it under 'sources:' or use one of: {', '.join(sorted(sources))}.")
-        return ids
 
+def _known_sources(r: _Reader, sources: dict[str, Source], ids: tuple[str, ...], where: KeyPath) -> tuple[str, ...]:
+    for sid in ids:
+        if sid not in sources:
+            raise r.fail(where, f"unknown source {sid!r}.", f"Add it under 'sources:' or use one of: {', '.join(sorted(sources))}.")
+    return ids
+
+
+def _markers(r: _Reader, top: dict, codes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     markers_raw = r.mapping(top.get("mention_markers"), ("mention_markers",), "mention_markers")
     markers: dict[str, tuple[str, ...]] = {}
     for code in codes:
@@ -150,11 +170,10 @@ def parse(data: Any, lines: dict[KeyPath, int], path: Path, codes: tuple[str, ..
             raise r.fail(("mention_markers",), f"mention_markers lacks language {code!r}.",
                          "Every language of translations/languages.yml needs its markers.")
         markers[code] = r.texts(markers_raw[code], ("mention_markers", code), f"mention_markers.{code}")
+    return markers
 
-    common_raw = r.mapping(top.get("common_words") or {}, ("common_words",), "common_words")
-    common = {code: frozenset(r.texts(common_raw.get(code), ("common_words", code), f"common_words.{code}"))
-              for code in codes}
 
+def _decisions(r: _Reader, top: dict, sources: dict[str, Source]) -> list[Decision]:
     decisions = []
     for index, item in enumerate(top.get("decisions") or []):
         where = ("decisions", index)
@@ -164,69 +183,81 @@ def parse(data: Any, lines: dict[KeyPath, int], path: Path, codes: tuple[str, ..
             r.text(item.get("question"), where, "decision question"),
             r.text(item.get("choice"), where, "decision choice"),
             r.text(item.get("why"), where, "decision why"),
-            check_sources(r.texts(item.get("sources"), where + ("sources",), "decision sources"), where)))
+            _known_sources(r, sources, r.texts(item.get("sources"), where + ("sources",), "decision sources"), where)))
+    return decisions
 
-    concepts: list[Concept] = []
+
+def _concepts(r: _Reader, top: dict, sources: dict[str, Source], codes: tuple[str, ...]) -> list[Concept]:
     raw_concepts = top.get("concepts")
     if not isinstance(raw_concepts, list) or not raw_concepts:
         raise r.fail(("concepts",), "concepts must be a non-empty list.")
+    concepts: list[Concept] = []
     seen: set[str] = set()
     for index, item in enumerate(raw_concepts):
-        where = ("concepts", index)
-        item = r.mapping(item, where, "each concept")
-        cid = r.text(item.get("id"), where, "concept id")
-        if not _ID.match(cid):
-            raise r.fail(where + ("id",), f"concept id {cid!r} must be lowercase words joined by hyphens.")
-        if cid in seen:
-            raise r.fail(where + ("id",), f"concept id {cid!r} is used twice.", "Give each concept its own id.")
-        seen.add(cid)
-        severity = item.get("severity")
-        if severity not in SEVERITIES:
-            raise r.fail(where + ("severity",), f"concept {cid}: severity {severity!r} is not one of {', '.join(SEVERITIES)}.")
-        unknown = set(item) - _CONCEPT_KEYS - set(codes)
-        if unknown:
-            key = sorted(unknown)[0]
-            raise r.fail(where + (key,), f"concept {cid}: unknown key or language {key!r}.",
-                         f"Use {', '.join(sorted(_CONCEPT_KEYS))} and the language codes {', '.join(codes)}.")
-        concept_sources = check_sources(r.texts(item.get("sources"), where + ("sources",), "sources"), where + ("sources",))
-        langs: dict[str, LangEntry] = {}
-        for code in codes:
-            lw = where + (code,)
-            if code not in item:
-                raise r.fail(where, f"concept {cid} has no {code!r} entry.",
-                             "Every concept needs every language; mark unverified wording with confidence: U.")
-            raw = r.mapping(item[code], lw, f"concept {cid} ({code})")
-            unknown = set(raw) - _LANG_KEYS
-            if unknown:
-                key = sorted(unknown)[0]
-                raise r.fail(lw + (key,), f"concept {cid} ({code}): unknown key {key!r}.",
-                             f"Use {', '.join(sorted(_LANG_KEYS))}.")
-            prefer = r.texts(raw.get("prefer"), lw + ("prefer",), f"{cid}.{code}.prefer")
-            if not prefer:
-                raise r.fail(lw, f"concept {cid} ({code}) needs at least one preferred term.")
-            avoid = r.texts(raw.get("avoid"), lw + ("avoid",), f"{cid}.{code}.avoid")
-            if avoid and severity == "none":
-                raise r.fail(lw + ("avoid",), f"concept {cid} has severity none but lists avoid forms in {code!r}.",
-                             "Set severity to avoid or care, or move the forms to variants.")
-            clash = set(map(str.casefold, avoid)) & set(map(str.casefold, prefer))
-            if clash:
-                raise r.fail(lw + ("avoid",), f"concept {cid} ({code}): {sorted(clash)[0]!r} is both preferred and avoided.")
-            confidence = raw.get("confidence")
-            if confidence not in CONFIDENCE:
-                raise r.fail(lw, f"concept {cid} ({code}): confidence {confidence!r} must be S, P or U.",
-                             "S: found in a cited source; P: partly supported; U: unverified.")
-            langs[code] = LangEntry(
-                prefer=prefer, avoid=avoid,
-                variants=r.texts(raw.get("variants"), lw + ("variants",), f"{cid}.{code}.variants"),
-                reason=r.text(raw.get("reason"), lw + ("reason",), f"{cid}.{code}.reason"),
-                exceptions=r.texts(raw.get("exceptions"), lw + ("exceptions",), f"{cid}.{code}.exceptions"),
-                confidence=confidence,
-                sources=check_sources(r.texts(raw.get("sources"), lw + ("sources",), "sources"), lw + ("sources",))
-                or concept_sources,
-                note=str(raw.get("note") or ""),
-            )
-        concepts.append(Concept(cid, severity, concept_sources, langs, lines.get(where, 0)))
-    return Termbase(path, codes, tuple(concepts), sources, tuple(decisions), markers, common)
+        concepts.append(_concept(r, ("concepts", index), item, seen, sources, codes))
+    return concepts
+
+
+def _concept(r: _Reader, where: KeyPath, item: Any, seen: set[str], sources: dict[str, Source],
+             codes: tuple[str, ...]) -> Concept:
+    item = r.mapping(item, where, "each concept")
+    cid = r.text(item.get("id"), where, "concept id")
+    if not _ID.match(cid):
+        raise r.fail(where + ("id",), f"concept id {cid!r} must be lowercase words joined by hyphens.")
+    if cid in seen:
+        raise r.fail(where + ("id",), f"concept id {cid!r} is used twice.", "Give each concept its own id.")
+    seen.add(cid)
+    severity = item.get("severity")
+    if severity not in SEVERITIES:
+        raise r.fail(where + ("severity",), f"concept {cid}: severity {severity!r} is not one of {', '.join(SEVERITIES)}.")
+    unknown = set(item) - _CONCEPT_KEYS - set(codes)
+    if unknown:
+        key = sorted(unknown)[0]
+        raise r.fail(where + (key,), f"concept {cid}: unknown key or language {key!r}.",
+                     f"Use {', '.join(sorted(_CONCEPT_KEYS))} and the language codes {', '.join(codes)}.")
+    concept_sources = _known_sources(r, sources, r.texts(item.get("sources"), where + ("sources",), "sources"),
+                                     where + ("sources",))
+    langs: dict[str, LangEntry] = {}
+    for code in codes:
+        if code not in item:
+            raise r.fail(where, f"concept {cid} has no {code!r} entry.",
+                         "Every concept needs every language; mark unverified wording with confidence: U.")
+        langs[code] = _lang_entry(r, where + (code,), item[code], cid, code, severity, sources, concept_sources)
+    return Concept(cid, severity, concept_sources, langs, r.lines.get(where, 0))
+
+
+def _lang_entry(r: _Reader, lw: KeyPath, value: Any, cid: str, code: str, severity: str,
+                sources: dict[str, Source], concept_sources: tuple[str, ...]) -> LangEntry:
+    raw = r.mapping(value, lw, f"concept {cid} ({code})")
+    unknown = set(raw) - _LANG_KEYS
+    if unknown:
+        key = sorted(unknown)[0]
+        raise r.fail(lw + (key,), f"concept {cid} ({code}): unknown key {key!r}.",
+                     f"Use {', '.join(sorted(_LANG_KEYS))}.")
+    prefer = r.texts(raw.get("prefer"), lw + ("prefer",), f"{cid}.{code}.prefer")
+    if not prefer:
+        raise r.fail(lw, f"concept {cid} ({code}) needs at least one preferred term.")
+    avoid = r.texts(raw.get("avoid"), lw + ("avoid",), f"{cid}.{code}.avoid")
+    if avoid and severity == "none":
+        raise r.fail(lw + ("avoid",), f"concept {cid} has severity none but lists avoid forms in {code!r}.",
+                     "Set severity to avoid or care, or move the forms to variants.")
+    clash = set(map(str.casefold, avoid)) & set(map(str.casefold, prefer))
+    if clash:
+        raise r.fail(lw + ("avoid",), f"concept {cid} ({code}): {sorted(clash)[0]!r} is both preferred and avoided.")
+    confidence = raw.get("confidence")
+    if confidence not in CONFIDENCE:
+        raise r.fail(lw, f"concept {cid} ({code}): confidence {confidence!r} must be S, P or U.",
+                     "S: found in a cited source; P: partly supported; U: unverified.")
+    return LangEntry(
+        prefer=prefer, avoid=avoid,
+        variants=r.texts(raw.get("variants"), lw + ("variants",), f"{cid}.{code}.variants"),
+        reason=r.text(raw.get("reason"), lw + ("reason",), f"{cid}.{code}.reason"),
+        exceptions=r.texts(raw.get("exceptions"), lw + ("exceptions",), f"{cid}.{code}.exceptions"),
+        confidence=confidence,
+        sources=_known_sources(r, sources, r.texts(raw.get("sources"), lw + ("sources",), "sources"), lw + ("sources",))
+        or concept_sources,
+        note=str(raw.get("note") or ""),
+    )
 
 
 def load(root: Path, codes: tuple[str, ...]) -> Termbase:

@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
+from handbook import languages
 from handbook.terms import inflect
 from handbook.terms.termbase import TERMBASE_FILE, Termbase
 
@@ -56,10 +57,8 @@ def rules(termbase: Termbase) -> dict[str, str]:
 
 def default_language(termbase: Termbase) -> str:
     """The handbook's default language (translations/languages.yml of the termbase's project)."""
-    from handbook.languages import load_i18n
-
     root = termbase.path.parents[len(PurePosixPath(TERMBASE_FILE).parts) - 1]
-    return load_i18n(root).default
+    return languages.load_i18n(root).default
 
 
 def vale_ini(termbase: Termbase, default: str) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 from handbook.errors import HandbookError
 from handbook.languages import load_i18n
 from handbook.paths import TRANSLATIONS_DIR, Project
+from handbook.translation.inventory import load
 from handbook.translation.status import ORPHANED, UP_TO_DATE, LanguageStatus, Report, percent
 from handbook.yamlio import load_yaml
 
@@ -115,8 +116,6 @@ def decide_all(root: Path, report: Report) -> list[GateDecision]:
 
 def decide(project: Project, code: str) -> GateDecision:
     """Whether the ``code`` edition is published. The source language always is."""
-    from handbook.translation.inventory import load
-
     i18n = load_i18n(project.root)
     if code not in i18n.codes:
         raise HandbookError(project.languages_file, f"unknown language {code!r}.", fix=f"Use one of {', '.join(i18n.codes)}.")
@@ -124,11 +123,3 @@ def decide(project: Project, code: str) -> GateDecision:
     if code == i18n.default:
         return GateDecision(code, True, 0.0, 100.0, 0, 0, ())
     return decide_language(policy, load(project.root).language(code))
-
-
-def post_build(site: Path, project: Project) -> None:
-    """A build post-step: print what the gate decided for every translated language."""
-    from handbook.translation.inventory import load
-
-    for decision in decide_all(project.root, load(project.root)):
-        print(decision.summary())

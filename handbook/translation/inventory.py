@@ -10,7 +10,7 @@ from pathlib import Path, PurePosixPath
 from handbook import frontmatter
 from handbook.errors import HandbookError
 from handbook.languages import I18n, load_i18n, split_language_path
-from handbook.paths import DOCS_DIR, SNIPPETS_DIR
+from handbook.paths import DOCS_DIR, LANGUAGES_FILE, SNIPPETS_DIR
 from handbook.translation import gitio, provenance
 from handbook.translation.status import Report, SourcePage, Translation, compute, count_words
 
@@ -91,7 +91,6 @@ def load_cached(root: Path) -> Report:
 
 
 def _i18n_key(root: Path) -> tuple:
-    from handbook.paths import LANGUAGES_FILE
     path = root / LANGUAGES_FILE
     return (path.stat().st_mtime_ns,) if path.exists() else ()
 

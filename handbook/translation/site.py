@@ -1,6 +1,6 @@
 """The translation workflow on the web site: page state for templates, the status page, the nav marker.
 
-Called from the registries of :mod:`handbook.site.context` (provider), :mod:`handbook.site.render`
+Called from the registries of :mod:`handbook.adapter.providers` (provider), :mod:`handbook.adapter.renderers`
 (renderer) and the thin ``on_nav`` hook. Everything shown is a UI string from translations/ui.
 """
 
@@ -23,8 +23,8 @@ from handbook.translation.provenance import is_reviewed
 from handbook.translation.report import TEMPLATES
 from handbook.translation.status import ORPHANED, OUTDATED, UP_TO_DATE, Report
 
-if TYPE_CHECKING:  # context.py imports this module for its provider
-    from handbook.site.context import PageInfo
+if TYPE_CHECKING:
+    from handbook.pageinfo import PageInfo
 
 STATUS_PAGE = "translation-status.md"
 # The line of the status page (in every language) that the generated tables replace.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from handbook.check.htmltags import tags
+from handbook.htmltags import tags
 from handbook.site import csp
 
 THEME_HEAD = '<html><head><meta charset="utf-8"><title>T</title><script>var a=1</script></head>'

@@ -107,13 +107,13 @@ def test_a_page_that_is_not_utf8_is_named_without_a_traceback(tmp_path, monkeypa
 
 
 def test_an_unexpected_crash_is_reported_with_the_language(tmp_path, monkeypatch):
-    import handbook.pdf.book
+    import handbook.pdf.pipeline
 
     def crash(*args, **kwargs):
         raise RuntimeError("an extension crashed")
 
     project = make_handbook(tmp_path / "handbook", {"index.md": page("Home", "# Home { #home }\n\nHello.")})
-    monkeypatch.setattr(handbook.pdf.book, "assemble_book", crash)
+    monkeypatch.setattr(handbook.pdf.pipeline, "assemble_book", crash)
     result = build_pdf(str(project.root), "fr", str(tmp_path / "out.pdf"), EPOCH)
     assert result.error == "RuntimeError: an extension crashed"
     with pytest.raises(PdfFailed) as info:

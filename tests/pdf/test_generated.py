@@ -1,6 +1,6 @@
 """Generated content (glossary, what's new, editions, translation status) is in the PDF, as on the web.
 
-The PDF runs every page through the build-time renderers of handbook.site.render before converting
+The PDF runs every page through the build-time renderers of handbook.adapter.renderers before converting
 it, so the marker comments of these pages are replaced by their tables in the book too.
 """
 
@@ -11,7 +11,7 @@ import pytest
 from handbook.languages import load_i18n
 from handbook.pdf.book import assemble_book
 from handbook.pdf.pipeline import build_pdfs
-from handbook.site.render import RENDERERS
+from handbook.adapter.renderers import RENDERERS
 from handbook.chapters import render_chapter_number
 from handbook.terms import termbase as termbase_mod
 from tests.conftest import make_handbook, page, translated_page

@@ -77,7 +77,7 @@ def test_docs_files_are_not_rewritten(site: Path):
 def test_a_broken_termbase_is_a_handbook_error_for_the_hooks_to_report(tmp_path: Path):
     # The package raises its own error (file, fix); only hooks/ turns it into a MkDocs PluginError.
     from handbook.errors import HandbookError
-    from handbook.site.context import PageInfo
+    from handbook.pageinfo import PageInfo
     from handbook.terms.glossary import render_glossary
 
     info = PageInfo(root=tmp_path, i18n=load_i18n(REPO), lang="fr", url="glossary/", src_uri="glossary.fr.md")

@@ -8,6 +8,9 @@ at EVERY ``<`` followed by a letter, independently of the others. It does not de
 comment, raw text or an attribute value. So it reports a superset of the tags a browser creates:
 a tag written inside a comment or an attribute value is reported too, a tag a browser creates is
 never missed. That is the right way round for a safety check.
+
+A neutral module: the markup-safety check (handbook.check) and the Content-Security-Policy step
+of the build (handbook.site.csp) both read tags with it.
 """
 
 from __future__ import annotations

@@ -1,21 +1,17 @@
-"""Markdown rewriting at build time: a chain of pure ``render(markdown, info) -> str | None``.
+"""The build-time Markdown renderers, in order: the web (hooks/) and the PDF both take them from here.
 
-Each renderer is guarded by the page it applies to (for example the glossary page) and returns
-None to leave the page alone. Files in docs/ are never rewritten; only the Markdown handed to
-MkDocs changes.
+Files in docs/ are never rewritten; only the Markdown handed to MkDocs (or to the PDF's converter)
+changes. Kept apart from :mod:`handbook.adapter.providers`: the PDF assembly imports this module,
+and the providers include the PDF link, which imports the PDF assembly.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from handbook.chapters import render_chapter_number
 from handbook.editorial.site import render_editions, render_whats_new
-from handbook.site.context import PageInfo
+from handbook.pageinfo import PageInfo, Renderer
 from handbook.terms.glossary import render_glossary
 from handbook.translation.site import render_status_page
-
-Renderer = Callable[[str, PageInfo], "str | None"]
 
 RENDERERS: list[Renderer] = [render_status_page, render_whats_new, render_editions, render_glossary,
                              render_chapter_number]
