@@ -227,7 +227,7 @@ def load_corpus(project: Project, i18n: I18n | None = None) -> Corpus:
             limits.check_page(path, text)
         except HandbookError as exc:  # reported, and the page is not parsed further: it would stall the parser
             diags.append(Diagnostic(path, exc.line or 1, 1, "HYG015", exc.message, hint=exc.fix))
-            text = text[:text.find("\n---", 3) + 4] if text.startswith("---") else ""
+            text = _front_matter_only(text)
         lang, source = split_language(rel, i18n.codes, i18n.default)
         page = Page(rel, path, lang, source, text, snippet=rel in excluded)
         (snippets if rel in excluded else pages).append(page)
@@ -254,3 +254,12 @@ def read_image(path: Path) -> tuple[tuple[int, int] | None, str | None]:
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         return None, f"cannot be read as an image ({exc or type(exc).__name__})"
     return size, None
+
+
+def _front_matter_only(text: str) -> str:
+    """The front matter of a page too large to parse (its body is not read), or '' without one."""
+    from handbook import frontmatter  # here: `handbook check` starts lychee before YAML is loaded
+
+    lines = text.split("\n")
+    end = frontmatter.closing_fence(lines) if frontmatter.opens_front_matter(lines) else None
+    return "\n".join(lines[:end + 1]) if end is not None else ""

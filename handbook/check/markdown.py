@@ -13,6 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from handbook import frontmatter
 from handbook import suppress as suppress_engine
 
 # --- element records -----------------------------------------------------------------------------
@@ -122,13 +123,12 @@ def _blank(text: str) -> str:
 
 
 def _front_matter_end(lines: list[str]) -> int:
-    """Index of the first body line (0 when the page has no front matter)."""
-    if not lines or lines[0].lstrip("\ufeff").rstrip() != "---":
+    """Index of the first body line (0 when the page has no front matter), by the fences of
+    handbook.frontmatter."""
+    if not frontmatter.opens_front_matter(lines):
         return 0
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in ("---", "..."):
-            return index + 1
-    return 0  # unterminated: the front matter check reports it; the whole file is scanned
+    end = frontmatter.closing_fence(lines)
+    return 0 if end is None else end + 1  # unterminated: FM001 reports it; the whole file is scanned
 
 
 front_matter_end = _front_matter_end
