@@ -125,6 +125,13 @@ def _plural_base(key: str, reference: dict[str, str]) -> str | None:
     return None
 
 
+def translation_path(source: str, code: str) -> str:
+    """The file of ``source`` in language ``code``: 'chapters/x.md' -> 'chapters/x.fr.md',
+    'img/a.png' -> 'img/a.fr.png' (static-i18n's suffix rule); the inverse of split_language_path."""
+    path = PurePosixPath(source)
+    return str(path.with_name(f"{path.stem}.{code}{path.suffix}"))
+
+
 def _placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 

@@ -146,8 +146,9 @@ class Corpus:
         """'img/a.png' in French -> 'img/a.fr.png' when that file exists (static-i18n's rule)."""
         if lang == self.i18n.default:
             return rel
-        p = PurePosixPath(rel)
-        candidate = str(p.with_name(f"{p.stem}.{lang}{p.suffix}"))
+        from handbook.languages import translation_path  # imported late: lychee starts before YAML loads
+
+        candidate = translation_path(rel, lang)
         return candidate if candidate in self.files else rel
 
 

@@ -22,7 +22,7 @@ from handbook.diagnostics import Diagnostic
 from handbook.editorial.edition import CHANGES_DIR, Editions
 from handbook.errors import HandbookError
 from handbook.frontmatter import read
-from handbook.languages import I18n
+from handbook.languages import I18n, translation_path
 from handbook.paths import Project
 from handbook.yamlio import load_yaml
 
@@ -83,7 +83,7 @@ def parse_entry(path: Path, project: Project, i18n: I18n, edition: int) -> Entry
 def _link_text(project: Project, i18n: I18n, page: str, code: str) -> str:
     """The page's title in language ``code``; an English title (page not translated yet) is marked
     as English, for screen readers and for the reader."""
-    translated = project.docs / page.replace(".md", f".{code}.md")
+    translated = project.docs / translation_path(page, code)
     if code != i18n.default and translated.is_file():
         title = read(translated).meta.get("title")
         if isinstance(title, str) and title.strip():

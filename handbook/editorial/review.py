@@ -28,7 +28,7 @@ from handbook.editorial.dates import add_months, as_date
 from handbook.editorial.edition import load as load_editions
 from handbook.errors import HandbookError
 from handbook.frontmatter import FIELDS, FrontMatter, missing_key, read
-from handbook.languages import I18n, load_i18n
+from handbook.languages import I18n, load_i18n, split_language_path
 from handbook.paths import SNIPPETS_DIR, Project
 from handbook.translation.gitio import blob_ids
 
@@ -75,7 +75,7 @@ def pages(project: Project, i18n: I18n) -> tuple[list[Path], list[tuple[Path, st
         if code == i18n.default:
             sources.append(path)
         else:
-            original = path.with_name(path.name[: -len(f".{code}.md")] + ".md")
+            original = path.with_name(split_language_path(path.name, i18n.codes, i18n.default)[1])
             if original.exists():  # an orphan translation is the integrity checker's business
                 translations.append((path, code, original))
     return sources, translations

@@ -21,9 +21,9 @@ from handbook.editorial import edition as edition_module
 from handbook.editorial.dates import format_date, review_schedule
 from handbook.errors import HandbookError
 from handbook.frontmatter import read
-from handbook.languages import source_language
+from handbook.languages import source_language, split_language_path
 from handbook.markdown_table import cell
-from handbook.paths import Project
+from handbook.paths import DOCS_DIR, Project
 
 if TYPE_CHECKING:
     from handbook.pageinfo import PageInfo
@@ -47,7 +47,7 @@ def _original_meta(info: PageInfo) -> dict[str, Any]:
     code = source_language(info.i18n, info.src_uri)
     if code == info.i18n.default:
         return info.meta
-    original = info.root / "docs" / info.src_uri.replace(f".{code}.md", ".md")
+    original = info.root / DOCS_DIR / split_language_path(info.src_uri, info.i18n.codes, info.i18n.default)[1]
     try:
         return read(original).meta
     except (HandbookError, FileNotFoundError):
@@ -97,7 +97,7 @@ def _is_page(info: PageInfo, stem: str) -> bool:
     if not info.src_uri:
         return False
     name = PurePosixPath(info.src_uri).name
-    return name == f"{stem}.md" or any(name == f"{stem}.{code}.md" for code in info.i18n.codes)
+    return split_language_path(name, info.i18n.codes, info.i18n.default)[1] == f"{stem}.md"
 
 
 def render_whats_new(markdown: str, info: PageInfo) -> str | None:

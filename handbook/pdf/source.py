@@ -12,7 +12,7 @@ from typing import Any
 
 from handbook import paths
 from handbook.errors import HandbookError
-from handbook.languages import I18n
+from handbook.languages import I18n, translation_path
 from handbook.mkdocs_config import read_mkdocs_config
 from handbook.paths import Project
 from handbook.site import pages
@@ -126,7 +126,7 @@ def book_order(project: Project, config: Config, i18n: I18n, code: str) -> list[
         if not (docs / base).is_file():
             raise HandbookError(project.config_file, f"nav lists '{base}', which is not in {paths.DOCS_DIR}/.",
                                 fix="Create the page or remove it from the nav.")
-        translated = f"{base[:-3]}.{code}.md"
+        translated = translation_path(base, code)
         src = translated if code != i18n.default and (docs / translated).is_file() else base
         out.append(Entry(base, src, pages.is_fallback(i18n, code, src), _key(base), depth))
     return out

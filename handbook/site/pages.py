@@ -73,9 +73,8 @@ def shadowed_originals(i18n: I18n, current: str, src_uris: list[str]) -> set[str
     present = set(src_uris)
     hidden = set()
     for uri in src_uris:
-        path = PurePosixPath(uri)
         if source_language(i18n, uri) == current:
-            original = str(path.with_name(path.name.replace(f".{current}.", ".", 1)))
+            original = split_language_path(uri, i18n.codes, i18n.default)[1]
             if original in present:
                 hidden.add(original)
     return hidden

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from handbook.diagnostics import Diagnostic
 from handbook.errors import HandbookError
-from handbook.languages import I18n, load_i18n, source_language
+from handbook.languages import I18n, load_i18n, source_language, split_language_path
 from handbook.paths import Project
 from handbook.terms import extract, suppress, termbase as termbase_mod
 from handbook.terms.rules import PAGE_CHECKS, PAIR_CHECKS, Page
@@ -77,8 +77,7 @@ def _display(project: Project, path: Path) -> str:
 def _english_original(i18n: I18n, path: Path, lang: str) -> Path | None:
     if lang == i18n.default:
         return None
-    name = path.name[: -len(f".{lang}.md")] + ".md"
-    original = path.with_name(name)
+    original = path.with_name(split_language_path(path.name, i18n.codes, i18n.default)[1])
     return original if original.is_file() else None
 
 

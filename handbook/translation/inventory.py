@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath
 
 from handbook import frontmatter
 from handbook.errors import HandbookError
-from handbook.languages import I18n, load_i18n, split_language_path
+from handbook.languages import I18n, load_i18n, split_language_path, translation_path  # noqa: F401 (its home before)
 from handbook.paths import DOCS_DIR, LANGUAGES_FILE, SNIPPETS_DIR
 from handbook.translation import gitio, provenance
 from handbook.translation.status import Report, SourcePage, Translation, compute, count_words
@@ -32,11 +32,6 @@ def page_files(docs: Path) -> list[str]:
 def split_language(i18n: I18n, rel: str) -> tuple[str, str]:
     """('chapters/x.fr.md') -> ('fr', 'chapters/x.md'); an English file gives the default language."""
     return split_language_path(rel, i18n.translated_codes, i18n.default)
-
-
-def translation_path(source: str, code: str) -> str:
-    """'chapters/x.md', 'fr' -> 'chapters/x.fr.md'."""
-    return f"{source[:-3]}.{code}.md"
 
 
 def _text(value: object) -> str | None:
