@@ -9,18 +9,14 @@ from __future__ import annotations
 
 import re
 
-from tests.conftest import REPO
+from tests.conftest import grep_package
 
 # A comparison with the fence itself: `== "---"`, `in ("---", "...")`, `find("\n---")`...
 _FENCE_RULE = re.compile(r"""(==|!=|\bin\b)\s*\(?\s*["']---["']|find\(\s*["']\\n---""")
 
 
 def test_only_frontmatter_py_knows_the_fences():
-    found = [f"{path.relative_to(REPO)}:{n}: {line.strip()}"
-             for path in sorted((REPO / "handbook").rglob("*.py")) if path.name != "frontmatter.py"
-             for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1)
-             if _FENCE_RULE.search(line)]
-    assert found == []
+    assert grep_package(_FENCE_RULE, "frontmatter.py") == []
 
 
 def test_the_pattern_finds_a_second_rule():
