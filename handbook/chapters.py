@@ -16,27 +16,30 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from handbook import frontmatter
-from handbook.paths import DOCS_DIR
 from handbook.errors import HandbookError
 from handbook.languages import split_language_path
+from handbook.paths import CHAPTERS_DIR, CHECKLISTS_DIR, DOCS_DIR
 
 if TYPE_CHECKING:
     from handbook.pageinfo import PageInfo
 
 CHAPTER_KEY = "chapter"
-CHAPTERS_DIR = "chapters/"
-CHECKLISTS_DIR = "checklists/"
 
 _H1 = re.compile(r"^# (?!#)(.*)$", re.MULTILINE)
 
 
+def _page_in(folder: str, base: str) -> bool:
+    """A page of ``folder`` other than its index: 'chapters/terminology.md' in 'chapters/'."""
+    return base.startswith(folder) and base.endswith(".md") and not base.endswith("/index.md")
+
+
 def is_chapter(base: str) -> bool:
     """An English source path of a numbered chapter: 'chapters/terminology.md'."""
-    return base.startswith(CHAPTERS_DIR) and base.endswith(".md") and not base.endswith("/index.md")
+    return _page_in(CHAPTERS_DIR, base)
 
 
 def is_checklist(base: str) -> bool:
-    return base.startswith(CHECKLISTS_DIR) and base.endswith(".md") and not base.endswith("/index.md")
+    return _page_in(CHECKLISTS_DIR, base)
 
 
 def has_own_pdf(base: str) -> bool:

@@ -20,6 +20,8 @@ SNIPPETS_DIR = "docs/snippets"
 # references), docs-relative. Every other page is a reader page: what officers read, what the
 # reader's PDF holds, and what each language must translate.
 CONTRIBUTOR_DIR = "contributing/"
+CHAPTERS_DIR = "chapters/"  # numbered chapters (front matter `chapter:`), each with a PDF of its own
+CHECKLISTS_DIR = "checklists/"  # one-page checklists, each with a PDF of its own
 SITE_DIR = "site"
 # The restricted edition's separate tree (a git submodule from a private repository, when present).
 RESTRICTED_DIR = "restricted"
