@@ -34,7 +34,7 @@ from pathlib import Path
 
 from benchmarks.synthetic import generate
 from handbook.check import check_docs, parallel, safety
-from handbook.check.corpus import load_corpus
+from handbook.pages.model import load_corpus
 from handbook.paths import Project
 from handbook.check.site import lychee
 from handbook.check.site import start as start_site_check

@@ -87,12 +87,13 @@ def bare_concatenated(root: str, out: str):
     from handbook import frontmatter
     from handbook.languages import load_i18n
     from handbook.paths import Project
-    from handbook.pdf.source import Entry, book_order, read_config
+    from handbook.pages.config import read_content_config
+    from handbook.pdf.source import BookEntry, book_order
     from handbook.pdf.weasy import make_fetcher
 
     project = Project(Path(root))
-    config = read_config(project)
-    entries = [e for e in book_order(project, config, load_i18n(project.root), "en") if isinstance(e, Entry)]
+    config = read_content_config(project)
+    entries = [e for e in book_order(project, config, load_i18n(project.root), "en") if isinstance(e, BookEntry)]
     md = markdown.Markdown(extensions=config.extensions, extension_configs=config.extension_configs)
     bodies = []
     for entry in entries:

@@ -35,7 +35,7 @@ def closing_fence(lines: Sequence[str]) -> int | None:
 
     The closing line holds only '---' or '...', as MkDocs accepts. ``lines`` may keep their line
     endings (``splitlines(keepends=True)``) or not (``split("\\n")``). Readers and writers of
-    front matter use it, except the cut of an over-limit page in check/corpus.py and the quick
+    front matter use it, except the cut of an over-limit page in pages/model.py and the quick
     ``startswith("---")`` tests before a full read.
     """
     for end in range(1, len(lines)):

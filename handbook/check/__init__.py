@@ -1,7 +1,7 @@
 """The integrity checker behind ``handbook check``.
 
 One module per family of rules, each a function ``check(corpus) -> Iterable[Diagnostic]``
-registered in :data:`CHECKS`. They share one :class:`~handbook.check.corpus.Corpus` (every page of
+registered in :data:`CHECKS`. They share one :class:`~handbook.pages.model.Corpus` (every page of
 every language, read and inventoried once), so every language's problems come out of one run.
 The built-site checks (lychee, CSP) live in :mod:`handbook.check.site`. Rule codes and their
 summaries are in the one registry, :mod:`handbook.rules` (check's slice: :mod:`handbook.check.rules`);
@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from handbook.check.corpus import Corpus
+    from handbook.pages.model import Corpus
     from handbook.diagnostics import Diagnostic
     from handbook.paths import Project
 
@@ -46,7 +46,7 @@ def check_docs(project: Project, families: Sequence[str] | None = None, corpus: 
     """Markdown-level findings for every language, after suppression comments are applied."""
     # Imported here, like the families above: `handbook check` starts lychee before it reads pages.
     from handbook.check import safety, suppress
-    from handbook.check.corpus import load_corpus
+    from handbook.pages.model import load_corpus
 
     corpus = corpus or load_corpus(project)
     chosen = list(families or CHECKS)

@@ -12,7 +12,8 @@ import difflib
 import posixpath
 from collections.abc import Iterator
 
-from handbook.check.corpus import Corpus, Page, read_image
+from handbook.check.images import read_image
+from handbook.pages.model import Corpus, Page
 from handbook.check.links import is_internal, split_url
 from handbook.check import characters, quotes
 from handbook.check.lists import numbering_skips

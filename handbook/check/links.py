@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from urllib.parse import unquote
 
 from handbook.check import references
-from handbook.check.corpus import Corpus, Page, split_language
+from handbook.pages.model import Corpus, Page, split_language
 from handbook.check.markdown import Link
 from handbook.diagnostics import Diagnostic
 from handbook.paths import SNIPPETS_DIR

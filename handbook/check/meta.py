@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from handbook import chapters, frontmatter
-from handbook.check.corpus import Corpus
+from handbook.pages.model import Corpus
 from handbook.diagnostics import Diagnostic
 from handbook.errors import HandbookError
 

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from handbook.check.corpus import Corpus, Page, split_language
+from handbook.pages.model import Corpus, Page, split_language
 from handbook.check.links import is_internal, split_url
 from handbook.diagnostics import Diagnostic
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from handbook.check.corpus import Corpus, Page
+from handbook.pages.model import Corpus, Page
 from handbook.diagnostics import Diagnostic
 
 REFERENCES_ID = "references"

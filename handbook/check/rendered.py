@@ -23,12 +23,12 @@ import re
 from functools import cached_property
 from pathlib import Path
 
-from handbook.check.corpus import Page
+from handbook.pages.model import Page
 from handbook.check.markdown import front_matter_end
 from handbook.errors import HandbookError
 from handbook.mkdocs_config import rendering
 from handbook.paths import Project
-from handbook.pdf.source import read_config
+from handbook.pages.config import read_content_config
 
 _SKIPPED = frozenset({"toc"})
 
@@ -38,7 +38,7 @@ class Renderer:
         import markdown
 
 
-        config = read_config(project)
+        config = read_content_config(project)
         configs = {name: dict(value) for name, value in config.extension_configs.items()}
         if "pymdownx.snippets" in config.extensions:
             snippets = configs.setdefault("pymdownx.snippets", {})

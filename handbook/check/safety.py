@@ -32,9 +32,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-from handbook import sources
+from handbook.pages.links import link_problems
 from handbook.check import datafiles, parallel, svg
-from handbook.check.corpus import Corpus, Page
+from handbook.pages.model import Corpus, Page
 from handbook.htmltags import tags
 from handbook.check.markdown import front_matter_end
 from handbook.check.rendered import Locator, Renderer
@@ -229,7 +229,7 @@ def _check_files(corpus: Corpus) -> Iterator[Diagnostic]:
 def file_problems(project: Project, files: list[str]) -> Iterator[Diagnostic]:
     """What docs/ and translations/ may hold on disk: links (SAFE011), file types (SAFE006) and
     SVG images (SAFE009). The build runs it too, before MkDocs reads anything."""
-    links = sources.link_problems(project)
+    links = link_problems(project)
     for link in links:
         yield Diagnostic(link.path, 1, 1, "SAFE011", link.message,
                          hint="copy the file into the repository instead of linking to it")
@@ -385,7 +385,7 @@ def plain_config(corpus: Corpus) -> bool:
     """Whether pages of this configuration may skip rendering (see :func:`plain`)."""
     if not all(re.fullmatch(r"[A-Za-z0-9_-]+", name) for name in corpus.config.block_names):
         return False  # a block type becomes a class attribute
-    for name, options in corpus.config.extensions:
+    for name, options in corpus.config.extension_shapes:
         if name not in _PLAIN_EXTENSIONS:
             return False
         allowed = _PLAIN_EXTENSIONS[name]

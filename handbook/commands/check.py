@@ -13,7 +13,7 @@ from pathlib import Path
 
 from handbook.check import CHECKS, check_docs
 from handbook.check import site as site_check
-from handbook.check.corpus import load_corpus
+from handbook.pages.model import load_corpus
 from handbook.diagnostics import EXIT_USAGE, FORMATTERS, exit_code, render
 from handbook.paths import Project
 

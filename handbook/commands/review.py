@@ -31,13 +31,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, project: Project) -> int:
-    from handbook.editorial.review import format_grouped, review
+    from handbook.editorial.review import format_grouped, owner_known, review
+    from handbook.pages import load_corpus
 
     today = args.today or dt.datetime.now(dt.timezone.utc).date()
-    findings = review(project, today, context=args.context)
+    corpus = load_corpus(project)
+    findings = review(project, today, context=args.context, corpus=corpus)
     if args.owner:
         findings = [f for f in findings if f.group.casefold() == args.owner.casefold()]
-        if not findings and not _owner_known(project, args.owner):
+        if not findings and not owner_known(corpus, args.owner):
             print(f"error: no page has the owner {args.owner!r}", file=sys.stderr)
             return EXIT_USAGE
     diags = [f.diagnostic for f in findings]
@@ -50,15 +52,3 @@ def run(args: argparse.Namespace, project: Project) -> int:
     else:
         print(f"{count(diags)} on {today} ({args.context}).", file=sys.stderr)
     return exit_code(diags)
-
-
-def _owner_known(project: Project, owner: str) -> bool:
-    from handbook.frontmatter import read
-
-    for path in project.docs.rglob("*.md"):
-        try:
-            if str(read(path).meta.get("owner", "")).casefold() == owner.casefold():
-                return True
-        except Exception:  # noqa: BLE001 - unreadable pages are reported by the review itself
-            continue
-    return False

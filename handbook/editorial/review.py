@@ -17,19 +17,18 @@ matter (the keys are declared in :mod:`handbook.frontmatter`). A page's next rev
 from __future__ import annotations
 
 import datetime as dt
-import re
 import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from handbook.diagnostics import Diagnostic
 from handbook.editorial.dates import add_months, as_date
 from handbook.editorial.edition import load as load_editions
 from handbook.errors import HandbookError
-from handbook.frontmatter import FIELDS, FrontMatter, missing_key, read
-from handbook.languages import I18n, load_i18n, split_language_path
-from handbook.paths import SNIPPETS_DIR, Project
+from handbook.frontmatter import FIELDS, FrontMatter, missing_key
+from handbook.pages.model import Corpus, load_corpus
+from handbook.paths import Project
 from handbook.translation.gitio import blob_ids
 
 REVIEW_KEYS = ("owner", "last_reviewed", "review_interval_months")
@@ -52,33 +51,6 @@ class Schedule:
     @property
     def next_review(self) -> dt.date:
         return add_months(self.last_reviewed, self.interval)
-
-
-# --- pages ----------------------------------------------------------------------------------------
-
-def _language_of(i18n: I18n, path: Path) -> str:
-    suffixes = path.suffixes
-    if len(suffixes) >= 2 and suffixes[-2][1:] in i18n.translated_codes:
-        return suffixes[-2][1:]
-    return i18n.default
-
-
-def pages(project: Project, i18n: I18n) -> tuple[list[Path], list[tuple[Path, str, Path]]]:
-    """English pages, and translations as (translation, language, English original)."""
-    snippets = project.root / SNIPPETS_DIR
-    sources: list[Path] = []
-    translations: list[tuple[Path, str, Path]] = []
-    for path in sorted(project.docs.rglob("*.md")):
-        if snippets in path.parents:
-            continue
-        code = _language_of(i18n, path)
-        if code == i18n.default:
-            sources.append(path)
-        else:
-            original = path.with_name(split_language_path(path.name, i18n.codes, i18n.default)[1])
-            if original.exists():  # an orphan translation is the integrity checker's business
-                translations.append((path, code, original))
-    return sources, translations
 
 
 def schedule_of(front: FrontMatter, rel: str, today: dt.date) -> tuple[Schedule | None, list[Diagnostic]]:
@@ -207,75 +179,49 @@ def _blobs(root: Path, paths: list[str]) -> dict[str, str]:
 # --- the whole handbook ---------------------------------------------------------------------------
 
 def review(project: Project, today: dt.date, *, context: str = "pull_request",
-           revisions: dict[str, Revision] | None = None) -> list[Finding]:
+           revisions: dict[str, Revision] | None = None, corpus: Corpus | None = None) -> list[Finding]:
     """Every review finding of the handbook, grouped by who should act (owner or translation team)."""
-    i18n = load_i18n(project.root)
+    corpus = corpus or load_corpus(project)
+    i18n = corpus.i18n
     editions = load_editions(project)
     severity = editions.overdue[context]
-    sources, translations = pages(project, i18n)
     revisions = git_revisions(project.root) if revisions is None else revisions
     findings: list[Finding] = []
-    reviewed_on: dict[Path, dt.date] = {}
-
-    def rel(path: Path) -> str:
-        return PurePosixPath(path.relative_to(project.root)).as_posix()
-
-    for path in sources:
-        try:
-            front = read(path)
-        except HandbookError as exc:
-            findings.append(Finding("(no owner)", Diagnostic(rel(path), exc.line or 1, 1, "REV002",
+    reviewed_on: dict[str, dt.date] = {}
+    for page in corpus.english():
+        exc = corpus.unreadable(page, size=False) or page.front
+        if isinstance(exc, HandbookError):
+            findings.append(Finding("(no owner)", Diagnostic(page.path, exc.line or 1, 1, "REV002",
                                                              exc.message, hint=exc.fix)))
             continue
-        except ValueError:  # PyYAML raises ValueError, not YAMLError, for an impossible date
-            line, key, value = _impossible_date(path)
-            findings.append(Finding("(no owner)", Diagnostic(rel(path), line, 1, "REV002",
-                                                             f"'{key}: {value}' must be a date written YYYY-MM-DD",
-                                                             hint="the month or the day does not exist")))
-            continue
-        schedule, problems = schedule_of(front, rel(path), today)
-        owner = str(front.meta.get("owner") or "").strip() or "(no owner)"
+        schedule, problems = schedule_of(page.front, page.path, today)
+        owner = str(page.meta.get("owner") or "").strip() or "(no owner)"
         findings += [Finding(owner, d) for d in problems]
         if schedule is None:
             continue
-        reviewed_on[path] = schedule.last_reviewed
-        diag = check_schedule(schedule, rel(path), front.line_of("last_reviewed"), today,
+        reviewed_on[page.source] = schedule.last_reviewed
+        diag = check_schedule(schedule, page.path, page.front.line_of("last_reviewed"), today,
                               due_within_days=editions.due_within_days, overdue_severity=severity)
         if diag:
             findings.append(Finding(owner, diag))
-    metas: dict[Path, dict] = {}
-    for path, _, _ in translations:
-        try:
-            metas[path] = read(path).meta
-        except HandbookError:
-            metas[path] = {}  # unreadable front matter is the integrity checker's finding
-    with_blob = sorted({rel(original) for path, _, original in translations if metas[path].get("source_blob")})
+    # An orphan translation (no English page) is the integrity checker's business; unreadable front
+    # matter too (its meta is then empty).
+    translations = [(page, original) for page in corpus.translations()
+                    if (original := corpus.page(i18n.default, page.source)) is not None]
+    with_blob = sorted({original.path for page, original in translations if page.source_blob})
     blobs = _blobs(project.root, with_blob) if with_blob else {}
-    for path, code, original in translations:
-        meta = metas[path]
-        diag = check_translation(rel(path), rel(original), reviewed_on.get(original), revisions,
-                                 translated_on=as_date(meta.get("translated_on")),
-                                 source_blob=str(meta["source_blob"]) if meta.get("source_blob") else None,
-                                 current_blob=blobs.get(rel(original)))
+    for page, original in translations:
+        diag = check_translation(page.path, original.path, reviewed_on.get(page.source), revisions,
+                                 translated_on=as_date(page.meta.get("translated_on")),
+                                 source_blob=page.source_blob or None, current_blob=blobs.get(original.path))
         if diag:
-            findings.append(Finding(f"{i18n.language(code).name} translation team", diag))
+            findings.append(Finding(f"{i18n.language(page.lang).name} translation team", diag))
     return sorted(findings, key=lambda f: (f.group.casefold(), f.diagnostic))
 
 
-_DATE_LINE = re.compile(r"^(\w+):\s*['\"]?(\d{4}-\d{1,2}-\d{1,2})['\"]?\s*$")
-
-
-def _impossible_date(path: Path) -> tuple[int, str, str]:
-    """The first front matter line holding a date that does not exist (e.g. 2026-13-01)."""
-    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n")[1:], start=2):
-        match = _DATE_LINE.match(line)
-        if match:
-            year, month, day = (int(x) for x in match.group(2).split("-"))
-            try:
-                dt.date(year, month, day)
-            except ValueError:
-                return number, match.group(1), match.group(2)
-    return 1, "date", "?"
+def owner_known(corpus: Corpus, owner: str) -> bool:
+    """Whether any page names ``owner`` (case-insensitive) in its front matter."""
+    return any(str(page.meta.get("owner", "")).casefold() == owner.casefold() for page in corpus.pages)
 
 
 def by_group(findings: Iterable[Finding]) -> dict[str, list[Diagnostic]]:

@@ -26,7 +26,8 @@ from handbook.languages import I18n
 from handbook.limits import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS
 from handbook.pageinfo import PageInfo
 from handbook.paths import Project
-from handbook.pdf.source import Config, Entry
+from handbook.pages.config import ContentConfig
+from handbook.pdf.source import BookEntry
 
 # Tables wider than this get equal fixed columns and a smaller font, so they fit the page.
 WIDE_TABLE_COLUMNS = 6
@@ -56,7 +57,7 @@ def _raw_hrefs(html: str) -> list[str]:
 
 @dataclass
 class Chapter:
-    entry: Entry
+    entry: BookEntry
     title: str
     html: str
     ids: set[str] = field(default_factory=set)
@@ -64,7 +65,7 @@ class Chapter:
 
 @dataclass
 class Link:
-    entry: Entry
+    entry: BookEntry
     target_key: str
     target_id: str | None  # None: the chapter's start
     href: str              # as written, for the message
@@ -74,7 +75,7 @@ class Link:
 class PageState:
     """What the tree processor needs about the page it is converting, and what it found."""
 
-    entry: Entry
+    entry: BookEntry
     text: str
     body_line: int
     keys: dict[str, str]  # English source -> chapter key, for every page in this document
@@ -283,7 +284,7 @@ class Converter:
     the same generated content as the web pages.
     """
 
-    def __init__(self, project: Project, config: Config, i18n: I18n, code: str):
+    def __init__(self, project: Project, config: ContentConfig, i18n: I18n, code: str):
         configs = {name: dict(value) for name, value in config.extension_configs.items()}
         configs.setdefault("toc", {})["permalink"] = False  # no ¶ marks in print
         snippets = configs.get("pymdownx.snippets")
@@ -298,15 +299,14 @@ class Converter:
         self.i18n = i18n
         self.code = code
 
-    def _render(self, entry: Entry, body: str, meta: dict) -> str:
+    def _render(self, entry: BookEntry, body: str, meta: dict) -> str:
         """The page's Markdown as MkDocs gets it: generated content in place of its markers."""
         info = PageInfo(root=self.root, i18n=self.i18n, lang=self.code, url=page_url(entry.base),
                         src_uri=entry.src, meta=dict(meta))
         return render_page(body, info)
 
-    def convert(self, entry: Entry, keys: dict[str, str],
+    def convert(self, entry: BookEntry, text: str, keys: dict[str, str],
                 elsewhere: frozenset[str] = frozenset()) -> tuple[Chapter, PageState]:
-        text = read_page(self.docs / entry.src, entry.source_path)
         front = frontmatter.split(text, entry.source_path)
         state = PageState(entry, text, front.body_line, keys, self.docs, elsewhere=elsewhere)
         self.extension.state = state
@@ -325,19 +325,6 @@ class Converter:
 
             html = f"<h1>{escape(title)}</h1>\n{html}"
         return Chapter(entry, title, html, state.ids), state
-
-
-def read_page(path: Path, shown: str) -> str:
-    """A page's text; a page that is not UTF-8 is an error naming the file and line (``shown``)."""
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise HandbookError(shown, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}).",
-                            line=line, fix="Save the file as UTF-8 (in most editors: Save with encoding, UTF-8).") from None
-    limits.check_page(shown, text)
-    return text
 
 
 def page_url(base: str) -> str:

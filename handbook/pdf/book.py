@@ -13,12 +13,12 @@ from handbook.diagnostics import Diagnostic
 from handbook.editorial.dates import format_date, review_schedule
 from handbook.editorial.edition import EDITION_FILE
 from handbook.errors import HandbookError
-from handbook.frontmatter import read
-from handbook.languages import I18n, load_i18n
+from handbook.languages import I18n
 from handbook.paths import UI_DIR, Project
 from handbook.pdf import assemble
 from handbook.pdf.edition import Edition, build_date, edition
-from handbook.pdf.source import Entry, Part, book_order, read_config
+from handbook.pages.model import Corpus, load_corpus
+from handbook.pdf.source import BookEntry, Part, book_order
 from handbook.translation.inventory import load
 from handbook.translation.status import OUTDATED
 
@@ -35,7 +35,7 @@ class Book:
     html: str
     base_url: str
     roots: list[Path]              # the only folders the renderer may read
-    entries: list[Entry]
+    entries: list[BookEntry]
     chapters: dict[str, assemble.Chapter]
     states: list[assemble.PageState]
     problems: list[Diagnostic]
@@ -108,23 +108,23 @@ def _environment() -> jinja2.Environment:
                               undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
 
 
-def translation_notes(project: Project, code: str) -> tuple[frozenset[str], frozenset[str]]:
+def translation_notes(corpus: Corpus, code: str) -> tuple[frozenset[str], frozenset[str]]:
     """English paths of this language's translations that are outdated, and of those not yet reviewed."""
-    i18n = load_i18n(project.root)
-    if code == i18n.default:
+    if code == corpus.i18n.default:
         return frozenset(), frozenset()
-    status = load(project.root).language(code)
+    status = load(corpus.project.root, corpus).language(code)
     return (frozenset(p.source for p in status.of_state(OUTDATED)),
             frozenset(p.source for p in status.unreviewed))
 
 
-def review_line(project: Project, i18n: I18n, code: str, base: str) -> str | None:
+def review_line(corpus: Corpus, code: str, base: str) -> str | None:
     """'Last reviewed on 28 November 2026 · next review due ...' for the English page ``base``,
     in language ``code``; None for a page without valid review dates (reported by `handbook review`)."""
-    try:
-        schedule = review_schedule(read(project.docs / base).meta)
-    except HandbookError:
+    i18n = corpus.i18n
+    page = corpus.page(i18n.default, base)
+    if page is None or isinstance(page.front, HandbookError):
         return None
+    schedule = review_schedule(page.meta)
     if schedule is None:
         return None
     return i18n.t(code, "review_line", last_reviewed=format_date(schedule[0], code),
@@ -132,33 +132,37 @@ def review_line(project: Project, i18n: I18n, code: str, base: str) -> str | Non
 
 
 def assemble_book(project: Project, code: str, epoch: str, only: str | None = None,
-                  spacing: dict[str, str] | None = None) -> Book:
+                  spacing: dict[str, str] | None = None, corpus: Corpus | None = None) -> Book:
     """Convert every page of language ``code`` and fill the print template (no rendering yet).
 
     With ``only`` (an English source path, such as 'checklists/x.md'), the document is that page
     alone: a chapter's or checklist's own PDF (:func:`own_pdf_name`), with the handbook's title,
     edition and date at its head, and links to the rest of the book kept as text.
     ``spacing`` gives some chapters (by key) the class 'hb-tight' or 'hb-loose', so that their last
-    page is not one that holds only a few lines (see handbook.pdf.pipeline).
+    page is not one that holds only a few lines (see handbook.pdf.pipeline). ``corpus`` is the page
+    model, read here unless given (the pipeline reads it once for a language's book and pages).
     """
     project = Project(project.root.resolve())  # file URLs need absolute paths
-    i18n = load_i18n(project.root)
+    corpus = corpus or load_corpus(project)
+    i18n = corpus.i18n
     language = i18n.language(code)
-    config = read_config(project)
+    config = corpus.config
     order = book_order(project, config, i18n, code)
-    in_book = frozenset(item.base for item in order if isinstance(item, Entry))
+    in_book = frozenset(item.base for item in order if isinstance(item, BookEntry))
     if only is not None:
-        order = [item for item in order if isinstance(item, Entry) and item.base == only]
+        order = [item for item in order if isinstance(item, BookEntry) and item.base == only]
         if not order:
             raise HandbookError(project.config_file, f"'{only}' is not a page of the book.")
-    entries = [item for item in order if isinstance(item, Entry)]
+    entries = [item for item in order if isinstance(item, BookEntry)]
     keys = {entry.base: entry.key for entry in entries}
     converter = assemble.Converter(project, config, i18n, code)
     chapters: dict[str, assemble.Chapter] = {}
     states: list[assemble.PageState] = []
-    outdated, unreviewed = translation_notes(project, code)
+    outdated, unreviewed = translation_notes(corpus, code)
     for entry in entries:
-        chapter, state = converter.convert(entry, keys, in_book - set(keys))
+        page = corpus.page(i18n.default if entry.fallback else code, entry.base)
+        assert page is not None  # book_order lists the files that exist
+        chapter, state = converter.convert(entry, corpus.readable_text(page), keys, in_book - set(keys))
         keys_shown = [key for key, applies in (
             ("pdf_outdated_notice", entry.base in outdated and not entry.fallback),
             ("translation_unreviewed_notice", entry.base in unreviewed and not entry.fallback),
@@ -167,7 +171,7 @@ def assemble_book(project: Project, code: str, epoch: str, only: str | None = No
             notice = (f'<p class="fallback-notice" lang="{code}" dir="{language.dir}">'
                       f'{escape(i18n.t(code, key))}</p>')
             chapter.html = chapter.html.replace("</h1>", "</h1>\n" + notice, 1)
-        reviewed = review_line(project, i18n, code, entry.base)
+        reviewed = review_line(corpus, code, entry.base)
         if reviewed:  # the dates the web page shows at its foot, under the printed title
             chapter.html = chapter.html.replace("</h1>", f'</h1>\n<p class="hb-reviewed">{escape(reviewed)}</p>', 1)
         if is_checklist(entry.base):  # room to write the unit's own contacts, on the printed sheet

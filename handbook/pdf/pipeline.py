@@ -19,10 +19,12 @@ from handbook.errors import BuildFailed, HandbookError
 from handbook.languages import load_i18n
 from handbook.paths import Project
 from handbook.pdf.assemble import page_url
+from handbook.pages.model import Corpus, load_corpus
 from handbook.pdf.book import assemble_book, own_pdf_name, site_pdf_path
 from handbook.pdf.checks import TAIL_CODE, check_rendered
 from handbook.pdf.link import fill_details, fill_own_details
-from handbook.pdf.source import Entry, book_order, read_config
+from handbook.pages.config import read_content_config
+from handbook.pdf.source import BookEntry, book_order
 from handbook.pdf.weasy import render_pdf
 from handbook.translation.gate import decide
 from handbook.workers import run_in_workers
@@ -79,7 +81,8 @@ def build_pdf(root: str, code: str, target: str, epoch: str, own_dir: str = "") 
     result = PdfResult(code, Path(target))
     started = time.perf_counter()
     try:
-        book, rendered = _render_checked(project, code, epoch, None, result)
+        corpus = load_corpus(project)  # read once for the book and every page's own PDF
+        book, rendered = _render_checked(project, code, epoch, None, result, corpus)
         if result.problems:  # refuse before spending time on the pages' own PDFs
             return _finish(result, started)
         result.pages = rendered.pages
@@ -88,7 +91,7 @@ def build_pdf(root: str, code: str, target: str, epoch: str, own_dir: str = "") 
             for entry in book.entries:
                 if not has_own_pdf(entry.base):
                     continue
-                _, own = _render_checked(project, code, epoch, entry.base, result)
+                _, own = _render_checked(project, code, epoch, entry.base, result, corpus)
                 path = Path(own_dir) / page_url(entry.base) / own_pdf_name(code, entry.base)
                 files.append((path, own.pdf))
                 result.own.append((entry.base, path, own.pages))
@@ -102,7 +105,8 @@ def build_pdf(root: str, code: str, target: str, epoch: str, own_dir: str = "") 
     return _finish(result, started)
 
 
-def _render_checked(project: Project, code: str, epoch: str, only: str | None, result: PdfResult):
+def _render_checked(project: Project, code: str, epoch: str, only: str | None, result: PdfResult,
+                    corpus: Corpus):
     """Assemble, render and check one document (the book, or with ``only`` one page's own PDF),
     adding its problems and timings to ``result``."""
     # A chapter that ends on a page of a few lines is laid out again: set a little tighter (so the
@@ -110,7 +114,7 @@ def _render_checked(project: Project, code: str, epoch: str, only: str | None, r
     spacing: dict[str, str] = {}
     for attempt in ("", "hb-tight", "hb-loose"):
         mark = time.perf_counter()
-        book = assemble_book(project, code, epoch, only=only, spacing=spacing)
+        book = assemble_book(project, code, epoch, only=only, spacing=spacing, corpus=corpus)
         _add(result, "assemble", time.perf_counter() - mark)
         if book.problems:
             result.problems = sorted({*result.problems, *book.problems})
@@ -168,8 +172,8 @@ def build_pdfs(project: Project, targets: dict[str, Path], *, epoch: str, jobs: 
 def _source_bytes(project: Project, code: str) -> int:
     """Size of the Markdown a language's PDF is made of: a good predictor of its rendering time."""
     i18n = load_i18n(project.root)
-    order = book_order(project, read_config(project), i18n, code)
-    return sum((project.docs / e.src).stat().st_size for e in order if isinstance(e, Entry))
+    order = book_order(project, read_content_config(project), i18n, code)
+    return sum((project.docs / e.src).stat().st_size for e in order if isinstance(e, BookEntry))
 
 
 def site_targets(project: Project, site: Path, codes: Sequence[str] | None = None) -> dict[str, Path]:

@@ -1,29 +1,23 @@
-"""What the PDF is made of, read from mkdocs.yml so the web and the PDF share one source.
+"""What the book is made of: its pages in menu order, each resolved to its translation or fallback.
 
-The Markdown extensions (and their settings), the navigation order and the translated section
-names come from the MkDocs configuration; nothing here runs MkDocs or its plugins.
+The menu and the translated section names come from mkdocs.yml through handbook.pages.config (the
+one reader the web, the checks and the PDF share); nothing here runs MkDocs or its plugins.
 """
 
 from __future__ import annotations
 
 import posixpath
+from pathlib import PurePosixPath
 from dataclasses import dataclass
 from typing import Any
 
 from handbook import paths
 from handbook.errors import HandbookError
-from handbook.languages import I18n, translation_path
-from handbook.mkdocs_config import read_mkdocs_config
+from handbook.languages import I18n, is_fallback, source_language, translation_path
+from handbook.pages import walk
+from handbook.pages.config import ContentConfig
 from handbook.paths import Project
-from handbook.site import pages
 
-
-@dataclass(frozen=True)
-class Config:
-    extensions: list[str]
-    extension_configs: dict[str, dict[str, Any]]
-    nav: list[Any] | None
-    nav_translations: dict[str, dict[str, str]]  # language -> English section name -> translation
 
 
 @dataclass(frozen=True)
@@ -34,7 +28,7 @@ class Part:
 
 
 @dataclass(frozen=True)
-class Entry:
+class BookEntry:
     """One page of the book, in one language."""
 
     base: str       # docs-relative English source, e.g. 'chapters/terminology.md'
@@ -48,29 +42,6 @@ class Entry:
         return f"{paths.DOCS_DIR}/{self.src}"
 
 
-def read_config(project: Project) -> Config:
-    """The parts of mkdocs.yml the PDF needs, read with MkDocs' tags (``!ENV``) but without MkDocs."""
-    data = read_mkdocs_config(project.config_file)  # HandbookError (file, line, fix) when it cannot be read
-    extensions: list[str] = []
-    configs: dict[str, dict[str, Any]] = {}
-    for item in data.get("markdown_extensions") or []:
-        if isinstance(item, str):
-            extensions.append(item)
-        elif isinstance(item, dict) and len(item) == 1:
-            name, settings = next(iter(item.items()))
-            extensions.append(name)
-            configs[name] = dict(settings or {})
-        else:
-            raise HandbookError(project.config_file, f"markdown_extensions entry {item!r} is not a name "
-                                "or a one-key mapping.")
-    translations: dict[str, dict[str, str]] = {}
-    for plugin in data.get("plugins") or []:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            for lang in (plugin["i18n"] or {}).get("languages") or []:
-                translations[str(lang.get("locale"))] = dict(lang.get("nav_translations") or {})
-    return Config(extensions, configs, data.get("nav"), translations)
-
-
 def _key(base: str) -> str:
     stem = base[:-3] if base.endswith(".md") else base
     return "p-" + "".join(c if c.isalnum() or c in "-_" else "-" for c in stem)
@@ -79,15 +50,10 @@ def _key(base: str) -> str:
 def _english_sources(project: Project, i18n: I18n) -> list[str]:
     """Pages in MkDocs' default order when mkdocs.yml has no ``nav``: index first, then by path.
     Snippets (included into pages, not pages themselves) are left out."""
-    docs = project.docs
-    snippets = project.root / paths.SNIPPETS_DIR
-    found = []
-    for path in sorted(docs.rglob("*.md")):
-        rel = path.relative_to(docs).as_posix()
-        if (path.is_relative_to(snippets) or pages.source_language(i18n, rel) != i18n.default
-                or not paths.is_reader_page(rel)):
-            continue
-        found.append(rel)
+    snippets = PurePosixPath(paths.SNIPPETS_DIR).relative_to(paths.DOCS_DIR).as_posix() + "/"
+    found = [rel for rel in walk.page_files(project)
+             if not rel.startswith(snippets) and source_language(i18n, rel) == i18n.default
+             and paths.is_reader_page(rel)]
     return sorted(found, key=lambda rel: (posixpath.dirname(rel), posixpath.basename(rel) != "index.md", rel))
 
 
@@ -113,11 +79,11 @@ def _flatten(nav: list[Any], depth: int = 0) -> list[Part | tuple[str, int]]:
     return out
 
 
-def book_order(project: Project, config: Config, i18n: I18n, code: str) -> list[Part | Entry]:
+def book_order(project: Project, config: ContentConfig, i18n: I18n, code: str) -> list[Part | BookEntry]:
     """The book's contents in navigation order, each page resolved to its translation or fallback."""
     docs = project.docs
     flat = _flatten(config.nav) if config.nav else [(rel, 0) for rel in _english_sources(project, i18n)]
-    out: list[Part | Entry] = []
+    out: list[Part | BookEntry] = []
     for item in flat:
         if isinstance(item, Part):
             out.append(item)
@@ -128,5 +94,5 @@ def book_order(project: Project, config: Config, i18n: I18n, code: str) -> list[
                                 fix="Create the page or remove it from the nav.")
         translated = translation_path(base, code)
         src = translated if code != i18n.default and (docs / translated).is_file() else base
-        out.append(Entry(base, src, pages.is_fallback(i18n, code, src), _key(base), depth))
+        out.append(BookEntry(base, src, is_fallback(i18n, code, src), _key(base), depth))
     return out

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from handbook.check import datafiles
-from handbook.check.corpus import load_corpus
+from handbook.pages.model import load_corpus
 from handbook.check.safety import file_problems
 from handbook.errors import BuildFailed  # raised here; defined in errors so csp.py and the PDF step need not import the build
 from handbook.languages import load_i18n

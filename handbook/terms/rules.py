@@ -1,7 +1,7 @@
 """The terminology rules: their codes are in the one registry (:mod:`handbook.rules`); here are their checks.
 
 Each rule is documented under its code in docs/contributing/terminology-rules.md (a test checks
-that every code has its section). Page checks and pair checks (a translation against its English
+that every code has its section). ScannedPage checks and pair checks (a translation against its English
 original) are generators of :class:`~handbook.diagnostics.Diagnostic`.
 """
 
@@ -28,8 +28,9 @@ def resolve(token: str) -> str | None:
 
 
 @dataclass
-class Page:
-    """A page as the checks see it (built by :mod:`handbook.terms.lint`)."""
+class ScannedPage:
+    """A page's text as the terminology checks scan it (built by :mod:`handbook.terms.lint` from a
+    :class:`handbook.pages.Page`, or from any text in the tests)."""
 
     path: str
     lang: str
@@ -40,7 +41,7 @@ class Page:
     cache: dict = field(default_factory=dict)  # results reused when a page is the source of several translations
 
 
-def _found(page: Page, hit: Hit) -> str:
+def _found(page: ScannedPage, hit: Hit) -> str:
     """The words of a hit as the page writes them (the scanned text is folded), with what hides
     them from a reader spelled out (``por<U+200B>nography``)."""
     start, end = page.scan.page_span(hit.start, hit.end)
@@ -52,12 +53,12 @@ def _found(page: Page, hit: Hit) -> str:
 _QUOTE_MAX = 160
 
 
-def _diag(page: Page, hit: Hit, code: str, message: str, hint: str) -> Diagnostic:
+def _diag(page: ScannedPage, hit: Hit, code: str, message: str, hint: str) -> Diagnostic:
     line, col = page.position(hit.start)
     return Diagnostic(page.path, line, col, code, message, RULES[code].severity, hint)
 
 
-def check_terms(page: Page, termbase: Termbase) -> Iterator[Diagnostic]:
+def check_terms(page: ScannedPage, termbase: Termbase) -> Iterator[Diagnostic]:
     """TERM001 and TERM002: avoid forms and use-with-care forms outside titles and mentions."""
     for hit in matcher(termbase, page.lang).avoid_hits(page.scan.text):
         concept = hit.form.concept
@@ -69,7 +70,7 @@ def check_terms(page: Page, termbase: Termbase) -> Iterator[Diagnostic]:
             yield _diag(page, hit, "TERM002", f'use "{_found(page, hit)}" with care: {entry.reason}', hint)
 
 
-def check_drift(page: Page, source: Page, termbase: Termbase) -> Iterator[Diagnostic]:
+def check_drift(page: ScannedPage, source: ScannedPage, termbase: Termbase) -> Iterator[Diagnostic]:
     """TERM003: concepts whose preferred term the English page uses, and the translation does not."""
     if "prefer" not in source.cache:
         source.cache["prefer"] = matcher(termbase, source.lang).prefer_hits(source.scan.text, longest=True)
@@ -94,5 +95,5 @@ def check_drift(page: Page, source: Page, termbase: Termbase) -> Iterator[Diagno
                              RULES["TERM003"].severity, hint)
 
 
-PAGE_CHECKS: list[Callable[[Page, Termbase], Iterator[Diagnostic]]] = [check_terms]
-PAIR_CHECKS: list[Callable[[Page, Page, Termbase], Iterator[Diagnostic]]] = [check_drift]
+PAGE_CHECKS: list[Callable[[ScannedPage, Termbase], Iterator[Diagnostic]]] = [check_terms]
+PAIR_CHECKS: list[Callable[[ScannedPage, ScannedPage, Termbase], Iterator[Diagnostic]]] = [check_drift]

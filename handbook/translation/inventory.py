@@ -2,31 +2,23 @@
 
 from __future__ import annotations
 
-import os
 import posixpath
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
-from handbook import frontmatter
 from handbook.errors import HandbookError
 from handbook.languages import I18n, load_i18n, split_language_path, translation_path  # noqa: F401 (its home before)
-from handbook.paths import DOCS_DIR, LANGUAGES_FILE, SNIPPETS_DIR
+from handbook.pages import walk
+from handbook.pages.model import Corpus, load_corpus
+from handbook.paths import DOCS_DIR, LANGUAGES_FILE, SNIPPETS_DIR, Project
 from handbook.translation import gitio, provenance
 from handbook.translation.status import Report, SourcePage, Translation, compute, count_words
 
 
 def page_files(docs: Path) -> list[str]:
-    """Docs-relative Markdown files of the handbook (snippets excluded), sorted."""
+    """Docs-relative Markdown files of the handbook (snippets excluded), sorted: the one walker's."""
     snippets = PurePosixPath(SNIPPETS_DIR).relative_to(DOCS_DIR).as_posix() + "/"
-    found = []
-    for dirpath, dirnames, filenames in os.walk(docs):
-        dirnames.sort()
-        for name in filenames:
-            if name.endswith(".md"):
-                rel = Path(dirpath, name).relative_to(docs).as_posix()
-                if not rel.startswith(snippets):
-                    found.append(rel)
-    return sorted(found)
+    return [rel for rel in walk.files(docs, docs.parent) if rel.endswith(".md") and not rel.startswith(snippets)]
 
 
 def split_language(i18n: I18n, rel: str) -> tuple[str, str]:
@@ -38,40 +30,36 @@ def _text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def read_page(docs: Path, rel: str) -> frontmatter.FrontMatter:
-    """The front matter of docs/``rel``; a file that is not UTF-8 is a HandbookError naming the line."""
-    return frontmatter.read(docs / rel, f"{DOCS_DIR}/{rel}")
-
-
-def load(root: Path) -> Report:
-    """The translation status of the checkout at ``root``, for every translated language."""
-    i18n = load_i18n(root)
-    docs = root / DOCS_DIR
-    files = page_files(docs)
-    english = [rel for rel in files if split_language(i18n, rel)[0] == i18n.default]
-    blobs = gitio.blob_ids(root, [f"{DOCS_DIR}/{rel}" for rel in english])
+def load(root: Path, corpus: Corpus | None = None) -> Report:
+    """The translation status of the checkout at ``root``, for every translated language, from the
+    page model (read here unless given)."""
+    corpus = corpus or load_corpus(Project(root))
+    for page in corpus.pages:  # status is no use on a page it cannot read: say which and where
+        problem = corpus.unreadable(page, size=False)
+        if problem is not None:
+            raise problem
+    i18n = corpus.i18n
+    english = corpus.english()
+    blobs = gitio.blob_ids(root, [page.path for page in english])
     sources, translations = [], []
-    for rel in files:
-        code, source = split_language(i18n, rel)
-        front = read_page(docs, rel)
-        title = _text(front.meta.get("title")) or ""
-        if code == i18n.default:
-            sources.append(SourcePage(rel, blobs[f"{DOCS_DIR}/{rel}"], count_words(front.body), title))
-        else:
-            translations.append(Translation(rel, code, source, _text(front.meta.get("source_blob")),
-                                            _text(front.meta.get("translated_on")), title,
-                                            provenance.is_reviewed(front.meta)))
+    for page in corpus.pages:
+        if isinstance(page.front, HandbookError):
+            raise page.front
+        if page.lang == i18n.default:
+            sources.append(SourcePage(page.rel, blobs[page.path], count_words(page.body), page.title))
+        elif page.lang in i18n.translated_codes:
+            translations.append(Translation(page.rel, page.lang, page.source, page.source_blob, page.translated_on,
+                                            page.title, provenance.is_reviewed(page.meta)))
     return compute(sources, translations, i18n.translated_codes)
 
 
 def _fingerprint(docs: Path) -> tuple[tuple[str, int, int], ...]:
     out = []
-    for dirpath, _, filenames in os.walk(docs):
-        for name in filenames:
-            if name.endswith(".md"):
-                st = os.stat(os.path.join(dirpath, name))
-                out.append((os.path.join(dirpath, name), st.st_mtime_ns, st.st_size))
-    return tuple(sorted(out))
+    for rel in walk.files(docs, docs.parent):
+        if rel.endswith(".md"):
+            st = (docs / rel).stat()
+            out.append((rel, st.st_mtime_ns, st.st_size))
+    return tuple(out)
 
 
 @lru_cache(maxsize=2)

@@ -52,7 +52,7 @@ REFERENCE_CASES = [
 
 @pytest.mark.parametrize(("text", "lines"), [pytest.param(t, e, id=n) for n, t, e in REFERENCE_CASES])
 def test_references_need_links(text, lines):
-    from handbook.check.corpus import Page
+    from handbook.pages.model import Page
     from handbook.check.references import _page
 
     page = Page("x.md", "docs/x.md", "en", "x.md", text)

@@ -9,7 +9,7 @@ import pytest
 from benchmarks.synthetic import generate
 from handbook import frontmatter
 from handbook.check import check_docs, parallel, safety
-from handbook.check.corpus import Page, load_corpus
+from handbook.pages.model import Page, load_corpus
 from handbook.check.rendered import Renderer
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from handbook.languages import load_i18n
-from handbook.pdf.source import Entry, Part, book_order, read_config
+from handbook.pages.config import read_content_config
+from handbook.pdf.source import BookEntry, Part, book_order
 from tests.conftest import make_handbook, page
 
 NAV = ("  - index.md\n  - Chapters:\n      - chapters/a.md\n  - Contributing:\n      - contributing/guide.md\n"
@@ -14,17 +15,17 @@ def test_contributor_pages_and_their_section_are_left_out_of_the_book(tmp_path) 
     pages = {rel: page(rel, f"# {rel} {{ #x{n} }}") for n, rel in enumerate(
         ["index.md", "chapters/a.md", "contributing/guide.md", "glossary.md", "contributing/rules.md"])}
     project = make_handbook(tmp_path / "h", pages, nav=NAV)
-    order = book_order(project, read_config(project), load_i18n(project.root), "fr")
+    order = book_order(project, read_content_config(project), load_i18n(project.root), "fr")
     shown = [item.title if isinstance(item, Part) else item.base for item in order]
     assert shown == ["index.md", "Chapters", "chapters/a.md", "Reference", "glossary.md"]
-    assert all(isinstance(item, (Part, Entry)) for item in order)
+    assert all(isinstance(item, (Part, BookEntry)) for item in order)
 
 
 def test_without_a_nav_the_book_still_leaves_contributor_pages_out(tmp_path) -> None:
     pages = {rel: page(rel, f"# {rel} {{ #x{n} }}") for n, rel in enumerate(
         ["index.md", "chapters/a.md", "contributing/guide.md"])}
     project = make_handbook(tmp_path / "h", pages)
-    order = book_order(project, read_config(project), load_i18n(project.root), "en")
+    order = book_order(project, read_content_config(project), load_i18n(project.root), "en")
     assert [item.base for item in order] == ["index.md", "chapters/a.md"]
 
 

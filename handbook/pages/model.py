@@ -1,31 +1,31 @@
-"""Every Markdown page of the handbook, in every language, read once and shared by all checks.
+"""One :class:`Page` per Markdown file, in every language, and the :class:`Corpus` that holds them:
+read once, from the one walker, and shared by every feature.
 
-Reading is also where the encoding rules apply (UTF-8, no BOM, one kind of line ending): a page
-that breaks them is still decoded (with replacement characters) so every other check can run.
+Reading is also where the encoding rules apply (UTF-8, no BOM, one kind of line ending): a page that
+breaks them is still decoded (with replacement characters) so every other check can run; the
+breaches are the corpus's diagnostics. A page over the size limits is cut to its front matter, so
+no parser stalls on it.
 """
 
 from __future__ import annotations
 
 import fnmatch
-import os
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path, PurePosixPath
-from typing import Any
-
-from typing import TYPE_CHECKING
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Any
 
 from handbook import limits
 from handbook.diagnostics import Diagnostic
 from handbook.errors import HandbookError
-from handbook.paths import DOCS_DIR, SNIPPETS_DIR, Project, is_within
+from handbook.pages.walk import PUBLIC, files as walk_files
+from handbook.paths import DOCS_DIR, SNIPPETS_DIR, Project
 
 if TYPE_CHECKING:  # imported where used: `handbook check` starts lychee before it reads any page
     from handbook.check.markdown import Inventory
     from handbook.frontmatter import FrontMatter
     from handbook.languages import I18n
-
-# Images above these caps slow the site and the PDF for every reader (often on poor connections).
+    from handbook.pages.config import ContentConfig
 
 
 @dataclass
@@ -36,17 +36,18 @@ class Page:
     source: str  # docs-relative path of the English original: 'chapters/x.md'
     text: str
     snippet: bool = False
+    audience: str = PUBLIC  # handbook.pages.walk.AUDIENCES
 
     @cached_property
     def inv(self) -> Inventory:
+        """Headings (with their ids), links, blocks, fences and the rest of the page's structure."""
         from handbook.check.markdown import inventory  # late: lychee starts first (see above)
 
         return inventory(self.text)
 
     @cached_property
     def front(self) -> FrontMatter | HandbookError:
-        """The parsed front matter, or the error that stops it from parsing: read once for the
-        front matter rules and the safety check."""
+        """The parsed front matter (with each key's line), or the error that stops it from parsing."""
         from handbook import frontmatter  # late: lychee starts first (see above)
 
         try:
@@ -54,9 +55,34 @@ class Page:
         except HandbookError as exc:
             return exc
 
-    def fields(self) -> tuple[str, str, str, str, str, bool]:
+    @property
+    def meta(self) -> dict[str, Any]:
+        """The front matter's keys ({} when it does not parse: the front-matter rules report that)."""
+        return {} if isinstance(self.front, HandbookError) else self.front.meta
+
+    @property
+    def body(self) -> str:
+        return self.text if isinstance(self.front, HandbookError) else self.front.body
+
+    @property
+    def title(self) -> str:
+        value = self.meta.get("title")
+        return "" if value is None else str(value)
+
+    @property
+    def source_blob(self) -> str | None:
+        """A translation's provenance: the git blob id of the English version it translates."""
+        value = self.meta.get("source_blob")
+        return None if value is None else str(value)
+
+    @property
+    def translated_on(self) -> str | None:
+        value = self.meta.get("translated_on")
+        return None if value is None else str(value)
+
+    def fields(self) -> tuple[str, str, str, str, str, bool, str]:
         """What a worker process needs to rebuild the page (not its cached inventory)."""
-        return self.rel, self.path, self.lang, self.source, self.text, self.snippet
+        return self.rel, self.path, self.lang, self.source, self.text, self.snippet, self.audience
 
     @property
     def url(self) -> str:
@@ -67,60 +93,11 @@ class Page:
         return stem + "/"
 
 
-@dataclass(frozen=True)
-class Config:
-    block_names: frozenset[str]  # names allowed after '///'
-    admonition_types: tuple[str, ...]
-    exclude: tuple[str, ...]  # exclude_docs patterns (gitignore style, simplified)
-    # markdown_extensions as written: (name, the option names given), in order
-    extensions: tuple[tuple[str, tuple[str, ...]], ...] = ()
-
-
-def _extension_options(config: dict[str, Any], name: str) -> dict[str, Any] | None:
-    for item in config.get("markdown_extensions") or []:
-        if item == name:
-            return {}
-        if isinstance(item, dict) and name in item:
-            return item[name] or {}
-    return None
-
-
-def read_config(project: Project) -> Config:
-    from handbook.mkdocs_config import read_mkdocs_config  # late: lychee starts first (see above)
-
-    data = read_mkdocs_config(project.config_file)
-    names: set[str] = set()
-    types: tuple[str, ...] = ()
-    admonition = _extension_options(data, "pymdownx.blocks.admonition")
-    if admonition is not None:
-        types = tuple(admonition.get("types") or ("note", "attention", "caution", "danger", "error", "tip",
-                                                   "hint", "warning"))
-        names |= {"admonition", *types}
-    details = _extension_options(data, "pymdownx.blocks.details")
-    if details is not None:
-        names |= {"details", *(t if isinstance(t, str) else t.get("name", "") for t in details.get("types") or ())}
-    for other in ("html", "tab", "definition"):
-        if _extension_options(data, f"pymdownx.blocks.{other}") is not None:
-            names.add(other)
-    if _extension_options(data, "pymdownx.blocks.caption") is not None:
-        names |= {"caption", "figure-caption", "table-caption"}
-    exclude = tuple(line.strip() for line in str(data.get("exclude_docs") or "").splitlines()
-                    if line.strip() and not line.strip().startswith("#"))
-    extensions = []
-    for item in data.get("markdown_extensions") or []:
-        for name, options in (item.items() if isinstance(item, dict) else [(item, None)]):
-            keys = tuple(sorted(map(str, options))) if isinstance(options, dict) else () if options is None else ("?",)
-            if isinstance(options, dict) and not all(isinstance(t, str) for t in options.get("types") or ()):
-                keys += ("?",)  # a block type with its own settings (a class, a title)
-            extensions.append((str(name), keys))
-    return Config(frozenset(names), types, exclude, tuple(extensions))
-
-
 @dataclass
 class Corpus:
     project: Project
     i18n: I18n
-    config: Config
+    config: ContentConfig
     pages: list[Page]
     snippets: list[Page]
     files: set[str]  # every docs-relative file, excluded ones too
@@ -141,6 +118,36 @@ class Corpus:
     @cached_property
     def sources(self) -> list[str]:
         return sorted({p.source for p in self.pages if p.lang == self.i18n.default})
+
+    def english(self) -> list[Page]:
+        return [p for p in self.pages if p.lang == self.i18n.default]
+
+    def translations(self) -> list[Page]:
+        return [p for p in self.pages if p.lang != self.i18n.default]
+
+    def unreadable(self, page: Page, *, size: bool = True) -> HandbookError | None:
+        """Why no output may carry the page: not UTF-8, or (with ``size``) over the size limits;
+        the error names the file and line in the words every strict reader uses. None when it is
+        readable."""
+        codes = ("HYG007", "HYG015") if size else ("HYG007",)
+        if not any(d.path == page.path and d.code in codes for d in self.diagnostics):
+            return None
+        from handbook import frontmatter
+
+        try:
+            text = frontmatter.decode((self.project.root / page.path).read_bytes(), page.path)
+            if size:
+                limits.check_page(page.path, text)
+        except HandbookError as exc:
+            return exc
+        return None
+
+    def readable_text(self, page: Page) -> str:
+        """The page's text for an output (web, PDF); a HandbookError when :meth:`unreadable`."""
+        problem = self.unreadable(page)
+        if problem is not None:
+            raise problem
+        return page.text
 
     def localized(self, rel: str, lang: str) -> str:
         """'img/a.png' in French -> 'img/a.fr.png' when that file exists (static-i18n's rule)."""
@@ -203,19 +210,15 @@ def decode(raw: bytes, path: str) -> tuple[str, list[Diagnostic]]:
 
 
 def load_corpus(project: Project, i18n: I18n | None = None) -> Corpus:
+    """Every page of docs/ in every language, read once."""
     from handbook.languages import load_i18n  # late: lychee starts first (see above)
+    from handbook.pages.config import read_content_config
 
     i18n = i18n or load_i18n(project.root)
-    config = read_config(project)
+    config = read_content_config(project)
     docs = project.docs
-    files: set[str] = set()
-    for dirpath, dirnames, filenames in os.walk(docs):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        base = os.path.relpath(dirpath, docs).replace(os.sep, "/")
-        for name in filenames:
-            if not name.startswith(".") and is_within(Path(dirpath) / name, project.root):
-                files.add(name if base == "." else f"{base}/{name}")  # a link out is SAFE011, never read
-    snippets_rel = os.path.relpath(project.root / SNIPPETS_DIR, docs).replace(os.sep, "/")
+    files = set(walk_files(docs, project.root))  # a link out is SAFE011, never read
+    snippets_rel = PurePosixPath(SNIPPETS_DIR).relative_to(DOCS_DIR).as_posix()
     excluded = {rel for rel in files if _excluded(rel, config.exclude) or rel.startswith(snippets_rel + "/")}
     pages, snippets, diags = [], [], []
     for rel in sorted(files):
@@ -233,28 +236,6 @@ def load_corpus(project: Project, i18n: I18n | None = None) -> Corpus:
         page = Page(rel, path, lang, source, text, snippet=rel in excluded)
         (snippets if rel in excluded else pages).append(page)
     return Corpus(project, i18n, config, pages, snippets, files, excluded, diags)
-
-
-def read_image(path: Path) -> tuple[tuple[int, int] | None, str | None]:
-    """A raster image's pixel size, and why it cannot be published (None when it can).
-
-    Pillow's decompression-bomb guard stays on: an image that would decompress to hundreds of
-    millions of pixels raises, and that is reported, never swallowed. The whole image is decoded
-    (not only its header), so a corrupt file is found here rather than by the PDF step.
-    """
-    if path.suffix.lower() == ".svg":
-        return None, None
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(path) as image:
-            size = image.size
-            image.load()
-    except Image.DecompressionBombError as exc:
-        return None, f"decompresses to too many pixels ({exc})"
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        return None, f"cannot be read as an image ({exc or type(exc).__name__})"
-    return size, None
 
 
 def _front_matter_only(text: str) -> str:

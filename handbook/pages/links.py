@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from pathlib import Path
 
+from handbook.pages import walk
 from handbook.paths import DOCS_DIR, TRANSLATIONS_DIR, Project, is_within
 
 ROOTS = (DOCS_DIR, TRANSLATIONS_DIR)
@@ -31,18 +31,15 @@ def link_problems(project: Project) -> list[LinkProblem]:
     root = project.root.resolve()
     found = []
     for name in ROOTS:
-        top = project.root / name
-        for dirpath, dirnames, filenames in os.walk(top):
-            for entry in dirnames + filenames:
-                path = Path(dirpath) / entry
-                if not path.is_symlink():
-                    continue
-                rel = path.relative_to(project.root).as_posix()
-                target = os.readlink(path)
-                if not is_within(path, root):
-                    found.append(LinkProblem(rel, target, f"symbolic link to '{target}', outside the repository: "
-                                             "nothing outside the repository may be read into the handbook"))
-                elif path.is_dir():
-                    found.append(LinkProblem(rel, target, f"linked folder (to '{target}'): MkDocs would publish "
-                                             "what it holds, which the checks do not read"))
+        for _, path in walk.entries(project.root / name, hidden=True):
+            if not path.is_symlink():
+                continue
+            rel = path.relative_to(project.root).as_posix()
+            target = os.readlink(path)
+            if not is_within(path, root):
+                found.append(LinkProblem(rel, target, f"symbolic link to '{target}', outside the repository: "
+                                         "nothing outside the repository may be read into the handbook"))
+            elif path.is_dir():
+                found.append(LinkProblem(rel, target, f"linked folder (to '{target}'): MkDocs would publish "
+                                         "what it holds, which the checks do not read"))
     return sorted(found, key=lambda p: p.path)
