@@ -135,7 +135,7 @@ REV006  translation-behind        warning A translation was last updated before 
 CHG001  invalid-change-entry      error Change-log entry or folder that is invalid or names no edition
 CHG002  change-not-translated     warning Change-log entry without text in a language of the handbook
 """,
-    ("workflows", "handbook.editorial.workflows:check_workflow"): """
+    ("workflows", "handbook.check.workflows:check_workflow"): """
 WF001   pull-request-target       error Workflow runs on pull_request_target
 WF002   pull-request-triggers     error The pull-request workflow triggers on something other than pull_request
 WF003   default-permissions       error Workflow permissions are not read-only by default

@@ -39,6 +39,7 @@ CHECKS: dict[str, Check] = {
     "frontmatter": _family("meta"),
     "safety": _family("safety"),
     "hygiene": _family("hygiene"),
+    "workflows": _family("workflows"),  # the CI workflows that publish the handbook (WF codes)
 }
 
 

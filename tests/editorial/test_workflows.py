@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from handbook.editorial import job_summary
-from handbook.editorial.workflows import check_all, check_workflow
+from handbook.check.workflows import check_all, check_workflow
 from tests.conftest import REPO
 
 WORKFLOWS = REPO / ".github" / "workflows"
@@ -355,3 +355,20 @@ def test_pre_commit_checks_markup_safety_and_hygiene_for_the_files_they_concern(
     assert hook["entry"] == "./hb check --no-site --only safety --only hygiene"
     assert bool(re.search(hook["files"], path)) is expected
     assert "symlink" in hook["types_or"] and hook["types"] == []  # links out of docs/ are SAFE011
+
+
+def test_handbook_check_refuses_a_workflow_that_breaks_the_policy(handbook_factory, capsys, monkeypatch):
+    """The policy is a family of `handbook check`, so CI refuses a weakened workflow like a broken
+    page, named relative to the checkout."""
+    from handbook import cli
+    from tests.conftest import page
+
+    project = handbook_factory({"index.md": page("Home", "Welcome.")})
+    folder = project.root / ".github" / "workflows"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "pull-request.yml").write_text("on:\n  pull_request_target:\npermissions: {}\njobs: {}\n",
+                                             encoding="utf-8")
+    monkeypatch.chdir(project.root)
+    assert cli.main(["check", "--no-site", "--only", "workflows"]) == 1
+    out = capsys.readouterr().out
+    assert ".github/workflows/pull-request.yml:1:1: WF001 workflow runs on pull_request_target" in out

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -73,7 +74,7 @@ def check_workflow(path: Path) -> list[Diagnostic]:
         perms = job.get("permissions")
         if perms is not None and not _read_only(perms) and perms != WRITE_ALLOWED.get((name, job_id)):
             add(("jobs", job_id, "permissions"), "WF004", f"job '{job_id}' asks for {perms!r}",
-                "grant write access only where handbook/editorial/workflows.py WRITE_ALLOWED says why")
+                "grant write access only where handbook/check/workflows.py WRITE_ALLOWED says why")
         uses = [(("jobs", job_id, "uses"), job["uses"])] if "uses" in job else []
         for index, step in enumerate(job.get("steps") or []):
             if "uses" in step:
@@ -99,3 +100,11 @@ def check_workflow(path: Path) -> list[Diagnostic]:
 def check_all(root: Path) -> list[Diagnostic]:
     folder = root / ".github" / "workflows"
     return [d for path in sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")]) for d in check_workflow(path)]
+
+
+def check(corpus) -> list[Diagnostic]:
+    """The family run by ``handbook check``: the repository's own workflows, with the handbook,
+    named as the other findings are, relative to the checkout."""
+    root = corpus.project.root
+    return [replace(d, path=Path(d.path).relative_to(root).as_posix()) if Path(d.path).is_relative_to(root) else d
+            for d in check_all(root)]
