@@ -113,6 +113,7 @@ class Field:
     description: str
     required: Callable[[PageKind], bool]
     validate: Validator
+    translated: bool = False  # a translation gives its own value (title), not a copy of the English one
 
 
 FIELDS: dict[str, Field] = {}
@@ -155,9 +156,9 @@ def positive_int(value: Any) -> str | None:
     return None
 
 
-register(Field("title", "Page title, in the page's language.", always, non_empty_text))
+register(Field("title", "Page title, in the page's language.", always, non_empty_text, translated=True))
 register(Field("description", "One-sentence summary, in the page's language (search engines, PDF).",
-               always, non_empty_text))
+               always, non_empty_text, translated=True))
 register(Field("owner", "Committee member or working group responsible for the page.", source_only, non_empty_text))
 register(Field("last_reviewed", "Date the editorial committee last reviewed the page (YYYY-MM-DD).",
                source_only, iso_date))

@@ -29,7 +29,8 @@ from handbook.errors import HandbookError
 from handbook.frontmatter import FIELDS, FrontMatter, missing_key
 from handbook.pages.model import Corpus, load_corpus
 from handbook.paths import Project
-from handbook.translation.gitio import blob_ids
+from handbook.translation.inventory import load as load_status
+from handbook.translation.status import OUTDATED, Report
 
 REVIEW_KEYS = ("owner", "last_reviewed", "review_interval_months")
 
@@ -136,13 +137,13 @@ def git_revisions(root: Path, folder: str = "docs") -> dict[str, Revision]:
 
 
 def check_translation(rel: str, original_rel: str, reviewed: dt.date | None, revisions: dict[str, Revision],
-                      *, translated_on: dt.date | None = None, source_blob: str | None = None,
-                      current_blob: str | None = None) -> Diagnostic | None:
+                      *, translated_on: dt.date | None = None, behind: bool | None = None) -> Diagnostic | None:
     """REV005/REV006: the English original was reviewed or changed after the translation's last update.
 
     The translation's date is its ``translated_on`` front matter key when it has one (written by the
-    translation workflow), else its last commit. "Changed" compares the English version the
-    translation records (``source_blob``) with the English file now, else the two files' last commits.
+    translation workflow), else its last commit. "Changed" is the translation status's one rule
+    (``behind``, from handbook.translation.behind); for a translation that records no version (a
+    front-matter error, FM003) or outside a git checkout, the two files' last commits.
     """
     mine, theirs = revisions.get(rel), revisions.get(original_rel)
     updated = translated_on or (mine.time.date() if mine else None)
@@ -157,8 +158,8 @@ def check_translation(rel: str, original_rel: str, reviewed: dt.date | None, rev
                           f"the English page was reviewed on {reviewed}, after this translation was last "
                           f"updated ({updated})", severity="warning",
                           hint=f"check the translation against the English page; see what changed: {since}")
-    if source_blob and current_blob:
-        changed = source_blob != current_blob
+    if behind is not None:
+        changed = behind
     else:
         changed = theirs is not None and mine is not None and theirs.time > mine.time
     if changed:
@@ -169,11 +170,13 @@ def check_translation(rel: str, original_rel: str, reviewed: dt.date | None, rev
     return None
 
 
-def _blobs(root: Path, paths: list[str]) -> dict[str, str]:
+def _status(project: Project, corpus: Corpus) -> Report | None:
+    """The translation status, or None outside a git checkout (then commit dates decide, and there
+    are none either)."""
     try:
-        return blob_ids(root, paths)
-    except HandbookError:  # not a git checkout: fall back to commit dates (none there either)
-        return {}
+        return load_status(project.root, corpus)
+    except HandbookError:
+        return None
 
 
 # --- the whole handbook ---------------------------------------------------------------------------
@@ -208,12 +211,12 @@ def review(project: Project, today: dt.date, *, context: str = "pull_request",
     # matter too (its meta is then empty).
     translations = [(page, original) for page in corpus.translations()
                     if (original := corpus.page(i18n.default, page.source)) is not None]
-    with_blob = sorted({original.path for page, original in translations if page.source_blob})
-    blobs = _blobs(project.root, with_blob) if with_blob else {}
+    status = _status(project, corpus)
     for page, original in translations:
+        row = status.page(page.lang, page.source) if status is not None else None
         diag = check_translation(page.path, original.path, reviewed_on.get(page.source), revisions,
                                  translated_on=as_date(page.meta.get("translated_on")),
-                                 source_blob=page.source_blob or None, current_blob=blobs.get(original.path))
+                                 behind=None if row is None or not row.recorded_blob else row.state == OUTDATED)
         if diag:
             findings.append(Finding(f"{i18n.language(page.lang).name} translation team", diag))
     return sorted(findings, key=lambda f: (f.group.casefold(), f.diagnostic))

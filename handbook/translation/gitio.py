@@ -51,3 +51,29 @@ def read_blob(root: Path, blob: str) -> str | None:
     if proc.returncode != 0:
         return None
     return proc.stdout.decode("utf-8", errors="replace")
+
+
+def read_blobs(root: Path, blobs: Sequence[str]) -> dict[str, str]:
+    """The texts of many blobs with one git process (``git cat-file --batch``); a blob the
+    repository does not hold is left out."""
+    wanted = sorted(set(blobs))
+    if not wanted:
+        return {}
+    try:
+        proc = subprocess.run(["git", "cat-file", "--batch"], cwd=root, capture_output=True,
+                              input="".join(f"{b}\n" for b in wanted).encode())
+    except FileNotFoundError:
+        raise HandbookError(root, "git is not installed.", fix="Install git (apt-get install git).") from None
+    if proc.returncode != 0:
+        return {}
+    out, data, at = {}, proc.stdout, 0
+    for blob in wanted:
+        end = data.index(b"\n", at)
+        header = data[at:end].split()
+        at = end + 1
+        if len(header) != 3 or header[1] != b"blob":  # '<id> missing', or not a blob
+            continue
+        size = int(header[2])
+        out[blob] = data[at:at + size].decode("utf-8", errors="replace")
+        at += size + 1
+    return out

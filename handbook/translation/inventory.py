@@ -12,6 +12,7 @@ from handbook.pages import walk
 from handbook.pages.model import Corpus, load_corpus
 from handbook.paths import DOCS_DIR, LANGUAGES_FILE, SNIPPETS_DIR, Project
 from handbook.translation import gitio, provenance
+from handbook.translation.behind import same_for_translators
 from handbook.translation.status import Report, SourcePage, Translation, compute, count_words
 
 
@@ -24,10 +25,6 @@ def page_files(docs: Path) -> list[str]:
 def split_language(i18n: I18n, rel: str) -> tuple[str, str]:
     """('chapters/x.fr.md') -> ('fr', 'chapters/x.md'); an English file gives the default language."""
     return split_language_path(rel, i18n.translated_codes, i18n.default)
-
-
-def _text(value: object) -> str | None:
-    return None if value is None else str(value)
 
 
 def load(root: Path, corpus: Corpus | None = None) -> Report:
@@ -50,7 +47,23 @@ def load(root: Path, corpus: Corpus | None = None) -> Report:
         elif page.lang in i18n.translated_codes:
             translations.append(Translation(page.rel, page.lang, page.source, page.source_blob, page.translated_on,
                                             page.title, provenance.is_reviewed(page.meta)))
-    return compute(sources, translations, i18n.translated_codes)
+    return compute(sources, translations, i18n.translated_codes, _equivalent(root, corpus, blobs, translations))
+
+
+def _equivalent(root: Path, corpus: Corpus, blobs: dict[str, str],
+                translations: list[Translation]) -> frozenset[tuple[str, str]]:
+    """(recorded, current) English versions that differ only where translations do not follow
+    (handbook.translation.behind); the recorded texts are read with one git process."""
+    pairs = {}
+    for t in translations:
+        page = corpus.page(corpus.i18n.default, t.source)
+        if page is not None and t.source_blob and t.source_blob != blobs[page.path]:
+            pairs[(t.source_blob, blobs[page.path])] = page.text
+    if not pairs:
+        return frozenset()
+    old = gitio.read_blobs(root, [recorded for recorded, _ in pairs])
+    return frozenset(pair for pair, text in pairs.items()
+                     if pair[0] in old and same_for_translators(old[pair[0]], text))
 
 
 def _fingerprint(docs: Path) -> tuple[tuple[str, int, int], ...]:
@@ -94,29 +107,3 @@ def resolve_page(root: Path, i18n: I18n, arg: str) -> str:
         raise HandbookError(root / DOCS_DIR / source, f"no English page for {arg!r}.",
                             fix="Give the page as it is under docs/, e.g. chapters/terminology.md.")
     return source
-
-
-# Blob ids by file identity (path, mtime, size). A miss re-hashes every English page with one git
-# process, so a build asks git once, and `mkdocs serve` sees edits. Bounded, and valid across builds
-# because the key changes whenever the file does.
-_BLOBS: dict[tuple[str, int, int], str] = {}
-_BLOBS_MAX = 20_000
-
-
-def _identity(path: Path) -> tuple[str, int, int]:
-    st = path.stat()
-    return (str(path), st.st_mtime_ns, st.st_size)
-
-
-def current_blob(root: Path, source: str) -> str:
-    """The git blob id of the English page ``source`` ('chapters/x.md') as it is on disk."""
-    root = root.resolve()
-    key = _identity(root / DOCS_DIR / source)
-    if key not in _BLOBS:
-        i18n = load_i18n(root)
-        english = [rel for rel in page_files(root / DOCS_DIR) if split_language(i18n, rel)[0] == i18n.default]
-        if len(_BLOBS) + len(english) > _BLOBS_MAX:
-            _BLOBS.clear()
-        for rel, blob in gitio.blob_ids(root, [f"{DOCS_DIR}/{rel}" for rel in english]).items():
-            _BLOBS[_identity(root / rel)] = blob  # rel is 'docs/...'
-    return _BLOBS[key]

@@ -18,7 +18,7 @@ from handbook.markdown_table import cell
 from handbook.paths import DOCS_DIR
 from handbook.site import pages
 from handbook.translation.gate import decide_all
-from handbook.translation.inventory import current_blob, load_cached, split_language
+from handbook.translation.inventory import load_cached, split_language
 from handbook.translation.provenance import is_reviewed
 from handbook.translation.report import TEMPLATES
 from handbook.translation.status import ORPHANED, OUTDATED, UP_TO_DATE, Report
@@ -50,12 +50,8 @@ def translation_context(info: PageInfo) -> dict[str, Any]:
         title = str(info.meta.get("title") or PurePosixPath(info.src_uri).stem)
         return {"translation": state | {"state": "missing", "search_title": fallback_nav_title(i18n, info.lang, title)}}
     _, source = split_language(i18n, info.src_uri)
-    if not (info.root / DOCS_DIR / source).is_file():
-        state["state"] = ORPHANED
-    else:
-        recorded = info.meta.get("source_blob")
-        current = current_blob(info.root, source)
-        state["state"] = UP_TO_DATE if recorded is not None and str(recorded) == current else OUTDATED
+    row = load_cached(info.root).page(info.lang, source)  # the one rule: handbook.translation.behind
+    state["state"] = ORPHANED if row is None or not (info.root / DOCS_DIR / source).is_file() else row.state
     translated_on = info.meta.get("translated_on")
     state["translated_on"] = None if translated_on is None else str(translated_on)
     if state["state"] == "outdated":

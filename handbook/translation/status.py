@@ -2,7 +2,9 @@
 
 States of a page in a translated language:
 
-- ``up_to_date``: the translation records the English file's current blob id;
+- ``up_to_date``: the translation records the English file's current blob id, or a version that
+  differs from it only where translations do not follow (review dates, owner: see
+  :mod:`handbook.translation.behind`);
 - ``outdated``: it records another version (or none), so the English text changed since;
 - ``missing``: no translation; readers get the English page;
 - ``orphaned``: a translation whose English source no longer exists.
@@ -139,8 +141,11 @@ class Report:
         return None
 
 
-def compute(sources: Iterable[SourcePage], translations: Iterable[Translation], codes: Sequence[str]) -> Report:
-    """The status of every English page in every language of ``codes`` (the translated languages)."""
+def compute(sources: Iterable[SourcePage], translations: Iterable[Translation], codes: Sequence[str],
+            equivalent: frozenset[tuple[str, str]] = frozenset()) -> Report:
+    """The status of every English page in every language of ``codes`` (the translated languages).
+    ``equivalent`` holds (recorded blob, current blob) pairs that differ only where translations
+    do not follow: a translation recording such a version is up to date."""
     by_path = {s.path: s for s in sorted(sources, key=lambda s: s.path)}
     found = {(t.lang, t.source): t for t in translations}
     languages = []
@@ -153,7 +158,8 @@ def compute(sources: Iterable[SourcePage], translations: Iterable[Translation], 
                 rows.append(PageStatus(source.path, code, MISSING, source.path, source.words, source.title,
                                        current_blob=source.blob, reader=reader))
                 continue
-            state = UP_TO_DATE if t.source_blob == source.blob else OUTDATED
+            current = t.source_blob == source.blob or (t.source_blob, source.blob) in equivalent
+            state = UP_TO_DATE if current else OUTDATED
             rows.append(PageStatus(source.path, code, state, t.path, source.words, t.title or source.title,
                                    t.source_blob, source.blob, t.translated_on, t.reviewed, reader))
         for (lang, src), t in sorted(found.items()):
