@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from handbook.pages.model import Corpus, Page, split_language
+from handbook.translation.behind import orphan_finding
 from handbook.check.links import is_internal, split_url
 from handbook.diagnostics import Diagnostic
 
@@ -115,8 +116,7 @@ def check(corpus: Corpus) -> Iterator[Diagnostic]:
             continue
         src = corpus.page(default, tr.source)
         if src is None:
-            yield Diagnostic(tr.path, 1, 1, "PAR001", f"translation has no English original docs/{tr.source}",
-                             hint="rename it to match its original, or remove it")
+            yield orphan_finding(tr.path, tr.source)
             continue
         yield from _headings(src, tr)
         s, t = src.inv, tr.inv

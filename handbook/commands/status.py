@@ -18,7 +18,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     from handbook.translation.report import FORMATS
 
     parser.add_argument("--format", choices=sorted(FORMATS), default="text",
-                        help="text (default), markdown (for a pull-request comment) or json")
+                        help="text (default), markdown (for a pull-request comment), json, or github "
+                             "(workflow annotations on the translations that need work: REV006, PAR001)")
     parser.add_argument("--lang", action="append", metavar="CODE", help="only this language (repeatable)")
     parser.add_argument("--diff", nargs=2, metavar=("CODE", "PAGE"),
                         help="show the English changes since the version translated in CODE, as a word diff")

@@ -13,7 +13,9 @@ id, but not what a translator translates, so it leaves every translation up to d
 from __future__ import annotations
 
 from handbook import frontmatter
+from handbook.diagnostics import Diagnostic
 from handbook.errors import HandbookError
+from handbook.paths import DOCS_DIR
 
 
 def carried(text: str) -> tuple[tuple[tuple[str, str], ...], str] | None:
@@ -32,3 +34,20 @@ def same_for_translators(old: str, new: str) -> bool:
     """Whether two versions of an English page differ only where translations do not follow."""
     before = carried(old)
     return before is not None and before == carried(new)
+
+
+# The facts of the translation status that are findings, each under the one code that every
+# command reports it with (handbook status --format github; check: PAR001; review: REV006).
+
+def behind_finding(path: str, lang: str, source: str, translated_on: str | None) -> Diagnostic:
+    """REV006: the translation ``path`` (docs-relative) is behind its English page ``source``."""
+    since = f" (translated on {translated_on})" if translated_on else ""
+    return Diagnostic(f"{DOCS_DIR}/{path}", 1, 1, "REV006",
+                      f"the English page changed since this translation was last updated{since}",
+                      severity="warning", hint=f"see what changed: handbook status --diff {lang} {source}")
+
+
+def orphan_finding(path: str, source: str) -> Diagnostic:
+    """PAR001: the translation ``path`` (project-relative) has no English page ``source``."""
+    return Diagnostic(path, 1, 1, "PAR001", f"translation has no English original {DOCS_DIR}/{source}",
+                      hint="rename it to match its original, or remove it")

@@ -13,9 +13,12 @@ from pathlib import Path
 
 import jinja2
 
+from handbook.diagnostics import Diagnostic, render
 from handbook.languages import I18n
+from handbook.paths import DOCS_DIR
+from handbook.translation.behind import behind_finding, orphan_finding
 from handbook.translation.gate import GateDecision
-from handbook.translation.status import STATES, Report
+from handbook.translation.status import ORPHANED, OUTDATED, STATES, Report
 
 TEMPLATES = Path(__file__).parent / "templates"
 LABELS = {"up_to_date": "up to date", "outdated": "outdated", "missing": "missing", "orphaned": "orphaned"}
@@ -89,8 +92,28 @@ def format_json(report: Report, i18n: I18n, gates: Sequence[GateDecision]) -> st
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+def findings(report: Report) -> list[Diagnostic]:
+    """What in the status needs a translator's action, as the findings every command prints:
+    REV006 for a translation behind its English page, PAR001 for an orphan (a missing page is not
+    a finding: readers get the English page, and the figures above count it)."""
+    out = []
+    for status in report.languages:
+        for p in status.pages:
+            if p.state == OUTDATED and p.recorded_blob:  # none recorded is FM003, the checker's
+                out.append(behind_finding(p.path, p.lang, p.source, p.translated_on))
+            elif p.state == ORPHANED:
+                out.append(orphan_finding(f"{DOCS_DIR}/{p.path}", p.source))
+    return sorted(out)
+
+
+def format_github(report: Report, i18n: I18n, gates: Sequence[GateDecision]) -> str:
+    """Workflow annotations on the translations that need work, through the shared record."""
+    return render(findings(report), "github")
+
+
 FORMATS: dict[str, Formatter] = {
     "text": format_text,
     "markdown": format_markdown,
     "json": format_json,
+    "github": format_github,
 }

@@ -42,3 +42,22 @@ def test_only_what_translators_translate_puts_a_translation_behind(repo: Repo, o
     findings = review(Project(repo.root), dt.date(2026, 12, 3))
     rev006 = [f.diagnostic.path for f in findings if f.diagnostic.code == "REV006"]
     assert rev006 == (["docs/chapters/alpha.fr.md"] if behind else [])
+
+
+def test_status_annotates_what_needs_work_with_the_codes_of_check_and_review(repo: Repo) -> None:
+    """status reports through the one finding record: a translation behind its English page is
+    REV006 (as in `handbook review`), an orphan PAR001 (as in `handbook check`)."""
+    assert repo.run("translate", "start", "fr", "chapters/alpha.md")[0] == 0
+    repo.write("chapters/gone.fr.md", "---\ntitle: Parti\ndescription: x\n---\n\nTexte.\n")
+    repo.commit("French")
+    repo.edit("chapters/alpha.md", "# Alpha", "# Alpha revised")
+    repo.commit("English edit")
+    code, out, _ = repo.run("status", "--format", "github")
+    assert code == 0
+    lines = out.splitlines()
+    assert any(line.startswith("::warning file=docs/chapters/alpha.fr.md,line=1,col=1,title=REV006::"
+                               "the English page changed since this translation was last updated")
+               and "handbook status --diff fr chapters/alpha.md" in line for line in lines), out
+    assert "::error file=docs/chapters/gone.fr.md,line=1,col=1,title=PAR001::translation has no English " \
+           "original docs/chapters/gone.md" in out
+    assert len(lines) == 2
