@@ -1,7 +1,6 @@
-"""Where things live in a handbook checkout.
+"""Where things live in a handbook checkout: the one place that names its folders and files.
 
-Not yet the only place that says so: check/datafiles.py, editorial/site.py and scaffold.py still
-spell out 'docs' or 'translations' themselves. New code takes the paths from here.
+Code takes paths from here (or from a Project), never spells out 'docs' or 'translations' itself.
 """
 
 from __future__ import annotations
@@ -16,6 +15,9 @@ TRANSLATIONS_DIR = "translations"
 UI_DIR = "translations/ui"
 LANGUAGES_FILE = "translations/languages.yml"
 SNIPPETS_DIR = "docs/snippets"
+TERMBASE_FILE = "translations/termbase.yml"
+EDITION_FILE = "translations/edition.yml"  # editions and the review policy
+CHANGES_DIR = "changes"  # the change log: one folder per edition, one YAML file per entry
 # Pages for the handbook's contributors (authoring, editorial and translators' guides, rule
 # references), docs-relative. Every other page is a reader page: what officers read, what the
 # reader's PDF holds, and what each language must translate.

@@ -11,7 +11,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from handbook.paths import Project
+from handbook.paths import DOCS_DIR, SNIPPETS_DIR, Project
 
 SKELETON = ("overrides", "translations", "hooks")
 _NAV_BLOCK = re.compile(r"(?m)^nav:\n(?:[ \t]+.*\n|\n)*")
@@ -33,8 +33,8 @@ def write_handbook(source: Path, root: Path, pages: dict[str, str | bytes], *, n
     if config_edit:
         config = config_edit(config)
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    docs = root / "docs"
-    (docs / "snippets").mkdir(parents=True, exist_ok=True)
+    docs = root / DOCS_DIR
+    (root / SNIPPETS_DIR).mkdir(parents=True, exist_ok=True)
     for rel, content in pages.items():
         path = docs / rel
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -19,14 +19,15 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from handbook import frontmatter, limits
 from handbook.adapter.providers import page_context
 from handbook.adapter.renderers import render_page
 from handbook.check.safety import front_matter_problems, rendered_problems
 from handbook.errors import HandbookError
 from handbook.languages import I18n, load_i18n
 from handbook.pageinfo import PageInfo
-from handbook.paths import DOCS_DIR, OUTPUTS_ENV
+from handbook.pages.model import Corpus, load_corpus
+from handbook.pages.model import Page as HandbookPage
+from handbook.paths import OUTPUTS_ENV, Project
 from handbook.site import pages
 from handbook.translation.site import mark_fallback_pages
 
@@ -60,6 +61,22 @@ def _i18n(config: MkDocsConfig) -> I18n:
             raise PluginError(str(exc)) from None
         config[_I18N_KEY] = cached
     return cached
+
+
+_CORPUS_KEY = "_handbook_corpus"  # this build's pages, read once (handbook.pages), on its own config
+
+
+def _corpus(config: MkDocsConfig) -> Corpus:
+    cached = config.get(_CORPUS_KEY)
+    if cached is None:
+        cached = load_corpus(Project(_root(config)), _i18n(config))
+        config[_CORPUS_KEY] = cached
+    return cached
+
+
+def _source(config: MkDocsConfig, page: Page) -> HandbookPage | None:
+    """The handbook's page behind MkDocs' page (None for a page MkDocs made, such as a 404)."""
+    return _corpus(config).file(page.file.src_uri) if page.file.abs_src_path else None
 
 
 def _info(config: MkDocsConfig, page: Page | None) -> PageInfo:
@@ -123,16 +140,16 @@ def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
 
 @_reported
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.file.abs_src_path:
-        source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-        # Before Python-Markdown sees it: a deeply nested page would stall it.
-        shown = f"{DOCS_DIR}/{page.file.src_uri}"
-        limits.check_page(shown, source)
+    source = _source(config, page)
+    if source is not None:
+        # Before Python-Markdown sees it: a page that is not UTF-8, or so deeply nested that it would
+        # stall it, is refused with its file and line.
+        text = _corpus(config).readable_text(source)
         # The handbook's reader of front matter, which MkDocs' own does not replace: it refuses YAML
         # aliases and repeated keys with their line, where MkDocs silently keeps the last value.
-        if source.startswith("---"):
-            frontmatter.split(source, shown)
-        _refuse(front_matter_problems(page.file.src_uri, source))
+        if isinstance(source.front, HandbookError):
+            raise source.front
+        _refuse(front_matter_problems(page.file.src_uri, text))
     return render_page(markdown, _info(config, page))
 
 
@@ -145,8 +162,8 @@ def _refuse(problems: list[Any]) -> None:
 @_reported
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # The build refuses what the markup-safety check refuses: nobody has to remember to run both.
-    source = Path(page.file.abs_src_path).read_text(encoding="utf-8") if page.file.abs_src_path else ""
-    _refuse(rendered_problems(page.file.src_uri, source, html))
+    source = _source(config, page)
+    _refuse(rendered_problems(page.file.src_uri, source.text if source is not None else "", html))
     # Page titles reach the navigation of every page as they are: escape them (front matter is text).
     if page.title is not None:
         page.title = markupsafe.escape(page.title)

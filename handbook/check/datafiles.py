@@ -17,7 +17,7 @@ from typing import Any
 from handbook.check import characters
 from handbook.diagnostics import Diagnostic
 from handbook.errors import HandbookError
-from handbook.paths import Project
+from handbook.paths import CHANGES_DIR, EDITION_FILE, TERMBASE_FILE, UI_DIR, Project
 from handbook.yamlio import KeyPath, load_yaml
 
 MARKUP = re.compile(r"<\s*[A-Za-z!/?]|&#|&[A-Za-z]+;")
@@ -27,9 +27,9 @@ _WEB = re.compile(r"^https?://[^\s<>\"']+$")
 
 def data_files(project: Project) -> list[Path]:
     root = project.root
-    found = sorted((root / "translations" / "ui").glob("*.yml"))
-    found += [p for p in (root / "translations" / "termbase.yml", root / "translations" / "edition.yml") if p.exists()]
-    found += sorted((root / "changes").rglob("*.yml"))
+    found = sorted((root / UI_DIR).glob("*.yml"))
+    found += [p for p in (root / TERMBASE_FILE, root / EDITION_FILE) if p.exists()]
+    found += sorted((root / CHANGES_DIR).rglob("*.yml"))
     return found
 
 

@@ -33,7 +33,7 @@ from handbook.pages.config import read_content_config
 _SKIPPED = frozenset({"toc"})
 
 
-class Renderer:
+class MarkupRenderer:
     def __init__(self, project: Project):
         import markdown
 

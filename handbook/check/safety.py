@@ -37,7 +37,7 @@ from handbook.check import datafiles, parallel, svg
 from handbook.pages.model import Corpus, Page
 from handbook.htmltags import tags
 from handbook.check.markdown import front_matter_end
-from handbook.check.rendered import Locator, Renderer
+from handbook.check.rendered import Locator, MarkupRenderer
 from handbook.diagnostics import Diagnostic
 from handbook.errors import HandbookError
 from handbook.paths import DOCS_DIR, SNIPPETS_DIR, Project
@@ -292,15 +292,15 @@ class _Failed:
         return HandbookError(self.path, self.message, line=self.line, fix=self.fix)
 
 
-_renderers: dict[tuple[str, bytes], Renderer] = {}
+_renderers: dict[tuple[str, bytes], MarkupRenderer] = {}
 
 
-def _renderer(project: Project) -> Renderer:
+def _renderer(project: Project) -> MarkupRenderer:
     """One renderer per process and configuration: building it reads mkdocs.yml and loads every extension."""
     key = (str(project.root), project.config_file.read_bytes())
     if key not in _renderers:
         _renderers.clear()
-        _renderers[key] = Renderer(project)
+        _renderers[key] = MarkupRenderer(project)
     return _renderers[key]
 
 

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handbook.diagnostics import Diagnostic
-from handbook.editorial.edition import CHANGES_DIR, Editions
+from handbook.editorial.edition import Editions
 from handbook.errors import HandbookError
 from handbook.frontmatter import read
 from handbook.languages import I18n, translation_path
-from handbook.paths import Project
+from handbook.paths import CHANGES_DIR, Project
 from handbook.yamlio import load_yaml
 
 TYPES = ("new", "updated", "corrected", "removed")  # display order; UI strings change_type_<type>

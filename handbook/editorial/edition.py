@@ -22,11 +22,9 @@ import yaml
 
 from handbook.editorial.dates import as_date
 from handbook.errors import HandbookError
-from handbook.paths import Project
+from handbook.paths import CHANGES_DIR, EDITION_FILE, Project
 from handbook.yamlio import load_yaml
 
-EDITION_FILE = "translations/edition.yml"
-CHANGES_DIR = "changes"
 STATUSES = ("draft", "published")
 # In the repository's template 'downloads' URL until the handbook's own GitHub path is written in.
 DOWNLOADS_PLACEHOLDER = "OWNER/REPOSITORY"

@@ -28,7 +28,7 @@ from handbook.editorial.edition import load as load_editions
 from handbook.errors import HandbookError
 from handbook.frontmatter import FIELDS, FrontMatter, missing_key
 from handbook.pages.model import Corpus, load_corpus
-from handbook.paths import Project
+from handbook.paths import DOCS_DIR, Project
 from handbook.translation.inventory import load as load_status
 from handbook.translation.status import OUTDATED, Report
 
@@ -106,7 +106,7 @@ class Revision:
     time: dt.datetime
 
 
-def git_revisions(root: Path, folder: str = "docs") -> dict[str, Revision]:
+def git_revisions(root: Path, folder: str = DOCS_DIR) -> dict[str, Revision]:
     """The last commit touching each file below ``folder`` (one ``git log``); uncommitted files count as now.
 
     Returns {} outside a git checkout, so the translation checks are simply skipped there.

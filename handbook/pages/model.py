@@ -104,9 +104,15 @@ class Corpus:
     excluded: set[str]
     diagnostics: list[Diagnostic] = field(default_factory=list)  # encoding problems found while reading
     _by_key: dict[tuple[str, str], Page] = field(default_factory=dict)
+    _by_rel: dict[str, Page] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._by_key = {(p.lang, p.source): p for p in self.pages}
+        self._by_rel = {p.rel: p for p in [*self.pages, *self.snippets]}
+
+    def file(self, rel: str) -> Page | None:
+        """The page read from docs/``rel`` ('chapters/x.fr.md'), snippets included."""
+        return self._by_rel.get(rel)
 
     def page(self, lang: str, source: str) -> Page | None:
         return self._by_key.get((lang, source))

@@ -11,12 +11,11 @@ import jinja2
 from handbook.chapters import is_checklist
 from handbook.diagnostics import Diagnostic
 from handbook.editorial.dates import format_date, review_schedule
-from handbook.editorial.edition import EDITION_FILE
 from handbook.errors import HandbookError
 from handbook.languages import I18n
-from handbook.paths import UI_DIR, Project
+from handbook.paths import EDITION_FILE, UI_DIR, Project
 from handbook.pdf import assemble
-from handbook.pdf.edition import Edition, build_date, edition
+from handbook.pdf.edition import Imprint, build_date, edition
 from handbook.pages.model import Corpus, load_corpus
 from handbook.pdf.source import BookEntry, Part, book_order
 from handbook.translation.inventory import load
@@ -79,7 +78,7 @@ def css_page_of(template: str) -> str:
     return " ".join(parts)
 
 
-def _status(i18n: I18n, code: str, ed: Edition) -> str:
+def _status(i18n: I18n, code: str, ed: Imprint) -> str:
     """The edition status as the cover and colophon show it: the UI string pdf_status_<id>."""
     key = f"pdf_status_{ed.status}"
     if key not in i18n.strings[code]:
@@ -96,7 +95,7 @@ def ltr(text: str, rtl: bool) -> str:
     return f"\u200e{text}\u200e" if rtl and text else text
 
 
-def _edition_line(i18n: I18n, code: str, ed: Edition) -> str:
+def _edition_line(i18n: I18n, code: str, ed: Imprint) -> str:
     rtl = i18n.language(code).rtl
     number = i18n.t(code, "pdf_edition", number=ed.number) if ed.number else i18n.t(code, "pdf_no_edition")
     return f"{number} · {i18n.t(code, 'pdf_dated', date=ltr(ed.date, rtl))}"

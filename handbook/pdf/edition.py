@@ -1,4 +1,4 @@
-"""Edition facts printed on the cover and colophon: number, date, status, source commit, build date.
+"""The imprint printed on the cover and colophon: edition number, date, status, source commit, build date.
 
 The editorial workflow owns edition numbers (translations/edition.yml, read through
 handbook.editorial.edition); without that file the book is an unnumbered draft dated by the build.
@@ -15,7 +15,7 @@ from handbook.paths import Project
 
 
 @dataclass(frozen=True)
-class Edition:
+class Imprint:
     number: str   # '' while no edition has been published
     date: str     # YYYY-MM-DD
     status: str   # a status id, e.g. 'draft'; shown through the UI string pdf_status_<id> when it exists
@@ -36,13 +36,13 @@ def source_commit(project: Project) -> str:
     return proc.stdout.strip() if proc.returncode == 0 else ""
 
 
-def edition(project: Project, epoch: str) -> Edition:
+def edition(project: Project, epoch: str) -> Imprint:
     """The current edition, from the editorial workflow (handbook.editorial.edition.current,
     translations/edition.yml); a draft with no number, dated by the build, when there is none."""
     built = build_date(epoch).date().isoformat()
     commit = source_commit(project)
     if not edition_file(project).exists():
-        return Edition(number="", date=built, status="draft", commit=commit, built=built)
+        return Imprint(number="", date=built, status="draft", commit=commit, built=built)
     record = current(project)  # an invalid file is an error that names it
-    return Edition(number=str(record.number), date=record.date.isoformat(), status=record.status,
+    return Imprint(number=str(record.number), date=record.date.isoformat(), status=record.status,
                    commit=commit, built=built)

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from handbook.errors import HandbookError
+from handbook.paths import TERMBASE_FILE
 from handbook.yamlio import KeyPath, load_yaml
 
-TERMBASE_FILE = "translations/termbase.yml"
 
 SEVERITIES = ("avoid", "care", "none")
 CONFIDENCE = ("S", "P", "U")

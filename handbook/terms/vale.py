@@ -15,7 +15,8 @@ import yaml
 
 from handbook import languages
 from handbook.terms import inflect
-from handbook.terms.termbase import TERMBASE_FILE, Termbase
+from handbook.paths import TERMBASE_FILE
+from handbook.terms.termbase import Termbase
 
 STYLE = "Handbook"
 _LEVEL = {"avoid": "error", "care": "warning"}

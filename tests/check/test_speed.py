@@ -10,12 +10,12 @@ from benchmarks.synthetic import generate
 from handbook import frontmatter
 from handbook.check import check_docs, parallel, safety
 from handbook.pages.model import Page, load_corpus
-from handbook.check.rendered import Renderer
+from handbook.check.rendered import MarkupRenderer
 
 @pytest.fixture(scope="module")
 def renderer(tmp_path_factory):
     project = generate(tmp_path_factory.mktemp("plain") / "h", 2, languages=("en",))
-    return project, Renderer(project)
+    return project, MarkupRenderer(project)
 
 
 @pytest.mark.parametrize("body, is_plain", [
@@ -111,8 +111,8 @@ def test_a_page_that_cannot_be_rendered_stops_the_check_as_in_one_process(large,
             raise HandbookError(page.path, "cannot be rendered to HTML: test", fix="fix it")
         return original(self, page)
 
-    original = Renderer.html
-    monkeypatch.setattr(Renderer, "html", failing)
+    original = MarkupRenderer.html
+    monkeypatch.setattr(MarkupRenderer, "html", failing)
     monkeypatch.setattr(safety, "plain_config", lambda corpus: False)
     parallel.shutdown()  # the workers fork from this process, with the failing renderer
     safety._renderers.clear()

@@ -8,13 +8,13 @@ import re
 import pytest
 
 from handbook.errors import HandbookError
-from handbook.pdf.edition import Edition, edition
+from handbook.pdf.edition import Imprint, edition
 from tests.conftest import make_handbook, page
 from tests.pdf.fixtures import EPOCH
 
 BUILT = "2025-11-28"  # the date of EPOCH
 
-# (case id, edit of the editions block of translations/edition.yml (None: no file), expected Edition
+# (case id, edit of the editions block of translations/edition.yml (None: no file), expected Imprint
 # fields or the words of the error, and its line)
 CASES = [
     ("no-file", None, {"number": "", "date": BUILT, "status": "draft"}),
@@ -47,7 +47,7 @@ def test_edition_of_the_cover(tmp_path, editions, expected):
     project = _project(tmp_path / "handbook", editions)
     if isinstance(expected, dict):
         found = edition(project, EPOCH)
-        assert isinstance(found, Edition)
+        assert isinstance(found, Imprint)
         assert {key: getattr(found, key) for key in expected} == expected
         assert found.built == BUILT
     else:
