@@ -15,7 +15,7 @@ from urllib.parse import unquote
 
 from handbook.check import references
 from handbook.pages.model import Corpus, Page, split_language
-from handbook.check.markdown import Link
+from handbook.pages.markdown import Link
 from handbook.diagnostics import Diagnostic
 from handbook.paths import SNIPPETS_DIR
 

@@ -24,7 +24,7 @@ from functools import cached_property
 from pathlib import Path
 
 from handbook.pages.model import Page
-from handbook.check.markdown import front_matter_end
+from handbook.pages.markdown import front_matter_end
 from handbook.errors import HandbookError
 from handbook.mkdocs_config import rendering
 from handbook.paths import Project

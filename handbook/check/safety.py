@@ -36,7 +36,7 @@ from handbook.pages.links import link_problems
 from handbook.check import datafiles, parallel, svg
 from handbook.pages.model import Corpus, Page
 from handbook.htmltags import tags
-from handbook.check.markdown import front_matter_end
+from handbook.pages.markdown import front_matter_end
 from handbook.check.rendered import Locator, MarkupRenderer
 from handbook.diagnostics import Diagnostic
 from handbook.errors import HandbookError

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 from handbook import suppress as engine
 from handbook.pages.model import Corpus, Page
-from handbook.check.markdown import SUPPRESSION_KINDS
+from handbook.pages.markdown import SUPPRESSION_KINDS
 from handbook.check.rules import DOCS_PAGE, RULES
 from handbook.diagnostics import Diagnostic
 

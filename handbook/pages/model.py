@@ -22,7 +22,7 @@ from handbook.pages.walk import PUBLIC, files as walk_files
 from handbook.paths import DOCS_DIR, SNIPPETS_DIR, Project
 
 if TYPE_CHECKING:  # imported where used: `handbook check` starts lychee before it reads any page
-    from handbook.check.markdown import Inventory
+    from handbook.pages.markdown import Inventory
     from handbook.frontmatter import FrontMatter
     from handbook.languages import I18n
     from handbook.pages.config import ContentConfig
@@ -41,7 +41,7 @@ class Page:
     @cached_property
     def inv(self) -> Inventory:
         """Headings (with their ids), links, blocks, fences and the rest of the page's structure."""
-        from handbook.check.markdown import inventory  # late: lychee starts first (see above)
+        from handbook.pages.markdown import inventory  # late: lychee starts first (see above)
 
         return inventory(self.text)
 
@@ -138,7 +138,7 @@ class Corpus:
         codes = ("HYG007", "HYG015") if size else ("HYG007",)
         if not any(d.path == page.path and d.code in codes for d in self.diagnostics):
             return None
-        from handbook import frontmatter
+        from handbook import frontmatter  # late: lychee starts first (see above)
 
         try:
             text = frontmatter.decode((self.project.root / page.path).read_bytes(), page.path)
@@ -218,7 +218,7 @@ def decode(raw: bytes, path: str) -> tuple[str, list[Diagnostic]]:
 def load_corpus(project: Project, i18n: I18n | None = None) -> Corpus:
     """Every page of docs/ in every language, read once."""
     from handbook.languages import load_i18n  # late: lychee starts first (see above)
-    from handbook.pages.config import read_content_config
+    from handbook.pages.config import read_content_config  # late: it loads PyYAML (see above)
 
     i18n = i18n or load_i18n(project.root)
     config = read_content_config(project)

@@ -130,7 +130,7 @@ def test_the_check_command_starts_lychee_before_loading_the_markdown_checks() ->
     import subprocess
     import sys
 
-    heavy = ("yaml", "handbook.check.markdown", "handbook.check.safety", "handbook.frontmatter", "multiprocessing")
+    heavy = ("yaml", "handbook.pages.markdown", "handbook.check.safety", "handbook.frontmatter", "multiprocessing")
     code = ("import sys, handbook.cli, handbook.commands.check; "
             f"print(','.join(m for m in {heavy!r} if m in sys.modules))")
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
