@@ -135,6 +135,11 @@ REV006  translation-behind        warning A translation was last updated before 
 CHG001  invalid-change-entry      error Change-log entry or folder that is invalid or names no edition
 CHG002  change-not-translated     warning Change-log entry without text in a language of the handbook
 """,
+    ("owners", "handbook.check.owners:check"): """
+OWN001  page-without-group        error Chapter or checklist with no line of its own in .github/CODEOWNERS
+OWN002  language-without-team     error Language whose translations no line of .github/CODEOWNERS gives to its team
+OWN003  invalid-codeowners        error .github/CODEOWNERS line that GitHub skips
+""",
     ("workflows", "handbook.check.workflows:check_workflow"): """
 WF001   pull-request-target       error Workflow runs on pull_request_target
 WF002   pull-request-triggers     error The pull-request workflow triggers on something other than pull_request

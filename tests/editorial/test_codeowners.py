@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook.editorial.codeowners import CODEOWNERS_FILE, OwnerRule, owner_rule, parse
+from handbook.check.codeowners import CODEOWNERS_FILE, OwnerRule, owner_rule, parse
 from handbook.errors import HandbookError
 from handbook.languages import load_i18n
 from tests.conftest import REPO
@@ -134,3 +134,34 @@ def test_toolchain_is_the_maintainers_whatever_the_file_name(code, template):
 def test_review_templates_keep_the_maintainers_with_the_committee(code):
     for path in (".github/PULL_REQUEST_TEMPLATE.md", f".github/ISSUE_TEMPLATE/x.{code}.yml"):
         assert owner_rule(RULES, path).owners == ("@OWNER/editorial-committee", *MAINTAINERS), path
+
+
+# --- the check family: handbook check --only owners -----------------------------------------------
+
+def _owners_file(without: str = "", extra: str = "") -> str:
+    lines = ["*  @ORG/editorial-committee", "/docs/chapters/alpha.md  @ORG/alpha-wg"]
+    for code in ("fr", "es", "ar"):
+        lines += [f"/docs/**/*.{code}.md  @ORG/translators-{code}", f"/translations/ui/*.{code}.yml  @ORG/translators-{code}"]
+    return "\n".join(line for line in lines if line != without) + "\n" + extra
+
+
+OWNER_CASES = [  # (case, CODEOWNERS text, expected findings as 'path:line CODE')
+    ("complete", _owners_file(), []),
+    ("chapter-without-its-line", _owners_file(without="/docs/chapters/alpha.md  @ORG/alpha-wg"),
+     ["docs/chapters/alpha.md:1 OWN001"]),
+    ("language-without-team", _owners_file(without="/translations/ui/*.es.yml  @ORG/translators-es"),
+     [".github/CODEOWNERS:1 OWN002"]),
+    ("line-github-skips", _owners_file(extra="!/docs/secret.md  @ORG/x\n"), [".github/CODEOWNERS:9 OWN003"]),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), OWNER_CASES, ids=[c[0] for c in OWNER_CASES])
+def test_handbook_check_refuses_a_change_nobody_would_approve(handbook_factory, case, text, expected):
+    from handbook.check import check_docs
+    from tests.conftest import page
+
+    project = handbook_factory({"index.md": page("Home", "Welcome."),
+                                "chapters/alpha.md": page("Alpha", "Text.", chapter=1)})
+    (project.root / CODEOWNERS_FILE).parent.mkdir(exist_ok=True)
+    (project.root / CODEOWNERS_FILE).write_text(text, encoding="utf-8")
+    assert [f"{d.path}:{d.line} {d.code}" for d in check_docs(project, ["owners"])] == expected
