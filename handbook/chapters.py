@@ -71,3 +71,16 @@ def render_chapter_number(markdown: str, info: PageInfo) -> str | None:
     base = split_language_path(info.src_uri, info.i18n.codes, info.i18n.default)[1]
     number = number_of(info.root / DOCS_DIR, base)
     return None if number is None else numbered_title(markdown, number)
+
+
+_MARK = re.compile(r"\{¶(\d+)\}")
+
+
+def render_paragraph_numbers(markdown: str, info: PageInfo) -> str | None:
+    """A chapter's paragraph numbers ({¶12}) qualified by its chapter ({¶4.12}), in every language:
+    handbook.mdext.paragraph_numbers turns them into the anchor #p4-12 and the number 4.12."""
+    if info.src_uri is None or "{¶" not in markdown:
+        return None
+    base = split_language_path(info.src_uri, info.i18n.codes, info.i18n.default)[1]
+    number = number_of(info.root / DOCS_DIR, base)
+    return None if number is None else _MARK.sub(lambda m: f"{{¶{number}.{m.group(1)}}}", markdown)

@@ -200,6 +200,9 @@ register(Field("reviewed_by", "National team that reviewed the translation; empt
 register(Field("chapter", "Chapter number (English chapter pages only): assigned once, never reused; translations "
                "take the English page's number.", never, positive_int))
 register(Field("reviewed_on", "Date of that review (YYYY-MM-DD).", never, optional_date))
+register(Field("last_paragraph", "Highest paragraph number ever given in this chapter (English chapter pages only; "
+               "written by `handbook paragraphs number`): a new paragraph gets the next one, so none is reused.",
+               never, positive_int))
 
 
 def missing_key(path: str, name: str) -> Diagnostic:

@@ -135,6 +135,11 @@ REV006  translation-behind        warning A translation was last updated before 
 CHG001  invalid-change-entry      error Change-log entry or folder that is invalid or names no edition
 CHG002  change-not-translated     warning Change-log entry without text in a language of the handbook
 """,
+    ("paragraphs", "handbook.check.paragraphs:check"): """
+PARA001 unnumbered-paragraph      error Paragraph, list item or table of a chapter without its number
+PARA002 wrong-paragraph-number    error Paragraph number used twice in a chapter, or never given by handbook paragraphs number
+PARA003 translation-numbers       error Translation whose paragraph numbers differ from its English page's
+""",
     ("owners", "handbook.check.owners:check"): """
 OWN001  page-without-group        error Chapter or checklist with no line of its own in .github/CODEOWNERS
 OWN002  language-without-team     error Language whose translations no line of .github/CODEOWNERS gives to its team

@@ -7,14 +7,14 @@ and the providers include the PDF link, which imports the PDF assembly.
 
 from __future__ import annotations
 
-from handbook.chapters import render_chapter_number
+from handbook.chapters import render_chapter_number, render_paragraph_numbers
 from handbook.editorial.site import render_editions, render_whats_new
 from handbook.pageinfo import PageInfo, Renderer
 from handbook.terms.glossary import render_glossary
 from handbook.translation.site import render_status_page
 
 RENDERERS: list[Renderer] = [render_status_page, render_whats_new, render_editions, render_glossary,
-                             render_chapter_number]
+                             render_chapter_number, render_paragraph_numbers]
 
 
 def render_page(markdown: str, info: PageInfo) -> str:

@@ -3,8 +3,9 @@
 A translation is behind when the English text it carries has changed since the version it records
 (``source_blob``): the body, or a front-matter value that translations give in their own language
 (``title``, ``description``: the fields marked ``translated`` in handbook.frontmatter). A review of
-the English page (``last_reviewed``), a new owner or a chapter number changes the file and its blob
-id, but not what a translator translates, so it leaves every translation up to date.
+the English page (``last_reviewed``), a new owner, a chapter number or new paragraph numbers (which
+``handbook paragraphs number`` copies into the translations) change the file and its blob id, but
+not what a translator translates, so they leave every translation up to date.
 
 `handbook status`, the translation notices on the web and in the PDF, and `handbook review`
 (REV006) all take the state from handbook.translation.inventory, which applies this rule.
@@ -15,6 +16,7 @@ from __future__ import annotations
 from handbook import frontmatter
 from handbook.diagnostics import Diagnostic
 from handbook.errors import HandbookError
+from handbook.pages import paragraphs
 from handbook.paths import DOCS_DIR
 
 
@@ -27,7 +29,7 @@ def carried(text: str) -> tuple[tuple[tuple[str, str], ...], str] | None:
         return None
     values = tuple(sorted((key, str(front.meta[key])) for key, field in frontmatter.FIELDS.items()
                           if field.translated and key in front.meta))
-    return values, front.body
+    return values, paragraphs.strip_marks(front.body)  # numbers are copied by a command, not translated
 
 
 def same_for_translators(old: str, new: str) -> bool:

@@ -77,3 +77,12 @@ def read_blobs(root: Path, blobs: Sequence[str]) -> dict[str, str]:
         out[blob] = data[at:at + size].decode("utf-8", errors="replace")
         at += size + 1
     return out
+
+
+def uncommitted(root: Path, paths: Sequence[str]) -> list[str]:
+    """Those of ``paths`` (relative to ``root``) whose content differs from the last commit, or that
+    git does not track; [] outside a git checkout is not assumed: it raises, naming the folder."""
+    if not paths:
+        return []
+    out = _git(root, ["status", "--porcelain", "--untracked-files=all", "--", *paths])
+    return sorted({line[3:].strip() for line in out.splitlines() if line.strip()})

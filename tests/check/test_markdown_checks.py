@@ -64,6 +64,50 @@ review_interval_months: 12
 """
 
 
+NUMBERED_CHAPTER = """---
+title: A numbered chapter
+description: A chapter whose paragraphs carry their numbers.
+owner: Test committee
+last_reviewed: 2026-01-01
+review_interval_months: 12
+chapter: 7
+last_paragraph: 3
+---
+
+# A numbered chapter { #numbered }
+
+First paragraph. {¶1}
+
+- An item. {¶2}
+- Another item. {¶3}
+"""
+NUMBERED_FR = """---
+title: Un chapitre numéroté
+description: Un chapitre dont les paragraphes portent leur numéro.
+source_blob: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+translated_on: 2026-11-01
+---
+
+# Un chapitre numéroté { #numbered }
+
+Premier paragraphe. {¶1}
+
+- Un élément. {¶2}
+- Un autre élément. {¶3}
+"""
+
+
+def numbered_chapter(english: str = NUMBERED_CHAPTER, french: str = NUMBERED_FR, *, in_french: bool = False,
+                     line: int = 1) -> Seed:
+    """A numbered chapter and its French translation; the defect is at ``line`` of one of them."""
+    def seed(project: Project, lang: str) -> tuple[str, int]:
+        (project.docs / "chapters").mkdir(parents=True, exist_ok=True)
+        (project.docs / "chapters" / "numbered.md").write_text(english, encoding="utf-8")
+        (project.docs / "chapters" / "numbered.fr.md").write_text(french, encoding="utf-8")
+        return ("docs/chapters/numbered.fr.md" if in_french else "docs/chapters/numbered.md"), line
+    return seed
+
+
 def new_file(name: str, text: str, line: int = 1) -> Seed:
     def seed(project: Project, lang: str) -> tuple[str, int]:
         target = rel(name, lang)
@@ -163,6 +207,16 @@ DEFECTS = {
     "wrong-type": Defect("FM004", replace("title: ", "title: \n  - a\n  - b\nx_was_title: ")),
     "unknown-key": Defect("FM005", replace("description:", "colour: blue\ndescription:")),
     "chapter-without-number": Defect("FM006", new_file("chapters/numberless.md", NUMBERLESS_CHAPTER), ("en",)),
+    # citable paragraph numbers
+    "paragraph-without-number": Defect("PARA001", numbered_chapter(
+        NUMBERED_CHAPTER.replace("First paragraph. {¶1}", "First paragraph. {¶1}\n\nA new one."),
+        NUMBERED_FR.replace("Premier paragraphe. {¶1}", "Premier paragraphe. {¶1}\n\nUn nouveau."), line=15),
+        ("en",), hint="paragraphs number"),
+    "number-never-given": Defect("PARA002", numbered_chapter(
+        NUMBERED_CHAPTER.replace("Another item. {¶3}", "Another item. {¶9}"),
+        NUMBERED_FR.replace("Un autre élément. {¶3}", "Un autre élément. {¶9}"), line=16), ("en",)),
+    "translation-number-missing": Defect("PARA003", numbered_chapter(
+        french=NUMBERED_FR.replace("Un élément. {¶2}", "Un élément."), in_french=True, line=12), ("en",)),
     # markup safety
     "script": Defect("SAFE001", append('<script src="tracker.js"></script><<')),
     "iframe": Defect("SAFE001", append('<iframe src="https://example.org/"></iframe><<')),
