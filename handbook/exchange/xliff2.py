@@ -1,0 +1,201 @@
+"""XLIFF 2.0 files (OASIS core, with the metadata and glossary modules), built with ElementTree.
+
+translate-toolkit's XLIFF 2 support has no inline codes, so the XML is built here: links and
+emphasis are ``<pc>`` (the translator can move them and translate what they hold), footnote
+references, code spans, tags and attribute lists are ``<ph>``; the Markdown each stands for is in
+``<originalData>``, so a CAT tool shows it but the translator cannot edit it. Files are read with
+defusedxml: they come back from outside tools.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from defusedxml import ElementTree as SafeET
+
+from handbook.errors import HandbookError
+from handbook.exchange.model import FINAL, NEW, REVIEW, Exchange, Unit
+from handbook.pages.segments import Code, Part
+
+NS = "urn:oasis:names:tc:xliff:document:2.0"
+MDA = "urn:oasis:names:tc:xliff:metadata:2.0"
+GLS = "urn:oasis:names:tc:xliff:glossary:2.0"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_TYPES = {"link": "link", "image": "image", "em": "fmt", "strong": "fmt"}
+DONE_STATES = ("translated", "reviewed", "final")
+ET.register_namespace("", NS)
+ET.register_namespace("mda", MDA)
+ET.register_namespace("gls", GLS)
+
+
+def _q(name: str, ns: str = NS) -> str:
+    return f"{{{ns}}}{name}"
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+
+def render(ex: Exchange, version: str = "2.0") -> str:
+    root = ET.Element(_q("xliff"), {"version": version, "srcLang": "en", "trgLang": ex.lang})
+    file_el = ET.SubElement(root, _q("file"), {"id": "f1", "original": f"docs/{ex.page}", XML_SPACE: "preserve"})
+    group = ET.SubElement(ET.SubElement(file_el, _q("metadata", MDA)), _q("metaGroup", MDA), {"category": "handbook"})
+    for key, value in (("page", ex.page), ("source_blob", ex.source_blob),
+                       ("translation_blob", ex.translation_blob or "")):
+        ET.SubElement(group, _q("meta", MDA), {"type": key}).text = value
+    for unit in ex.units:
+        _unit(file_el, unit, ex.page)
+    _indent(root, 0)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+_STRUCTURE = {_q(n) for n in ("xliff", "file", "unit", "notes", "originalData", "segment")} | {
+    _q("metadata", MDA), _q("metaGroup", MDA), _q("glossary", GLS), _q("glossEntry", GLS)}
+
+
+def _indent(el: ET.Element, level: int) -> None:
+    """Line breaks between structural elements only: text inside <source>, <target> and <data> is
+    content (ElementTree's own indent() would add blanks to it)."""
+    if el.tag not in _STRUCTURE or not len(el):
+        return
+    el.text = "\n" + "  " * (level + 1)
+    for child in el:
+        _indent(child, level + 1)
+        child.tail = "\n" + "  " * (level + 1)
+    el[-1].tail = "\n" + "  " * level
+
+
+def _unit(parent: ET.Element, unit: Unit, page: str) -> None:
+    el = ET.SubElement(parent, _q("unit"), {"id": unit.id, "name": unit.kind})
+    if unit.terms:
+        glossary = ET.SubElement(el, _q("glossary", GLS))
+        for term, translation in unit.terms:
+            entry = ET.SubElement(glossary, _q("glossEntry", GLS))
+            ET.SubElement(entry, _q("term", GLS), {"source": "translations/termbase.yml"}).text = term
+            ET.SubElement(entry, _q("translation", GLS)).text = translation
+    notes = ET.SubElement(el, _q("notes"))
+    ET.SubElement(notes, _q("note"), {"category": "location"}).text = f"docs/{page}:{unit.line}"
+    if unit.path:
+        ET.SubElement(notes, _q("note"), {"category": "context"}).text = " › ".join(unit.path)
+    data: dict[str, str] = {}  # Markdown -> data id: one entry per distinct piece
+    codes = [p for p in unit.source + (unit.target or ()) if isinstance(p, Code)]
+    if codes:
+        original = ET.SubElement(el, _q("originalData"))
+        for code in codes:
+            if code.data not in data:
+                data[code.data] = f"d{len(data) + 1}"
+                ET.SubElement(original, _q("data"), {"id": data[code.data]}).text = code.data
+    segment = ET.SubElement(el, _q("segment"), {"state": "final" if unit.state == FINAL else "initial"})
+    if unit.state == REVIEW:
+        segment.set("subState", "handbook:review")
+    _inline(ET.SubElement(segment, _q("source")), unit.source, data)
+    if unit.target is not None:
+        _inline(ET.SubElement(segment, _q("target")), unit.target, data)
+
+
+def _inline(el: ET.Element, parts: tuple[Part, ...], data: dict[str, str]) -> None:
+    stack = [el]
+    last: ET.Element | None = None  # the element whose tail takes the next text
+
+    def add_text(text: str) -> None:
+        if last is None:
+            stack[-1].text = (stack[-1].text or "") + text
+        else:
+            last.tail = (last.tail or "") + text
+
+    for part in parts:
+        if isinstance(part, str):
+            add_text(part)
+        elif part.role == "ph":
+            last = ET.SubElement(stack[-1], _q("ph"), _attrs(part, {"id": part.id, "dataRef": data[part.data],
+                                                                    "disp": part.data}))
+        elif part.role == "open":
+            pc = ET.SubElement(stack[-1], _q("pc"), _attrs(part, {"id": part.id, "dataRefStart": data[part.data]}))
+            stack.append(pc)
+            last = None
+        else:
+            pc = stack.pop()
+            pc.set("dataRefEnd", data[part.data])
+            last = pc
+
+
+def _attrs(code: Code, attrs: dict[str, str]) -> dict[str, str]:
+    attrs["type"] = _TYPES.get(code.kind, "other")
+    attrs["subType"] = f"handbook:{code.kind}"
+    if code.kind in ("footnote", "code", "html", "attr", "comment", "image") or (code.kind == "link" and code.role == "ph"):
+        attrs["canDelete"] = "no"
+    return attrs
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+def parse(raw: bytes, shown: str) -> Exchange:
+    try:
+        root = SafeET.fromstring(raw)
+    except Exception as err:  # defusedxml raises its own classes for entities and DTDs
+        raise HandbookError(shown, f"not a well-formed XML file: {err}", fix="Export the file again from the "
+                            "translation tool as XLIFF 2.") from None
+    if root.tag != _q("xliff") or not str(root.get("version", "")).startswith("2."):
+        raise HandbookError(shown, f"not an XLIFF 2 document (root <{root.tag}>, version {root.get('version')!r})",
+                            fix="Export XLIFF 2.0 or 2.1 from the translation tool.")
+    files = root.findall(_q("file"))
+    if len(files) != 1:
+        raise HandbookError(shown, f"the file holds {len(files)} <file> elements; the handbook exchanges one page "
+                            "per file", fix="Export each page to its own file.")
+    meta = {m.get("type"): (m.text or "") for m in files[0].iter(_q("meta", MDA))}
+    if not meta.get("page") or not meta.get("source_blob"):
+        raise HandbookError(shown, "the file does not say which page and English version it was made from "
+                            "(metadata 'page' and 'source_blob')", fix="Use a file made by `handbook translate export`.")
+    units = [_read_unit(u, shown) for u in files[0].iter(_q("unit"))]
+    return Exchange(meta["page"], root.get("trgLang") or "", meta["source_blob"], meta.get("translation_blob") or None,
+                    units)
+
+
+def _read_unit(el: ET.Element, shown: str) -> Unit:
+    uid = el.get("id", "?")
+    data = {d.get("id"): (d.text or "") for d in el.iter(_q("data"))}
+    segs = el.findall(_q("segment"))
+    if len(segs) != 1:
+        raise HandbookError(shown, f"unit {uid} has {len(segs)} segments; it must keep one",
+                            fix="Do not split or join segments of this file in the translation tool.")
+    seg = segs[0]
+    source_el, target_el = seg.find(_q("source")), seg.find(_q("target"))
+    source = _read_inline(source_el, data, uid, shown) if source_el is not None else ()
+    target = _read_inline(target_el, data, uid, shown) if target_el is not None else None
+    state = seg.get("state", "initial")
+    if target is not None and state in DONE_STATES:
+        kind = FINAL
+    elif target is not None:
+        kind = REVIEW
+    else:
+        kind = FINAL if state in DONE_STATES else NEW
+    return Unit(uid, el.get("name", ""), 0, (), source, target, kind)
+
+
+def _read_inline(el: ET.Element, data: dict[str, str], uid: str, shown: str) -> tuple[Part, ...]:
+    out: list[Part] = [el.text or ""]
+    for child in el:
+        name = child.tag.rsplit("}", 1)[-1]
+        kind = str(child.get("subType", "handbook:other")).split(":", 1)[-1]
+        if name == "ph":
+            out.append(Code(child.get("id", ""), "ph", kind, _data(data, child.get("dataRef"), uid, shown)))
+        elif name == "pc":
+            out.append(Code(child.get("id", ""), "open", kind, _data(data, child.get("dataRefStart"), uid, shown)))
+            out.extend(_read_inline(child, data, uid, shown))
+            out.append(Code(child.get("id", ""), "close", kind, _data(data, child.get("dataRefEnd"), uid, shown)))
+        elif name == "mrk":  # an annotation (a term, a comment) a tool added: its text counts
+            out.extend(_read_inline(child, data, uid, shown))
+        elif name == "cp":
+            out.append(chr(int(child.get("hex", "0"), 16)))
+        else:
+            raise HandbookError(shown, f"unit {uid}: <{name}> is not supported here",
+                                fix="Keep the placeholders as the export wrote them (<ph> and <pc>).")
+        out.append(child.tail or "")
+    return tuple(p for p in out if p != "")
+
+
+def _data(data: dict[str, str], ref: str | None, uid: str, shown: str) -> str:
+    if ref not in data:
+        raise HandbookError(shown, f"unit {uid}: a placeholder refers to data {ref!r}, which the unit does not have",
+                            fix="Keep the placeholders as the export wrote them.")
+    return data[ref]
