@@ -23,6 +23,7 @@ FINAL, REVIEW, NEW = "final", "review", "new"
 OPTIONAL_KINDS = frozenset({"em", "strong"})
 _EXTERNAL = re.compile(r"^\]\((?:https?://|mailto:)[^\s()<>\"'`]*(?:[ \t]+\"[^\"<>`]*\")?\)$")
 _EMPHASIS = frozenset({"*", "_", "**", "__"})
+_ISOLATES = frozenset({"<bdi>", "</bdi>", '<bdi dir="ltr">', '<span dir="ltr">', "</span>"})
 
 
 def optional(code: Code) -> bool:
@@ -134,7 +135,10 @@ def check_target(unit: Unit, target: tuple[Part, ...]) -> list[str]:
 
 
 def _safe_added(code: Code) -> bool:
-    """A code of the exported translation that the English does not have: emphasis or an external link."""
+    """A code of the exported translation that the English does not have: emphasis, an external
+    link, or a direction isolate (<bdi>) that right-to-left text needs around Latin words."""
+    if code.kind == "html":
+        return code.data in _ISOLATES
     if code.kind in OPTIONAL_KINDS:
         return code.data in _EMPHASIS
     if code.kind == "link":

@@ -90,12 +90,17 @@ def parse(raw: bytes, shown: str, english: list[Unit]) -> Exchange:
             continue
         source_unit = by_id.get(entry.msgctxt or "")
         codes = {(c.id, c.role): c for c in source_unit.source if isinstance(c, Code)} if source_unit else {}
+        own = dict(codes)
         for line in entry.comment.splitlines():
             if line.startswith(_DATA):
-                for ident, role, kind, data in json.loads(line[len(_DATA):]):
-                    codes[(ident, role)] = Code(ident, role, kind, data)
+                try:
+                    for ident, role, kind, data in json.loads(line[len(_DATA):]):
+                        own[(str(ident), str(role))] = Code(str(ident), str(role), str(kind), str(data))
+                except (ValueError, TypeError):
+                    raise HandbookError(shown, f"unit {entry.msgctxt}: its 'data:' comment is damaged",
+                                        fix="Keep the comments of the exported file as they are.") from None
         source = _parts(entry.msgid, codes, entry.msgctxt, shown)
-        target = _parts(entry.msgstr, codes, entry.msgctxt, shown) if entry.msgstr else None
+        target = _parts(entry.msgstr, own, entry.msgctxt, shown) if entry.msgstr else None
         state = NEW if target is None else (REVIEW if "fuzzy" in entry.flags else FINAL)
         units.append(Unit(entry.msgctxt or "?", source_unit.kind if source_unit else "", 0, (), source, target, state))
     return Exchange(page, po.metadata.get("Language", ""), blob, po.metadata.get("X-Handbook-Translation-Blob") or None,

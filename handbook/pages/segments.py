@@ -212,9 +212,14 @@ class _Builder:
         col = start - self.lines.starts[line - 1] + 1
         self.out.append(Segment(kind, start, end, line, col, tuple(t for _, t in self.path), parts))
 
-    def heading(self, level: int, text: str) -> None:
+    def close_sections(self, level: int) -> None:
+        """Leave the sections a heading of ``level`` ends (before the heading is added: its path is
+        its parents')."""
         while self.path and self.path[-1][0] >= level:
             self.path.pop()
+
+    def heading(self, level: int, text: str) -> None:
+        self.close_sections(level)
         self.path.append((level, " ".join(render([p for p in inline(text) if isinstance(p, str)]).split())))
 
 
@@ -291,13 +296,18 @@ def _body(b: _Builder, lines: list[str], start: int) -> None:
             level = 1 if stripped[0] == "=" else 2
             first, col = para
             para = None
+            b.close_sections(level)
             b.add("heading", first, col, index - 1, len(lines[index - 1]))
             b.heading(level, " ".join(lines[i].strip() for i in range(first, index)))
             index += 1
             continue
+        mark = len(b.out)
         handled = _block_line(b, lines, index)
         if handled is not None:
+            added = b.out[mark:]  # the open paragraph comes first in reading order
+            del b.out[mark:]
             flush()
+            b.out.extend(added)
             index = handled
             continue
         if para is None:
@@ -317,6 +327,7 @@ def _block_line(b: _Builder, lines: list[str], index: int) -> int | None:
     m = _ATX.match(line)
     if m and not line.lstrip().startswith("#!"):
         level = m.group(1).strip().count("#")
+        b.close_sections(level)
         b.add("heading", index, len(m.group(1)), index, len(m.group(1)) + len(m.group(2)))
         b.heading(level, m.group(2))
         return index + 1
