@@ -5,7 +5,8 @@ what a translator may change lives here, so XLIFF and PO imports are refused for
 
 Which codes a target must keep (the parity check's rules, handbook/check/parity.py): footnote
 references, code spans, raw tags, attribute lists, comments, images and internal links must each
-appear once, inside the same link or image as in the English. Emphasis may be added or dropped
+appear once, inside the same link or image as in the English (a code span may show its example
+in the reader's language). Emphasis may be added or dropped
 (languages mark titles and foreign words differently), and external links may be dropped or point
 to another language's version of a source (parity does not compare external URLs either).
 """
@@ -22,6 +23,7 @@ from handbook.pages.segments import Code, Part, inline, render
 FINAL, REVIEW, NEW = "final", "review", "new"
 OPTIONAL_KINDS = frozenset({"em", "strong"})
 _EXTERNAL = re.compile(r"^\]\((?:https?://|mailto:)[^\s()<>\"'`]*(?:[ \t]+\"[^\"<>`]*\")?\)$")
+_CODE_SPAN = re.compile(r"(`+)(?!`)[^\n]+?(?<!`)\1", re.S)
 _EMPHASIS = frozenset({"*", "_", "**", "__"})
 _ISOLATES = frozenset({"<bdi>", "</bdi>", '<bdi dir="ltr">', '<span dir="ltr">', "</span>"})
 
@@ -94,7 +96,8 @@ def check_target(unit: Unit, target: tuple[Part, ...]) -> list[str]:
         if key not in source_codes:
             if not _safe_added(part):
                 problems.append(f"placeholder {_name(part)} is not in the English text")
-        elif part.data != source_codes[key].data and not (optional(source_codes[key]) and _safe_added(part)):
+        elif part.data != source_codes[key].data and not (
+                (optional(source_codes[key]) or source_codes[key].kind == "code") and _safe_added(part)):
             problems.append(f"placeholder {_name(part)} stands for {_show(part)!r}, not {_show(source_codes[key])!r}")
         if part.role == "open":
             stack.append(part)
@@ -139,6 +142,8 @@ def _safe_added(code: Code) -> bool:
     link, or a direction isolate (<bdi>) that right-to-left text needs around Latin words."""
     if code.kind == "html":
         return code.data in _ISOLATES
+    if code.kind == "code":  # inert: an example may be shown in the reader's language
+        return bool(_CODE_SPAN.fullmatch(code.data))
     if code.kind in OPTIONAL_KINDS:
         return code.data in _EMPHASIS
     if code.kind == "link":

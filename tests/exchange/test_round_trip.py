@@ -1,0 +1,87 @@
+"""Export with the existing translation as targets, import: the page comes back byte for byte.
+
+On every translated page of the real handbook, in XLIFF 2 and PO, and on the every-construct
+fixture; the XLIFF validates against the OASIS XLIFF 2.0 core schema shipped in schemas/.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import xmlschema
+
+from handbook import frontmatter
+from handbook.exchange import po, xliff2
+from handbook.exchange.build import apply, units_for
+from handbook.exchange.model import FINAL, Exchange
+from handbook.pages.segments import segments
+
+ROOT = Path(__file__).resolve().parents[2]
+SCHEMA = Path(__file__).parent / "schemas" / "xliff-2.0" / "xliff_core_2.0.xsd"
+FIXTURE = (Path(__file__).parent / "every_construct.md").read_text(encoding="utf-8")
+
+
+def _pairs() -> list[tuple[str, Path, Path]]:
+    docs = ROOT / "docs"
+    out = []
+    for tr in sorted(docs.rglob("*.*.md")):
+        en = tr.with_name(tr.name.split(".")[0] + ".md")
+        out.append((tr.relative_to(docs).as_posix(), en, tr))
+    return out
+
+
+def _exchange(page: str, lang: str, english: str, translation: str) -> Exchange:
+    blob = str(frontmatter.split(translation).meta.get("source_blob") or "0" * 40)
+    units, _ = units_for(english, translation, english)
+    return Exchange(page, lang, blob, None, units)
+
+
+def _through(ex: Exchange, fmt: str, english: str) -> Exchange:
+    if fmt == "xliff":
+        return xliff2.parse(xliff2.render(ex).encode("utf-8"), "file.xlf")
+    return po.parse(po.render(ex).encode("utf-8"), "file.po", units_for(english, None, None)[0])
+
+
+@pytest.mark.parametrize("fmt", ["xliff", "po"])
+@pytest.mark.parametrize("rel, en, tr", _pairs(), ids=[p[0] for p in _pairs()])
+def test_real_page_round_trip(fmt: str, rel: str, en: Path, tr: Path) -> None:
+    english, translation = en.read_text(encoding="utf-8"), tr.read_text(encoding="utf-8")
+    if [s.kind for s in segments(english)] != [s.kind for s in segments(translation)]:
+        pytest.skip(f"{rel}: its structure differs from the English page (handbook check reports it)")
+    ex = _exchange(rel, tr.name.split(".")[1], english, translation)
+    back = _through(ex, fmt, english)
+    result = apply(back, english, translation, rel, "2026-01-01")
+    assert result.text == translation
+
+
+@pytest.mark.parametrize("fmt", ["xliff", "po"])
+def test_fixture_round_trip_with_targets_equal_to_sources(fmt: str) -> None:
+    units, _ = units_for(FIXTURE, None, None)
+    for unit in units:
+        unit.target, unit.state = unit.source, FINAL
+    ex = Exchange("every.md", "fr", "a" * 40, None, units)
+    result = apply(_through(ex, fmt, FIXTURE), FIXTURE, None, "every.fr.md", "2026-01-01")
+    body = lambda text: frontmatter.split(text).body  # noqa: E731
+    assert body(result.text) == body(FIXTURE)
+    meta = frontmatter.split(result.text).meta
+    assert meta["title"] == "Every construct" and meta["source_blob"] == "a" * 40
+    assert "owner" not in meta  # a translation carries no English-only keys (translate start's rule)
+
+
+def test_xliff_validates_against_the_oasis_core_schema() -> None:
+    schema = xmlschema.XMLSchema(str(SCHEMA))
+    units, _ = units_for(FIXTURE, FIXTURE.replace("A paragraph", "Un paragraphe"), FIXTURE)
+    units[0].terms = [("child", "enfant")]
+    document = xliff2.render(Exchange("every.md", "fr", "a" * 40, "b" * 40, units))
+    errors = list(schema.iter_errors(document))
+    assert errors == []
+    assert "<pc " in document and "<ph " in document and "<gls:glossEntry>" in document
+
+
+def test_schema_rejects_a_broken_document() -> None:
+    """The schema test can fail: a unit without a segment is not XLIFF 2."""
+    schema = xmlschema.XMLSchema(str(SCHEMA))
+    broken = ('<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en">'
+              '<file id="f1"><unit id="u1"/></file></xliff>')
+    assert list(schema.iter_errors(broken))
