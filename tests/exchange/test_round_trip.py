@@ -6,6 +6,7 @@ fixture; the XLIFF validates against the OASIS XLIFF 2.0 core schema shipped in 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -69,8 +70,16 @@ def test_fixture_round_trip_with_targets_equal_to_sources(fmt: str) -> None:
     assert "owner" not in meta  # a translation carries no English-only keys (translate start's rule)
 
 
+def _schema() -> xmlschema.XMLSchema:
+    """The core schema with the two modules the export uses (glossary, metadata), all local files."""
+    modules = SCHEMA.parent / "modules"
+    return xmlschema.XMLSchema(str(SCHEMA), locations=[(xliff2.GLS, str(modules / "glossary.xsd")),
+                                                       (xliff2.MDA, str(modules / "metadata.xsd"))])
+
+
 def test_xliff_validates_against_the_oasis_core_schema() -> None:
-    schema = xmlschema.XMLSchema(str(SCHEMA))
+    schema = _schema()
+    assert xliff2.GLS in schema.maps.namespaces and xliff2.MDA in schema.maps.namespaces
     units, _ = units_for(FIXTURE, FIXTURE.replace("A paragraph", "Un paragraphe"), FIXTURE)
     units[0].terms = [("child", "enfant")]
     document = xliff2.render(Exchange("every.md", "fr", "a" * 40, "b" * 40, units))
@@ -79,9 +88,20 @@ def test_xliff_validates_against_the_oasis_core_schema() -> None:
     assert "<pc " in document and "<ph " in document and "<gls:glossEntry>" in document
 
 
-def test_schema_rejects_a_broken_document() -> None:
-    """The schema test can fail: a unit without a segment is not XLIFF 2."""
-    schema = xmlschema.XMLSchema(str(SCHEMA))
-    broken = ('<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en">'
-              '<file id="f1"><unit id="u1"/></file></xliff>')
-    assert list(schema.iter_errors(broken))
+@pytest.mark.parametrize("old, new", [
+    ('<segment state="final">', '<segment>'),  # a unit without a segment: first the source, then strip it
+    ('<mda:meta type="page">', '<mda:meta kind="page">'),  # the metadata module is checked too
+    ('gls:glossEntry>', 'gls:entry>'),  # and the glossary module
+    ('state="final"', 'state="done"'),
+])
+def test_schema_rejects_a_broken_document(old: str, new: str) -> None:
+    """The schema test can fail."""
+    units, _ = units_for(FIXTURE, FIXTURE, FIXTURE)
+    units[0].terms = [("child", "enfant")]
+    document = xliff2.render(Exchange("every.md", "fr", "a" * 40, None, units))
+    if old == '<segment state="final">':
+        document = re.sub(r"<segment .*?</segment>", "", document, count=1, flags=re.S)
+    else:
+        assert old in document
+        document = document.replace(old, new)
+    assert list(_schema().iter_errors(document))

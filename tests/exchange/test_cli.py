@@ -1,0 +1,182 @@
+"""`handbook translate export|import` on a fixture handbook in its own git repository."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+
+from handbook import frontmatter
+from tests.translation.conftest import Repo, git, git_identity, repo  # noqa: F401  (fixtures)
+
+FR_ALPHA = {
+    "The officer listens to the child first.": "L'agent écoute d'abord l'enfant.",
+    "Remember": "À retenir",
+    "Keep the child informed.": "Tenez l'enfant informé.",
+    "Second part": "Deuxième partie",
+    "Record what was said.": "Consignez ce qui a été dit.",
+}
+
+
+def _translate_alpha(repo: Repo) -> None:
+    """A French translation of alpha made with `translate start`, then translated."""
+    assert repo.run("translate", "start", "fr", "chapters/alpha.md")[0] == 0
+    for english, french in FR_ALPHA.items():
+        repo.edit("chapters/alpha.fr.md", english, french)
+    repo.commit("French alpha")
+
+
+def _export(repo: Repo, fmt: str = "xliff") -> tuple[Path, str]:
+    code, out, err = repo.run("translate", "export", "fr", "chapters/alpha.md", "--format", fmt, "--out", "x")
+    assert code == 0, err
+    return repo.root / "x" / "fr" / f"chapters/alpha.{'xlf' if fmt == 'xliff' else 'po'}", out
+
+
+@pytest.mark.parametrize("fmt", ["xliff", "po"])
+def test_export_import_leaves_the_page_unchanged_and_twice_changes_nothing(repo: Repo, fmt: str) -> None:
+    _translate_alpha(repo)
+    before = (repo.docs / "chapters/alpha.fr.md").read_bytes()
+    path, out = _export(repo, fmt)
+    assert "units: 8 reused, 0 changed, 0 new" in out
+    for _ in range(2):
+        code, out, err = repo.run("translate", "import", str(path))
+        assert (code, err) == (0, "")
+        assert "already holds this translation; nothing changed" in out
+    assert (repo.docs / "chapters/alpha.fr.md").read_bytes() == before
+
+
+def test_import_writes_a_new_translation_with_the_english_structure_and_provenance(repo: Repo) -> None:
+    path, out = _export(repo)
+    assert "0 reused, 0 changed, 8 new" in out
+    text = path.read_text(encoding="utf-8")
+    for english, french in FR_ALPHA.items():  # what a CAT tool does: a target per source, confirmed
+        text = text.replace(f"<source>{english}</source>", f"<source>{english}</source><target>{french}</target>")
+    text = text.replace('state="initial"', 'state="final"')
+    text = re.sub(r"<source>(Alpha|A fixture page\.)</source>", r"<source>\1</source><target>\1 (fr)</target>", text)
+    path.write_text(text, encoding="utf-8")
+    code, out, err = repo.run("translate", "import", str(path))
+    assert (code, err) == (0, ""), err
+    assert "every unit is final: the English version is recorded" in out
+    written = (repo.docs / "chapters/alpha.fr.md").read_text(encoding="utf-8")
+    meta = frontmatter.split(written).meta
+    blob = git(repo.root, "hash-object", "docs/chapters/alpha.md").strip()
+    assert meta["source_blob"] == blob and meta["title"] == "Alpha (fr)" and "translated_on" in meta
+    assert "# Deuxième partie { #second-part }" in written and "/// note | À retenir" in written
+    _, out, _ = repo.run("check", "--format", "json")
+    assert "alpha.md" in out and "alpha.fr.md" not in out  # the fixture's own findings, none on the import
+
+
+def test_leverage_one_english_edit_marks_exactly_that_unit(repo: Repo) -> None:
+    _translate_alpha(repo)
+    repo.edit("chapters/alpha.md", "Record what was said.", "Record what was said, word for word.")
+    repo.commit("English edit")
+    path, out = _export(repo)
+    assert "8 units: 7 reused, 1 changed, 0 new" in out
+    text = path.read_text(encoding="utf-8")
+    review = re.findall(r'<unit id="(u\d+)"[^>]*>(?:(?!</unit>).)*subState="handbook:review"', text, re.S)
+    assert len(review) == 1
+    unit = re.search(rf'<unit id="{review[0]}".*?</unit>', text, re.S).group(0)
+    assert "word for word" in unit and "<target>Consignez ce qui a été dit.</target>" in unit
+    assert text.count("<target>") == 8  # every unit carries its translation
+    po_path, out = _export(repo, "po")
+    entries = [e for e in polib.pofile(str(po_path)) if "fuzzy" in e.flags]
+    assert [e.msgstr for e in entries] == ["Consignez ce qui a été dit."]
+
+
+BAD = [
+    # (what, how the exported file is changed, what the message names)
+    ("placeholder with no data", lambda t: t.replace("<target>L'agent", '<target><ph id="9" dataRef="x"/>L\'agent'),
+     "refers to data 'x'"),
+    ("markup injected in a target", lambda t: t.replace("<target>L'agent écoute",
+                                                       "<target>&lt;script&gt;x&lt;/script&gt; L'agent écoute"),
+     "markup the English does not have"),
+    ("a file for another page", lambda t: t.replace('<mda:meta type="page">chapters/alpha.md',
+                                                     '<mda:meta type="page">chapters/beta.md'), "was made from"),
+    ("untranslated unit marked final", lambda t: re.sub(r"<target>Deuxième partie</target>", "", t),
+     "is marked final but has no translation"),
+    ("another language", lambda t: t.replace('trgLang="fr"', 'trgLang="de"'), "not a translated language"),
+    ("not XML", lambda t: t[:200], "not a well-formed XML file"),
+    ("an entity bomb", lambda t: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>', "XML"),
+]
+
+
+@pytest.mark.parametrize("what, change, named", BAD, ids=[b[0] for b in BAD])
+def test_bad_imports_are_refused_and_nothing_is_written(repo: Repo, what: str, change, named: str) -> None:
+    _translate_alpha(repo)
+    path, _ = _export(repo)
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+    before = {p: p.read_bytes() for p in repo.docs.rglob("*")  if p.is_file()}
+    code, out, err = repo.run("translate", "import", str(path))
+    assert code == 1 and out == ""
+    assert named in err and "Nothing was written." in err
+    assert "Traceback" not in err
+    assert {p: p.read_bytes() for p in repo.docs.rglob("*") if p.is_file()} == before
+
+
+PLACEHOLDERS = [
+    # (what, the French target built from the source's link <pc> and footnote <ph>, what the message says)
+    ("moved out of its link", "Voir {pc}la note</pc>{ph} maintenant.", "moved into or out of a link"),
+    ("missing", "Voir {pc}la note</pc> maintenant.", "is missing"),
+    ("twice", "Voir {pc}la note{ph}</pc>{ph} maintenant.", "appears 2 times"),
+    ("link lost", "Voir la note{ph} maintenant.", "is missing"),
+]
+
+
+@pytest.mark.parametrize("what, target, named", PLACEHOLDERS, ids=[p[0] for p in PLACEHOLDERS])
+def test_broken_placeholders_are_refused(repo: Repo, what: str, target: str, named: str) -> None:
+    repo.write("chapters/gamma.md", "---\ntitle: Gamma\ndescription: G.\n---\n\n# Gamma { #gamma }\n\n"
+               "See [the note[^1]](alpha.md#alpha) now.\n\n[^1]: A note.\n")
+    repo.commit("gamma")
+    assert repo.run("translate", "export", "fr", "chapters/gamma.md", "--out", "x")[0] == 0
+    path = repo.root / "x/fr/chapters/gamma.xlf"
+    text = path.read_text(encoding="utf-8")
+    source = re.search(r"<source>See (.*?) now\.</source>", text).group(1)
+    pc = re.match(r'(<pc [^>]*>)the note(<ph [^>]*/>)</pc>', source)
+    built = target.format(pc=pc.group(1), ph=pc.group(2))
+    path.write_text(text.replace(f"<source>See {source} now.</source>",
+                                 f"<source>See {source} now.</source><target>{built}</target>"), encoding="utf-8")
+    code, out, err = repo.run("translate", "import", str(path))
+    assert code == 1 and named in err and "unit u4 (line 8)" in err, err
+    assert not (repo.docs / "chapters/gamma.fr.md").exists()
+
+
+def test_stale_export_is_refused(repo: Repo) -> None:
+    _translate_alpha(repo)
+    path, _ = _export(repo)
+    repo.edit("chapters/alpha.md", "Record what was said.", "Record everything.")
+    code, out, err = repo.run("translate", "import", str(path))
+    assert code == 1 and "which has changed since" in err and "handbook translate export fr chapters/alpha.md" in err
+
+
+def test_a_translation_edited_since_the_export_is_backed_up(repo: Repo) -> None:
+    _translate_alpha(repo)
+    path, _ = _export(repo)
+    path.write_text(path.read_text(encoding="utf-8").replace("Tenez l'enfant informé.", "Informez l'enfant."),
+                    encoding="utf-8")
+    repo.edit("chapters/alpha.fr.md", "Consignez ce qui a été dit.", "Consignez tout ce qui a été dit.")
+    code, out, err = repo.run("translate", "import", str(path))
+    assert code == 0, err
+    backups = list((repo.docs / "chapters").glob("alpha.fr.md.bak-*"))
+    assert len(backups) == 1 and "Consignez tout ce qui a été dit." in backups[0].read_text(encoding="utf-8")
+    assert backups[0].name in out
+    assert "Informez l'enfant." in (repo.docs / "chapters/alpha.fr.md").read_text(encoding="utf-8")
+
+
+def test_translate_toolkit_reads_the_po_files(repo: Repo) -> None:
+    """pocount and pofilter (translate-toolkit, what Pootle and Weblate use) read the files."""
+    _translate_alpha(repo)
+    path, _ = _export(repo, "po")
+    bindir = Path(sys.executable).parent
+    if not (bindir / "pocount").exists():
+        pytest.skip("translate-toolkit is not installed in this environment")
+    count = subprocess.run([str(bindir / "pocount"), str(path)], capture_output=True, text=True)
+    assert count.returncode == 0 and count.stderr == "" and "Total:" in count.stdout
+    assert re.search(r"Translated:\s+8\b", count.stdout), count.stdout
+    out = repo.root / "filtered.po"
+    filtered = subprocess.run([str(bindir / "pofilter"), "--progress=none", str(path), str(out)],
+                              capture_output=True, text=True)
+    assert filtered.returncode == 0 and "Error" not in filtered.stderr, filtered.stderr
