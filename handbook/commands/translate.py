@@ -38,7 +38,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                             "English is unchanged, to review where it changed).")
     export.add_argument("code", metavar="CODE", help="language code, e.g. fr")
     export.add_argument("pages", metavar="PAGE", nargs="*", help="pages under docs/ (default: every page)")
-    export.add_argument("--format", choices=("xliff", "po"), default="xliff", help="XLIFF 2.0 (default) or gettext PO")
+    export.add_argument("--format", choices=("xliff", "xliff12", "po"), default="xliff",
+                        help="XLIFF 2.0 (default), XLIFF 1.2 for older tools, or gettext PO")
     export.add_argument("--out", type=Path, default=Path("translations/po"), metavar="DIR",
                         help="folder for <CODE>/<page>.xlf|.po (default: translations/po)")
     imp = sub.add_parser("import", help="write translations back from XLIFF or PO files",

@@ -13,12 +13,12 @@ from pathlib import Path
 
 from handbook import frontmatter
 from handbook.errors import HandbookError
-from handbook.exchange import po, xliff2
+from handbook.exchange import po, xliff2, xliff12
 from handbook.exchange.build import Leverage, Result, apply, units_for
 from handbook.exchange.model import Exchange
 from handbook.paths import DOCS_DIR, Project
 
-SUFFIX = {"xliff": ".xlf", "po": ".po"}
+SUFFIX = {"xliff": ".xlf", "xliff12": ".xlf", "po": ".po"}
 
 
 def _read(path: Path) -> str | None:
@@ -78,7 +78,7 @@ def _add_terms(project: Project, lang: str, units: list) -> None:
 
 
 def render(ex: Exchange, fmt: str) -> str:
-    return xliff2.render(ex) if fmt == "xliff" else po.render(ex)
+    return {"xliff": xliff2.render, "xliff12": xliff12.render, "po": po.render}[fmt](ex)
 
 
 def out_path(out: Path, ex: Exchange, fmt: str) -> Path:
@@ -101,7 +101,7 @@ def parse(project: Project, path: Path) -> Exchange:
     raw = path.read_bytes()
     shown = str(path)
     if raw.lstrip().startswith(b"<"):
-        return xliff2.parse(raw, shown)
+        return xliff12.parse(raw, shown) if xliff12.NS.encode() in raw[:2000] else xliff2.parse(raw, shown)
     # PO: its tokens are read against the current English page's codes
     import polib
 

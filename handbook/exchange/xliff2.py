@@ -23,7 +23,6 @@ GLS = "urn:oasis:names:tc:xliff:glossary:2.0"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _TYPES = {"link": "link", "image": "image", "em": "fmt", "strong": "fmt"}
 DONE_STATES = ("translated", "reviewed", "final")
-ET.register_namespace("", NS)
 ET.register_namespace("mda", MDA)
 ET.register_namespace("gls", GLS)
 
@@ -45,6 +44,9 @@ def render(ex: Exchange, version: str = "2.0") -> str:
     for unit in ex.units:
         _unit(file_el, unit, ex.page)
     _indent(root, 0)
+    # ElementTree's prefixes are global: the unprefixed one is claimed for this version just
+    # before writing (default_namespace= refuses unqualified attributes such as version=).
+    ET.register_namespace("", NS)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 

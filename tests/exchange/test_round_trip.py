@@ -11,12 +11,15 @@ from pathlib import Path
 
 import pytest
 import xmlschema
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from handbook import frontmatter
-from handbook.exchange import po, xliff2
+from handbook.exchange import po, xliff2, xliff12
 from handbook.exchange.build import apply, units_for
 from handbook.exchange.model import FINAL, Exchange
 from handbook.pages.segments import segments
+from tests.exchange.test_segments import pages
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = Path(__file__).parent / "schemas" / "xliff-2.0" / "xliff_core_2.0.xsd"
@@ -41,6 +44,8 @@ def _exchange(page: str, lang: str, english: str, translation: str) -> Exchange:
 def _through(ex: Exchange, fmt: str, english: str) -> Exchange:
     if fmt == "xliff":
         return xliff2.parse(xliff2.render(ex).encode("utf-8"), "file.xlf")
+    if fmt == "xliff12":
+        return xliff12.parse(xliff12.render(ex).encode("utf-8"), "file.xlf")
     return po.parse(po.render(ex).encode("utf-8"), "file.po", units_for(english, None, None)[0])
 
 
@@ -56,7 +61,7 @@ def test_real_page_round_trip(fmt: str, rel: str, en: Path, tr: Path) -> None:
     assert result.text == translation
 
 
-@pytest.mark.parametrize("fmt", ["xliff", "po"])
+@pytest.mark.parametrize("fmt", ["xliff", "xliff12", "po"])
 def test_fixture_round_trip_with_targets_equal_to_sources(fmt: str) -> None:
     units, _ = units_for(FIXTURE, None, None)
     for unit in units:
@@ -88,6 +93,16 @@ def test_xliff_validates_against_the_oasis_core_schema() -> None:
     assert "<pc " in document and "<ph " in document and "<gls:glossEntry>" in document
 
 
+def test_xliff12_validates_against_the_oasis_strict_schema() -> None:
+    schema = xmlschema.XMLSchema(str(SCHEMA.parents[1] / "xliff-1.2" / "xliff-core-1.2-strict.xsd"))
+    units, _ = units_for(FIXTURE, FIXTURE.replace("A paragraph", "Un paragraphe"), FIXTURE)
+    units[0].terms = [("child", "enfant")]
+    document = xliff12.render(Exchange("every.md", "fr", "a" * 40, "b" * 40, units))
+    assert list(schema.iter_errors(document)) == []
+    assert "<bpt " in document and "<ph " in document
+    assert list(schema.iter_errors(document.replace('state="final"', 'state="done"')))
+
+
 @pytest.mark.parametrize("old, new", [
     ('<segment state="final">', '<segment>'),  # a unit without a segment: first the source, then strip it
     ('<mda:meta type="page">', '<mda:meta kind="page">'),  # the metadata module is checked too
@@ -105,3 +120,18 @@ def test_schema_rejects_a_broken_document(old: str, new: str) -> None:
         assert old in document
         document = document.replace(old, new)
     assert list(_schema().iter_errors(document))
+
+
+@settings(max_examples=60, deadline=None)
+@given(pages(), st.sampled_from(["xliff", "xliff12", "po"]))
+def test_property_random_pages_survive_export_and_import(text: str, fmt: str) -> None:
+    """Targets equal to sources: the page comes back with the same body and the same structure."""
+    units, _ = units_for(text, None, None)
+    if not units:
+        return
+    for unit in units:
+        unit.target, unit.state = unit.source, FINAL
+    ex = Exchange("random.md", "fr", "c" * 40, None, units)
+    result = apply(_through(ex, fmt, text), text, None, "random.fr.md", "2026-01-01")
+    assert frontmatter.split(result.text).body == frontmatter.split(text).body
+    assert [(s.kind, s.source) for s in segments(result.text)] == [(s.kind, s.source) for s in segments(text)]
