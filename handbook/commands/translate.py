@@ -38,8 +38,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
                             "English is unchanged, to review where it changed).")
     export.add_argument("code", metavar="CODE", help="language code, e.g. fr")
     export.add_argument("pages", metavar="PAGE", nargs="*", help="pages under docs/ (default: every page)")
-    export.add_argument("--format", choices=("xliff", "xliff12", "po"), default="xliff",
-                        help="XLIFF 2.0 (default), XLIFF 1.2 for older tools, or gettext PO")
+    export.add_argument("--format", choices=("xliff", "xliff12", "po", "tmx"), default="xliff",
+                        help="XLIFF 2.0 (default), XLIFF 1.2 for older tools, gettext PO, or TMX (one translation "
+                        "memory of every final unit of the language: <DIR>/<CODE>.tmx)")
     export.add_argument("--out", type=Path, default=Path("translations/po"), metavar="DIR",
                         help="folder for <CODE>/<page>.xlf|.po (default: translations/po)")
     imp = sub.add_parser("import", help="write translations back from XLIFF or PO files",
@@ -172,14 +173,27 @@ def _export(args: argparse.Namespace, project: Project, i18n) -> int:
         p for p in page_files(project.docs) if p.count(".") == 1]
     out = args.out if args.out.is_absolute() else project.root / args.out
     totals = [0, 0, 0]
+    exchanges = []
     for page in pages:
         ex, lev = files.exchange_for(project, page, args.code)
+        exchanges.append(ex)
+        if args.format == "tmx":
+            totals = [totals[0] + lev.reused, totals[1] + lev.changed, totals[2] + lev.new]
+            continue
         dest = files.out_path(out, ex, args.format)
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_text(files.render(ex, args.format), encoding="utf-8")
         totals = [totals[0] + lev.reused, totals[1] + lev.changed, totals[2] + lev.new]
         print(f"{dest}: {len(ex.units)} units: {lev.reused} reused, {lev.changed} changed, {lev.new} new"
               + (f" ({lev.note})" if lev.note else ""))
+    if args.format == "tmx":
+        from handbook.exchange import tmx
+
+        dest = out / f"{args.code}.tmx"
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_text(tmx.render(exchanges, args.code), encoding="utf-8")
+        print(f"{dest}: {totals[0]} final units of {len(pages)} pages (units to review or new are left out).")
+        return 0
     if len(pages) > 1:
         print(f"{len(pages)} pages: {totals[0]} units reused, {totals[1]} changed, {totals[2]} new.")
     return 0

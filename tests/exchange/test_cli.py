@@ -180,3 +180,17 @@ def test_translate_toolkit_reads_the_po_files(repo: Repo) -> None:
     filtered = subprocess.run([str(bindir / "pofilter"), "--progress=none", str(path), str(out)],
                               capture_output=True, text=True)
     assert filtered.returncode == 0 and "Error" not in filtered.stderr, filtered.stderr
+
+
+def test_tmx_holds_the_final_units_and_translate_toolkit_reads_it(repo: Repo) -> None:
+    from translate.storage import tmx
+
+    _translate_alpha(repo)
+    repo.edit("chapters/alpha.md", "Record what was said.", "Record what was said, word for word.")
+    repo.commit("English edit")
+    code, out, err = repo.run("translate", "export", "fr", "chapters/alpha.md", "--format", "tmx", "--out", "x")
+    assert code == 0, err
+    store = tmx.tmxfile.parsefile(str(repo.root / "x" / "fr.tmx"))
+    pairs = {u.source: u.target for u in store.units}
+    assert pairs["Keep the child informed."] == "Tenez l'enfant informé."
+    assert len(store.units) == 7 and "Record what was said, word for word." not in pairs  # the edited unit: left out
