@@ -41,13 +41,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
     export.add_argument("--format", choices=("xliff", "xliff12", "po", "tmx"), default="xliff",
                         help="XLIFF 2.0 (default), XLIFF 1.2 for older tools, gettext PO, or TMX (one translation "
                         "memory of every final unit of the language: <DIR>/<CODE>.tmx)")
-    export.add_argument("--out", type=Path, default=Path("translations/po"), metavar="DIR",
-                        help="folder for <CODE>/<page>.xlf|.po (default: translations/po)")
+    export.add_argument("--out", type=Path, metavar="DIR",
+                        help="folder for <CODE>/<page>.xlf|.po (default: translations/po for PO, the layout a "
+                        "Weblate component reads; translations/xliff for XLIFF; translations/tmx for TMX)")
     imp = sub.add_parser("import", help="write translations back from XLIFF or PO files",
                          description="Check every file first (placeholders, final units, English version, page), "
                          "then write docs/<page>.<code>.md with the English structure and record provenance.")
     imp.add_argument("files", metavar="FILE", nargs="+", type=Path, help="XLIFF 2 or PO files made by export")
     imp.add_argument("--date", type=cli_date, metavar="YYYY-MM-DD", help="translated_on date (default: today)")
+    imp.add_argument("--rebase", action="store_true",
+                     help="accept a file made from an older English version: its units whose English segment is "
+                     "unchanged are applied to the current page; the others are left to translate")
     for p in (start, done, review):
         p.add_argument("code", metavar="CODE", help="language code, e.g. fr")
         p.add_argument("page", metavar="PAGE", help="the page under docs/, e.g. chapters/terminology.md")
@@ -171,7 +175,9 @@ def _export(args: argparse.Namespace, project: Project, i18n) -> int:
 
     pages = [resolve_page(project.root, i18n, p) for p in args.pages] or [
         p for p in page_files(project.docs) if p.count(".") == 1]
-    out = args.out if args.out.is_absolute() else project.root / args.out
+    default = {"po": "translations/po", "tmx": "translations/tmx"}.get(args.format, "translations/xliff")
+    out = args.out or Path(default)
+    out = out if out.is_absolute() else project.root / out
     totals = [0, 0, 0]
     exchanges = []
     for page in pages:
@@ -207,7 +213,7 @@ def _import(args: argparse.Namespace, project: Project, languages: tuple[str, ..
     today = _today(args)
     for path in args.files:  # every file is checked before any page is written
         try:
-            planned.append(files.plan(project, path, languages, today))
+            planned.append(files.plan(project, path, languages, today, rebase=args.rebase))
         except HandbookError as err:
             failed = True
             print(f"error: {err}", file=sys.stderr)

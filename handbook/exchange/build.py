@@ -81,15 +81,8 @@ def apply(ex: Exchange, english: str, translation: str | None, shown: str, today
     """The translation rebuilt from the units of ``ex``. Raises HandbookError naming every unit
     that cannot be used; nothing is written here."""
     current = segments(english)
+    check_units(ex, current, shown)
     errors: list[str] = []
-    if len(ex.units) != len(current):
-        errors.append(f"the file has {len(ex.units)} units and docs/{ex.page} has {len(current)} segments: it was "
-                      "made from another page or another version of it")
-    for unit, seg in zip(ex.units, current):
-        if unit.kind != seg.kind or render(unit.source) != seg.source:
-            errors.append(f"unit {unit.id} (line {seg.line}): its English text is not the page's: "
-                          f"{render(unit.source)[:60]!r}; the file was made from another page or version")
-            break
     for unit, seg in zip(ex.units, current):
         unit.source, unit.line = seg.parts, seg.line
         if unit.target is None:
@@ -115,6 +108,21 @@ def apply(ex: Exchange, english: str, translation: str | None, shown: str, today
         text = provenance.add_missing_keys(text, provenance.UNREVIEWED, shown)
     _check_result(text, base, shown)
     return Result(text, complete, base is not translation)
+
+
+def check_units(ex: Exchange, english: list[Segment], shown: str) -> None:
+    """The file's units are the segments of this English text: same number, kinds and text."""
+    errors = []
+    if len(ex.units) != len(english):
+        errors.append(f"the file has {len(ex.units)} units and docs/{ex.page} has {len(english)} segments: it was "
+                      "made from another page or another version of it")
+    for unit, seg in zip(ex.units, english):
+        if unit.kind != seg.kind or render(unit.source) != seg.source:
+            errors.append(f"unit {unit.id} (line {seg.line}): its English text is not the page's: "
+                          f"{render(unit.source)[:60]!r}; the file was made from another page or version")
+            break
+    if errors:
+        raise HandbookError(shown, "; ".join(errors), fix="Import the file made for this page; nothing was written.")
 
 
 def _skeleton(ex: Exchange, english: str, translation: str | None, today: str, shown: str) -> tuple[str, list[Segment]]:

@@ -114,7 +114,7 @@ def parse(project: Project, path: Path) -> Exchange:
     return po.parse(raw, shown, units)
 
 
-def plan(project: Project, path: Path, languages: tuple[str, ...], today: str) -> Planned:
+def plan(project: Project, path: Path, languages: tuple[str, ...], today: str, rebase: bool = False) -> Planned:
     from handbook.translation import gitio
 
     ex = parse(project, path)
@@ -127,7 +127,13 @@ def plan(project: Project, path: Path, languages: tuple[str, ...], today: str) -
         raise HandbookError(shown, f"the file is for docs/{ex.page}, which does not exist",
                             fix="Import files made for this handbook's pages.")
     current = gitio.blob_ids(project.root, [f"{DOCS_DIR}/{ex.page}"])[f"{DOCS_DIR}/{ex.page}"]
-    if current != ex.source_blob:
+    if current != ex.source_blob and rebase:
+        old_english = gitio.read_blob(project.root, ex.source_blob)
+        if old_english is None:
+            raise HandbookError(shown, f"the English version {ex.source_blob[:10]} the file was made from is not in "
+                                "git, so it cannot be rebased", fix="Export the page again and translate that file.")
+        ex = rebased(ex, old_english, english, current, shown)
+    elif current != ex.source_blob:
         raise HandbookError(shown, f"the file was made from English version {ex.source_blob[:10]} of docs/{ex.page}, "
                             f"which has changed since (now {current[:10]}); nothing was written",
                             fix=f"Export the page again (`handbook translate export {ex.lang} {ex.page}`), let the "
@@ -141,6 +147,29 @@ def plan(project: Project, path: Path, languages: tuple[str, ...], today: str) -
         edited = now != ex.translation_blob
     result = apply(ex, english, old, rel, today)
     return Planned(target, rel, old, result, edited or (old is not None and result.rebuilt))
+
+
+def rebased(ex: Exchange, old_english: str, english: str, current: str, shown: str) -> Exchange:
+    """``ex`` moved onto the current English page: a unit whose English segment is unchanged keeps
+    its target and state; an edited or new segment gets no target (its text stays as it is)."""
+    import difflib
+
+    from handbook.exchange.build import check_units
+    from handbook.exchange.model import NEW, Unit
+    from handbook.pages.segments import segments
+
+    old, now = segments(old_english), segments(english)
+    check_units(ex, old, shown)  # the file must belong to the version it names
+    units = [Unit(f"u{i + 1}", s.kind, s.line, s.path, s.parts) for i, s in enumerate(now)]
+    matcher = difflib.SequenceMatcher(None, [(s.kind, s.source) for s in old], [(s.kind, s.source) for s in now],
+                                      autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        for k in range(i2 - i1 if op == "equal" else 0):
+            units[j1 + k].target, units[j1 + k].state = ex.units[i1 + k].target, ex.units[i1 + k].state
+    for unit in units:
+        if unit.target is None:
+            unit.state = NEW
+    return Exchange(ex.page, ex.lang, current, ex.translation_blob, units)
 
 
 def write(planned: Planned) -> str:

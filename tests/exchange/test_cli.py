@@ -194,3 +194,21 @@ def test_tmx_holds_the_final_units_and_translate_toolkit_reads_it(repo: Repo) ->
     pairs = {u.source: u.target for u in store.units}
     assert pairs["Keep the child informed."] == "Tenez l'enfant informé."
     assert len(store.units) == 7 and "Record what was said, word for word." not in pairs  # the edited unit: left out
+
+
+def test_rebase_applies_the_unchanged_units_to_the_current_english(repo: Repo) -> None:
+    _translate_alpha(repo)
+    path, _ = _export(repo)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("<target>Tenez l'enfant informé.</target>", "<target>Informez l'enfant.</target>")
+                    .replace("<target>Consignez ce qui a été dit.</target>", "<target>Notez ce qui a été dit.</target>"),
+                    encoding="utf-8")
+    repo.edit("chapters/alpha.md", "Record what was said.", "Record everything that was said.")
+    repo.commit("English edit")
+    assert repo.run("translate", "import", str(path))[0] == 1  # stale without --rebase
+    code, out, err = repo.run("translate", "import", "--rebase", str(path))
+    assert code == 0, err
+    written = (repo.docs / "chapters/alpha.fr.md").read_text(encoding="utf-8")
+    assert "Informez l'enfant." in written  # an unchanged English segment: its new translation applied
+    assert "Consignez ce qui a été dit." in written  # an edited one: left as it was, to translate
+    assert "some units are not final yet" in out
