@@ -139,9 +139,12 @@ def check_target(unit: Unit, target: tuple[Part, ...]) -> list[str]:
 
 def _safe_added(code: Code) -> bool:
     """A code of the exported translation that the English does not have: emphasis, an external
-    link, or a direction isolate (<bdi>) that right-to-left text needs around Latin words."""
+    link, a direction isolate (<bdi>) that right-to-left text needs around Latin words, or a comment
+(a linter pragma for the translation's own wording)."""
     if code.kind == "html":
         return code.data in _ISOLATES
+    if code.kind == "comment":  # a linter pragma the translation needs (it holds no markup)
+        return bool(re.fullmatch(r"<!--[^<>]*-->", code.data))
     if code.kind == "code":  # inert: an example may be shown in the reader's language
         return bool(_CODE_SPAN.fullmatch(code.data))
     if code.kind in OPTIONAL_KINDS:

@@ -285,7 +285,9 @@ def _body(b: _Builder, lines: list[str], start: int) -> None:
             flush()
             index += 1
             continue
-        if stripped.startswith("<!--"):
+        if stripped.startswith("<!--") and not (para is not None and stripped.endswith("-->")):
+            # A comment on its own line inside a paragraph (a linter pragma) is part of the paragraph,
+            # as it is for Markdown; elsewhere it is a block of its own, never offered.
             flush()
             while index < len(lines) and "-->" not in lines[index]:
                 index += 1

@@ -39,6 +39,8 @@ def _kinds(text: str) -> list[tuple[str, str]]:
     ("~~~md\n# not a heading\n~~~\n", []),
     ('--8<-- "snippets/x.md"\n', []),
     ("<!-- note to self -->\n", []),
+    ("One line\n<!-- terms: disable-next-line TERM002 -->\nand two.\n",
+     [("paragraph", "One line\n<!-- terms: disable-next-line TERM002 -->\nand two.")]),
     ("[ref]: https://example.org\n", []),
     ("{ .lead }\n", []),
     ("![](img.png)\n", []),
