@@ -70,8 +70,11 @@ def _add_terms(project: Project, lang: str, units: list) -> None:
         english, target = concept.entry(termbase.codes[0]), concept.entry(lang) if lang in termbase.codes else None
         if target is None or not target.prefer:
             continue
-        for term in english.prefer + english.variants:
-            forms.append((re.compile(r"(?<!\w)" + re.escape(term) + r"(?!\w)", re.I), term, target.prefer[0]))
+        for index, term in enumerate(english.prefer):
+            # The lists of a concept run in parallel when they have the same length (sexual abuse,
+            # sexual exploitation, rape); otherwise every approved term is offered.
+            approved = (target.prefer[index],) if len(target.prefer) == len(english.prefer) else target.prefer
+            forms.append((re.compile(r"(?<!\w)" + re.escape(term) + r"(?!\w)", re.I), term, approved))
     for unit in units:
         words = "".join(p for p in unit.source if isinstance(p, str))
         unit.terms = [(term, approved) for pattern, term, approved in forms if pattern.search(words)]

@@ -44,7 +44,7 @@ class Unit:
     source: tuple[Part, ...]
     target: tuple[Part, ...] | None = None
     state: str = NEW
-    terms: list[tuple[str, str]] = field(default_factory=list)  # (English term, approved translation)
+    terms: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (English term, approved translations)
 
     @property
     def codes(self) -> dict[str, list[Code]]:

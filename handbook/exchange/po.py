@@ -60,7 +60,7 @@ def _entry(unit: Unit, page: str) -> polib.POEntry:
     for ident, data in legend.items():
         comment.append(f"{{{ident}}}: {' … '.join(data)}")
     if unit.terms:
-        comment.append("Terms: " + "; ".join(f"{en} → {tr}" for en, tr in unit.terms))
+        comment.append("Terms: " + "; ".join(f"{en} → {' / '.join(tr)}" for en, tr in unit.terms))
     source_data = {(c.id, c.role): c.data for c in unit.source if isinstance(c, Code)}
     own = [[c.id, c.role, c.kind, c.data] for c in unit.target or () if isinstance(c, Code)
            and source_data.get((c.id, c.role)) != c.data]

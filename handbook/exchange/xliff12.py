@@ -42,7 +42,7 @@ def render(ex: Exchange) -> str:
         ET.SubElement(tu, _q("note"), {"from": "handbook"}).text = (
             f"docs/{ex.page}:{unit.line}" + (f" — {' › '.join(unit.path)}" if unit.path else ""))
         if unit.terms:
-            ET.SubElement(tu, _q("note"), {"from": "termbase"}).text = "; ".join(f"{a} → {b}" for a, b in unit.terms)
+            ET.SubElement(tu, _q("note"), {"from": "termbase"}).text = "; ".join(f"{a} → {' / '.join(b)}" for a, b in unit.terms)
     # ElementTree's prefixes are global: the unprefixed one is claimed for this version just
     # before writing (default_namespace= refuses unqualified attributes such as version=).
     ET.register_namespace("", NS)

@@ -70,10 +70,11 @@ def _unit(parent: ET.Element, unit: Unit, page: str) -> None:
     el = ET.SubElement(parent, _q("unit"), {"id": unit.id, "name": unit.kind})
     if unit.terms:
         glossary = ET.SubElement(el, _q("glossary", GLS))
-        for term, translation in unit.terms:
+        for term, translations in unit.terms:
             entry = ET.SubElement(glossary, _q("glossEntry", GLS))
             ET.SubElement(entry, _q("term", GLS), {"source": "translations/termbase.yml"}).text = term
-            ET.SubElement(entry, _q("translation", GLS)).text = translation
+            for translation in translations:
+                ET.SubElement(entry, _q("translation", GLS)).text = translation
     notes = ET.SubElement(el, _q("notes"))
     ET.SubElement(notes, _q("note"), {"category": "location"}).text = f"docs/{page}:{unit.line}"
     if unit.path:

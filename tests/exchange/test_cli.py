@@ -212,3 +212,18 @@ def test_rebase_applies_the_unchanged_units_to_the_current_english(repo: Repo) -
     assert "Informez l'enfant." in written  # an unchanged English segment: its new translation applied
     assert "Consignez ce qui a été dit." in written  # an edited one: left as it was, to translate
     assert "some units are not final yet" in out
+
+
+def test_units_carry_the_approved_terms_of_the_termbase(repo: Repo) -> None:
+    repo.write("chapters/delta.md", "---\ntitle: Delta\ndescription: D.\n---\n\n# Delta { #delta }\n\n"
+               "Seize child sexual abuse material with care.\n\nNothing to look up here.\n")
+    repo.commit("delta")
+    assert repo.run("translate", "export", "fr", "chapters/delta.md", "--out", "x")[0] == 0
+    text = (repo.root / "x/fr/chapters/delta.xlf").read_text(encoding="utf-8")
+    unit = re.search(r'<unit id="u4".*?</unit>', text, re.S).group(0)
+    assert "<gls:term source=\"translations/termbase.yml\">child sexual abuse material</gls:term>" in unit
+    assert "<gls:translation>matériel d'abus sexuels sur enfants</gls:translation>" in unit
+    assert "glossEntry" not in re.search(r'<unit id="u5".*?</unit>', text, re.S).group(0)
+    assert repo.run("translate", "export", "fr", "chapters/delta.md", "--out", "x", "--format", "po")[0] == 0
+    entry = next(e for e in polib.pofile(str(repo.root / "x/fr/chapters/delta.po")) if e.msgctxt == "u4")
+    assert "Terms: child sexual abuse material → matériel d'abus sexuels sur enfants" in entry.comment

@@ -86,7 +86,7 @@ def test_xliff_validates_against_the_oasis_core_schema() -> None:
     schema = _schema()
     assert xliff2.GLS in schema.maps.namespaces and xliff2.MDA in schema.maps.namespaces
     units, _ = units_for(FIXTURE, FIXTURE.replace("A paragraph", "Un paragraphe"), FIXTURE)
-    units[0].terms = [("child", "enfant")]
+    units[0].terms = [("child", ("enfant",))]
     document = xliff2.render(Exchange("every.md", "fr", "a" * 40, "b" * 40, units))
     errors = list(schema.iter_errors(document))
     assert errors == []
@@ -96,7 +96,7 @@ def test_xliff_validates_against_the_oasis_core_schema() -> None:
 def test_xliff12_validates_against_the_oasis_strict_schema() -> None:
     schema = xmlschema.XMLSchema(str(SCHEMA.parents[1] / "xliff-1.2" / "xliff-core-1.2-strict.xsd"))
     units, _ = units_for(FIXTURE, FIXTURE.replace("A paragraph", "Un paragraphe"), FIXTURE)
-    units[0].terms = [("child", "enfant")]
+    units[0].terms = [("child", ("enfant",))]
     document = xliff12.render(Exchange("every.md", "fr", "a" * 40, "b" * 40, units))
     assert list(schema.iter_errors(document)) == []
     assert "<bpt " in document and "<ph " in document
@@ -112,7 +112,7 @@ def test_xliff12_validates_against_the_oasis_strict_schema() -> None:
 def test_schema_rejects_a_broken_document(old: str, new: str) -> None:
     """The schema test can fail."""
     units, _ = units_for(FIXTURE, FIXTURE, FIXTURE)
-    units[0].terms = [("child", "enfant")]
+    units[0].terms = [("child", ("enfant",))]
     document = xliff2.render(Exchange("every.md", "fr", "a" * 40, None, units))
     if old == '<segment state="final">':
         document = re.sub(r"<segment .*?</segment>", "", document, count=1, flags=re.S)
