@@ -186,6 +186,9 @@ def _export(args: argparse.Namespace, project: Project, i18n) -> int:
         if args.format == "tmx":
             totals = [totals[0] + lev.reused, totals[1] + lev.changed, totals[2] + lev.new]
             continue
+        if not ex.units:  # XLIFF needs at least one unit per file; nothing to translate anyway
+            print(f"docs/{page}: nothing to translate; no file written")
+            continue
         dest = files.out_path(out, ex, args.format)
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_text(files.render(ex, args.format), encoding="utf-8")

@@ -100,6 +100,18 @@ class Planned:
     edited: bool  # the translation changed since the export
 
 
+def _page(project: Project, page: str, shown: str) -> str:
+    """The English page a file names, or an error: a file from outside names any path it likes."""
+    from pathlib import PurePosixPath
+
+    rel = PurePosixPath(page)
+    if (not page or rel.is_absolute() or ".." in rel.parts or "\\" in page or rel.suffix != ".md"
+            or rel.name.count(".") != 1 or not (project.docs / page).is_file()):
+        raise HandbookError(shown, f"the file is for docs/{page}, which is not an English page of this handbook",
+                            fix="Import files made for this handbook's pages.")
+    return page
+
+
 def parse(project: Project, path: Path) -> Exchange:
     raw = path.read_bytes()
     shown = str(path)
@@ -112,9 +124,8 @@ def parse(project: Project, path: Path) -> Exchange:
         page = polib.pofile(raw.decode("utf-8")).metadata.get("X-Handbook-Page", "")
     except (UnicodeDecodeError, OSError, ValueError) as err:
         raise HandbookError(shown, f"neither XLIFF nor a readable PO file: {err}") from None
-    english = _read(project.docs / page) if page else None
-    units = units_for(english, None, None)[0] if english is not None else []
-    return po.parse(raw, shown, units)
+    english = _read(project.docs / _page(project, page, shown))
+    return po.parse(raw, shown, units_for(english or "", None, None)[0])
 
 
 def plan(project: Project, path: Path, languages: tuple[str, ...], today: str, rebase: bool = False) -> Planned:
@@ -125,10 +136,7 @@ def plan(project: Project, path: Path, languages: tuple[str, ...], today: str, r
     if ex.lang not in languages:
         raise HandbookError(shown, f"the file is for language {ex.lang!r}, which is not a translated language "
                             f"({', '.join(languages)})", fix="Check the target language set in the translation tool.")
-    english = _read(project.docs / ex.page)
-    if english is None or ".." in Path(ex.page).parts:
-        raise HandbookError(shown, f"the file is for docs/{ex.page}, which does not exist",
-                            fix="Import files made for this handbook's pages.")
+    english = _read(project.docs / _page(project, ex.page, shown)) or ""
     current = gitio.blob_ids(project.root, [f"{DOCS_DIR}/{ex.page}"])[f"{DOCS_DIR}/{ex.page}"]
     if current != ex.source_blob and rebase:
         old_english = gitio.read_blob(project.root, ex.source_blob)

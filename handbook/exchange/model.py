@@ -28,11 +28,10 @@ _EMPHASIS = frozenset({"*", "_", "**", "__"})
 _ISOLATES = frozenset({"<bdi>", "</bdi>", '<bdi dir="ltr">', '<span dir="ltr">', "</span>"})
 
 
-def optional(code: Code) -> bool:
-    """A code the translator may drop (or, from the exported translation, add)."""
-    if code.kind in OPTIONAL_KINDS:
-        return True
-    return code.kind == "link" and (code.role == "open" or bool(_EXTERNAL.match(code.data)))
+def droppable(parts: tuple[Part, ...]) -> frozenset[str]:
+    """Ids of the codes a translator may drop: emphasis, and links to outside sources."""
+    return frozenset(c.id for c in parts if isinstance(c, Code) and (
+        c.kind in OPTIONAL_KINDS or (c.kind == "link" and c.role == "close" and _EXTERNAL.match(c.data))))
 
 
 @dataclass
@@ -86,6 +85,7 @@ def check_target(unit: Unit, target: tuple[Part, ...]) -> list[str]:
     """Why ``target`` cannot replace the unit's English text (empty when it can)."""
     problems: list[str] = []
     source_codes = {(c.id, c.role): c for c in unit.source if isinstance(c, Code)}
+    free = droppable(unit.source)
     seen: dict[tuple[str, str], int] = {}
     stack: list[Code] = []
     for part in target:
@@ -97,7 +97,7 @@ def check_target(unit: Unit, target: tuple[Part, ...]) -> list[str]:
             if not _safe_added(part):
                 problems.append(f"placeholder {_name(part)} is not in the English text")
         elif part.data != source_codes[key].data and not (
-                (optional(source_codes[key]) or source_codes[key].kind == "code") and _safe_added(part)):
+                (part.id in free or source_codes[key].kind == "code") and _safe_added(part)):
             problems.append(f"placeholder {_name(part)} stands for {_show(part)!r}, not {_show(source_codes[key])!r}")
         if part.role == "open":
             stack.append(part)
@@ -113,17 +113,12 @@ def check_target(unit: Unit, target: tuple[Part, ...]) -> list[str]:
             problems.append(f"placeholder {key[0]} appears {count} times")
     source_parents, target_parents = _parents(unit.source), _parents(target)
     for key, code in source_codes.items():
-        if optional(code):
+        if code.id in free:
             continue
         if key not in seen:
             problems.append(f"placeholder {_name(code)} ({_show(code)}) is missing")
         elif target_parents.get(key) != source_parents.get(key):
             problems.append(f"placeholder {_name(code)} ({_show(code)}) moved into or out of a link")
-    for part in target:  # a paired link must keep both ends, even where it may be dropped
-        if isinstance(part, Code) and part.role in ("open", "close"):
-            other = "close" if part.role == "open" else "open"
-            if (part.id, other) not in seen and not problems:
-                problems.append(f"placeholder {_name(part)} has lost its other half")
     for text in (p for p in target if isinstance(p, str)):
         injected = [c for c in inline(text) if isinstance(c, Code)]
         if injected:
@@ -166,30 +161,36 @@ def target_text(target: tuple[Part, ...]) -> str:
     return render(target)
 
 
+def _signatures(parts: tuple[Part, ...]) -> dict[str, str]:
+    """A code's Markdown, with its closing half's for a pair: a link is known by its address."""
+    out: dict[str, str] = {}
+    for part in parts:
+        if isinstance(part, Code):
+            out[part.id] = out.get(part.id, "") + part.data
+    return out
+
+
 def map_translation(unit: Unit, translated: tuple[Part, ...]) -> tuple[Part, ...]:
     """The parts of an existing translation with its codes numbered as the English ones: matched by
-    the same Markdown first, then by kind in order; a code the English does not have gets an id of
-    its own (t1, t2...)."""
-    source = [c for c in unit.source if isinstance(c, Code)]
-    free = {(c.id, c.role): c for c in source}
+    the same Markdown first (a link by its address), then by kind in order; a code the English does
+    not have gets an id of its own (t1, t2...)."""
+    source = [c for c in unit.source if isinstance(c, Code) and c.role != "close"]
+    source_sig, target_sig = _signatures(unit.source), _signatures(translated)
+    taken: set[str] = set()
     ids: dict[str, str] = {}  # translation id -> exchange id
-    extra = 0
     opens = [c for c in translated if isinstance(c, Code) and c.role != "close"]
-    for code in opens:  # pass 1: same data
-        match = next((s for s in source if (s.id, s.role) in free and s.role == code.role and s.kind == code.kind
-                      and s.data == code.data and s.id not in ids.values()), None)
-        if match:
-            ids[code.id] = match.id
-            del free[(match.id, match.role)]
-    for code in opens:  # pass 2: same kind, in order
-        if code.id in ids:
-            continue
-        match = next((s for s in source if (s.id, s.role) in free and s.role == code.role and s.kind == code.kind
-                      and s.id not in ids.values()), None)
-        if match:
-            ids[code.id] = match.id
-            del free[(match.id, match.role)]
-        else:
+    for same in (True, False):  # pass 1: same Markdown; pass 2: same kind, in order
+        for code in opens:
+            if code.id in ids:
+                continue
+            match = next((s for s in source if s.id not in taken and s.role == code.role and s.kind == code.kind
+                          and (not same or source_sig[s.id] == target_sig[code.id])), None)
+            if match:
+                ids[code.id] = match.id
+                taken.add(match.id)
+    extra = 0
+    for code in opens:
+        if code.id not in ids:
             extra += 1
             ids[code.id] = f"t{extra}"
     return tuple(p if isinstance(p, str) else Code(ids[p.id], p.role, p.kind, p.data) for p in translated)

@@ -98,6 +98,10 @@ BAD = [
                                                      '<mda:meta type="page">chapters/beta.md'), "was made from"),
     ("untranslated unit marked final", lambda t: re.sub(r"<target>Deuxième partie</target>", "", t),
      "is marked final but has no translation"),
+    ("a path outside docs", lambda t: t.replace('<mda:meta type="page">chapters/alpha.md',
+                                                 '<mda:meta type="page">../../etc/passwd.md'), "not an English page"),
+    ("a translation as the page", lambda t: t.replace('<mda:meta type="page">chapters/alpha.md',
+                                                      '<mda:meta type="page">chapters/alpha.fr.md'), "not an English page"),
     ("another language", lambda t: t.replace('trgLang="fr"', 'trgLang="de"'), "not a translated language"),
     ("not XML", lambda t: t[:200], "not a well-formed XML file"),
     ("an entity bomb", lambda t: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>', "XML"),
@@ -227,3 +231,32 @@ def test_units_carry_the_approved_terms_of_the_termbase(repo: Repo) -> None:
     assert repo.run("translate", "export", "fr", "chapters/delta.md", "--out", "x", "--format", "po")[0] == 0
     entry = next(e for e in polib.pofile(str(repo.root / "x/fr/chapters/delta.po")) if e.msgctxt == "u4")
     assert "Terms: child sexual abuse material → matériel d'abus sexuels sur enfants" in entry.comment
+
+
+@pytest.mark.parametrize("msgstr, named", [
+    ("Voir {1}la note{2}{/1} maintenant.", None),
+    ("Voir {1}la note{/1}{2} maintenant.", "moved into or out of a link"),
+    ("Voir {1}la note{9}{/1} maintenant.", "token {9} is not one of the unit's placeholders"),
+    ("Voir {1}la note{/1} maintenant.", "is missing"),
+    ("Voir {1}la <b>note</b>{2}{/1} maintenant.", "markup the English does not have"),
+])
+def test_po_targets_are_checked_like_xliff(repo: Repo, msgstr: str, named: str | None) -> None:
+    repo.write("chapters/gamma.md", "---\ntitle: Gamma\ndescription: G.\n---\n\n# Gamma { #gamma }\n\n"
+               "See [the note[^1]](alpha.md#alpha) now.\n\n[^1]: A note.\n")
+    repo.commit("gamma")
+    assert repo.run("translate", "export", "fr", "chapters/gamma.md", "--out", "x", "--format", "po")[0] == 0
+    path = repo.root / "x/fr/chapters/gamma.po"
+    po_file = polib.pofile(str(path))
+    entry = next(e for e in po_file if e.msgctxt == "u4")
+    assert entry.msgid == "See {1}the note{2}{/1} now."
+    entry.msgstr = msgstr
+    po_file.save(str(path))
+    code, out, err = repo.run("translate", "import", str(path))
+    if named is None:
+        assert code == 0, err
+        written = (repo.docs / "chapters/gamma.fr.md").read_text(encoding="utf-8")
+        assert "Voir [la note[^1]](alpha.md#alpha) maintenant." in written
+        assert "some units are not final yet" in out  # the other units are untranslated
+    else:
+        assert code == 1 and named in err and "unit u4" in err, err
+        assert not (repo.docs / "chapters/gamma.fr.md").exists()
