@@ -41,6 +41,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     export.add_argument("--format", choices=("xliff", "xliff12", "po", "tmx"), default="xliff",
                         help="XLIFF 2.0 (default), XLIFF 1.2 for older tools, gettext PO, or TMX (one translation "
                         "memory of every final unit of the language: <DIR>/<CODE>.tmx)")
+    export.add_argument("--sentences", action="store_true",
+                        help="XLIFF 2: one segment per sentence inside each unit, for tools that work by sentence")
     export.add_argument("--out", type=Path, metavar="DIR",
                         help="folder for <CODE>/<page>.xlf|.po (default: translations/po for PO, the layout a "
                         "Weblate component reads; translations/xliff for XLIFF; translations/tmx for TMX)")
@@ -191,7 +193,7 @@ def _export(args: argparse.Namespace, project: Project, i18n) -> int:
             continue
         dest = files.out_path(out, ex, args.format)
         dest.parent.mkdir(parents=True, exist_ok=True)
-        dest.write_text(files.render(ex, args.format), encoding="utf-8")
+        dest.write_text(files.render(ex, args.format, args.sentences), encoding="utf-8")
         totals = [totals[0] + lev.reused, totals[1] + lev.changed, totals[2] + lev.new]
         print(f"{dest}: {len(ex.units)} units: {lev.reused} reused, {lev.changed} changed, {lev.new} new"
               + (f" ({lev.note})" if lev.note else ""))

@@ -80,8 +80,10 @@ def _add_terms(project: Project, lang: str, units: list) -> None:
         unit.terms = [(term, approved) for pattern, term, approved in forms if pattern.search(words)]
 
 
-def render(ex: Exchange, fmt: str) -> str:
-    return {"xliff": xliff2.render, "xliff12": xliff12.render, "po": po.render}[fmt](ex)
+def render(ex: Exchange, fmt: str, sentences: bool = False) -> str:
+    if fmt == "xliff":
+        return xliff2.render(ex, sentences=sentences)
+    return {"xliff12": xliff12.render, "po": po.render}[fmt](ex)
 
 
 def out_path(out: Path, ex: Exchange, fmt: str) -> Path:

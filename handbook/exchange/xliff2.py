@@ -9,6 +9,7 @@ defusedxml: they come back from outside tools.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from defusedxml import ElementTree as SafeET
@@ -34,7 +35,9 @@ def _q(name: str, ns: str = NS) -> str:
 # --- writing -------------------------------------------------------------------------------------
 
 
-def render(ex: Exchange, version: str = "2.0") -> str:
+def render(ex: Exchange, version: str = "2.0", sentences: bool = False) -> str:
+    """The document; with ``sentences``, a unit holds one <segment> per sentence (for tools whose
+    translation memory works sentence by sentence), the spaces between them <ignorable>."""
     root = ET.Element(_q("xliff"), {"version": version, "srcLang": "en", "trgLang": ex.lang})
     file_el = ET.SubElement(root, _q("file"), {"id": "f1", "original": f"docs/{ex.page}", XML_SPACE: "preserve"})
     group = ET.SubElement(ET.SubElement(file_el, _q("metadata", MDA)), _q("metaGroup", MDA), {"category": "handbook"})
@@ -42,7 +45,7 @@ def render(ex: Exchange, version: str = "2.0") -> str:
                        ("translation_blob", ex.translation_blob or "")):
         ET.SubElement(group, _q("meta", MDA), {"type": key}).text = value
     for unit in ex.units:
-        _unit(file_el, unit, ex.page)
+        _unit(file_el, unit, ex.page, sentences)
     _indent(root, 0)
     # ElementTree's prefixes are global: the unprefixed one is claimed for this version just
     # before writing (default_namespace= refuses unqualified attributes such as version=).
@@ -66,7 +69,7 @@ def _indent(el: ET.Element, level: int) -> None:
     el[-1].tail = "\n" + "  " * level
 
 
-def _unit(parent: ET.Element, unit: Unit, page: str) -> None:
+def _unit(parent: ET.Element, unit: Unit, page: str, sentences: bool = False) -> None:
     el = ET.SubElement(parent, _q("unit"), {"id": unit.id, "name": unit.kind})
     if unit.terms:
         glossary = ET.SubElement(el, _q("glossary", GLS))
@@ -87,12 +90,58 @@ def _unit(parent: ET.Element, unit: Unit, page: str) -> None:
             if code.data not in data:
                 data[code.data] = f"d{len(data) + 1}"
                 ET.SubElement(original, _q("data"), {"id": data[code.data]}).text = code.data
-    segment = ET.SubElement(el, _q("segment"), {"state": "final" if unit.state == FINAL else "initial"})
-    if unit.state == REVIEW:
-        segment.set("subState", "handbook:review")
-    _inline(ET.SubElement(segment, _q("source")), unit.source, data)
-    if unit.target is not None:
-        _inline(ET.SubElement(segment, _q("target")), unit.target, data)
+    source = split_sentences(unit.source) if sentences else [(unit.source, "")]
+    target = split_sentences(unit.target) if sentences and unit.target is not None else [(unit.target, "")]
+    if len(source) != len(target) and unit.target is not None:  # the translation's sentences differ
+        source, target = [(unit.source, "")], [(unit.target, "")]
+    if unit.target is None:
+        target = [(None, "")] * len(source)
+    for (src, gap), (trg, trg_gap) in zip(source, target):
+        segment = ET.SubElement(el, _q("segment"), {"state": "final" if unit.state == FINAL else "initial"})
+        if unit.state == REVIEW:
+            segment.set("subState", "handbook:review")
+        _inline(ET.SubElement(segment, _q("source")), src, data)
+        if trg is not None:
+            _inline(ET.SubElement(segment, _q("target")), trg, data)
+        if gap:
+            ignorable = ET.SubElement(el, _q("ignorable"))
+            ET.SubElement(ignorable, _q("source")).text = gap
+            if trg is not None:
+                ET.SubElement(ignorable, _q("target")).text = trg_gap or gap
+
+
+_ENDS = ".!?؟…"
+
+
+def split_sentences(parts: tuple[Part, ...]) -> list[tuple[tuple[Part, ...], str]]:
+    """``parts`` cut after each sentence, outside any link or emphasis: (sentence, blanks after it).
+    A sentence ends at '.', '!', '?' (or '؟'), after any footnote marker, before blanks and a
+    character that is not a lower-case letter."""
+    out: list[tuple[tuple[Part, ...], str]] = []
+    current: list[Part] = []
+    depth, ended = 0, False
+    for part in parts:
+        if isinstance(part, Code):
+            current.append(part)
+            depth += {"open": 1, "close": -1}.get(part.role, 0)
+            ended = ended and part.role == "ph"
+            continue
+        if depth:
+            current.append(part)
+            ended = False
+            continue
+        pos = 0
+        for m in re.finditer(r"\s+", part):
+            before = part[m.start() - 1] if m.start() else ("." if ended else "")
+            after = part[m.end():m.end() + 1]
+            if before and before in _ENDS and after and not after.islower():
+                current.append(part[pos:m.start()])
+                out.append((tuple(p for p in current if p != ""), m.group(0)))
+                current, pos = [], m.end()
+        current.append(part[pos:])
+        ended = bool(part) and part[-1] in _ENDS
+    out.append((tuple(p for p in current if p != ""), ""))
+    return out
 
 
 def _inline(el: ET.Element, parts: tuple[Part, ...], data: dict[str, str]) -> None:
@@ -155,24 +204,33 @@ def parse(raw: bytes, shown: str) -> Exchange:
 
 
 def _read_unit(el: ET.Element, shown: str) -> Unit:
+    """A unit: its segments (one per sentence, or one) and ignorables joined back in order."""
     uid = el.get("id", "?")
     data = {d.get("id"): (d.text or "") for d in el.iter(_q("data"))}
-    segs = el.findall(_q("segment"))
-    if len(segs) != 1:
-        raise HandbookError(shown, f"unit {uid} has {len(segs)} segments; it must keep one",
-                            fix="Do not split or join segments of this file in the translation tool.")
-    seg = segs[0]
-    source_el, target_el = seg.find(_q("source")), seg.find(_q("target"))
-    source = _read_inline(source_el, data, uid, shown) if source_el is not None else ()
-    target = _read_inline(target_el, data, uid, shown) if target_el is not None else None
-    state = seg.get("state", "initial")
-    if target is not None and state in DONE_STATES:
-        kind = FINAL
-    elif target is not None:
-        kind = REVIEW
+    pieces = [c for c in el if c.tag in (_q("segment"), _q("ignorable"))]
+    if not any(c.tag == _q("segment") for c in pieces):
+        raise HandbookError(shown, f"unit {uid} has no segment", fix="Export the file again; do not join units.")
+    source: list[Part] = []
+    target: list[Part] = []
+    states, missing = [], False
+    for piece in pieces:
+        source_el, target_el = piece.find(_q("source")), piece.find(_q("target"))
+        source.extend(_read_inline(source_el, data, uid, shown) if source_el is not None else ())
+        if target_el is not None:
+            target.extend(_read_inline(target_el, data, uid, shown))
+        elif piece.tag == _q("ignorable"):  # blanks between sentences: the source's, if no target
+            target.extend(_read_inline(source_el, data, uid, shown) if source_el is not None else ())
+        else:
+            missing = True
+        if piece.tag == _q("segment"):
+            states.append(piece.get("state", "initial"))
+    done = all(state in DONE_STATES for state in states)
+    joined = None if missing else tuple(target)
+    if joined is not None:
+        kind = FINAL if done else REVIEW
     else:
-        kind = FINAL if state in DONE_STATES else NEW
-    return Unit(uid, el.get("name", ""), 0, (), source, target, kind)
+        kind = FINAL if done else NEW
+    return Unit(uid, el.get("name", ""), 0, (), tuple(source), joined, kind)
 
 
 def _read_inline(el: ET.Element, data: dict[str, str], uid: str, shown: str) -> tuple[Part, ...]:

@@ -44,12 +44,14 @@ def _exchange(page: str, lang: str, english: str, translation: str) -> Exchange:
 def _through(ex: Exchange, fmt: str, english: str) -> Exchange:
     if fmt == "xliff":
         return xliff2.parse(xliff2.render(ex).encode("utf-8"), "file.xlf")
+    if fmt == "xliff-sentences":
+        return xliff2.parse(xliff2.render(ex, sentences=True).encode("utf-8"), "file.xlf")
     if fmt == "xliff12":
         return xliff12.parse(xliff12.render(ex).encode("utf-8"), "file.xlf")
     return po.parse(po.render(ex).encode("utf-8"), "file.po", units_for(english, None, None)[0])
 
 
-@pytest.mark.parametrize("fmt", ["xliff", "po"])
+@pytest.mark.parametrize("fmt", ["xliff", "xliff-sentences", "po"])
 @pytest.mark.parametrize("rel, en, tr", _pairs(), ids=[p[0] for p in _pairs()])
 def test_real_page_round_trip(fmt: str, rel: str, en: Path, tr: Path) -> None:
     english, translation = en.read_text(encoding="utf-8"), tr.read_text(encoding="utf-8")
@@ -61,7 +63,7 @@ def test_real_page_round_trip(fmt: str, rel: str, en: Path, tr: Path) -> None:
     assert result.text == translation
 
 
-@pytest.mark.parametrize("fmt", ["xliff", "xliff12", "po"])
+@pytest.mark.parametrize("fmt", ["xliff", "xliff-sentences", "xliff12", "po"])
 def test_fixture_round_trip_with_targets_equal_to_sources(fmt: str) -> None:
     units, _ = units_for(FIXTURE, None, None)
     for unit in units:
@@ -91,6 +93,31 @@ def test_xliff_validates_against_the_oasis_core_schema() -> None:
     errors = list(schema.iter_errors(document))
     assert errors == []
     assert "<pc " in document and "<ph " in document and "<gls:glossEntry>" in document
+
+
+def test_sentence_segments_validate_and_split_the_real_pages() -> None:
+    english = (ROOT / "docs/chapters/missing-children.md").read_text(encoding="utf-8")
+    french = (ROOT / "docs/chapters/missing-children.fr.md").read_text(encoding="utf-8")
+    units, _ = units_for(english, french, english)
+    document = xliff2.render(Exchange("chapters/missing-children.md", "fr", "a" * 40, None, units), sentences=True)
+    assert list(_schema().iter_errors(document)) == []
+    assert document.count("<segment ") > len(units) + 50 and "<ignorable>" in document  # 202 for 129 units
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("One. Two.", ["One.", "Two."]),
+    ("Ends here.[^1] Next one.", ["Ends here.[^1]", "Next one."]),
+    ("See e.g. this one.", ["See e.g. this one."]),  # a lower-case word does not start a sentence
+    ("A [link. Inside](x.md) stays.", ["A [link. Inside](x.md) stays."]),  # never inside a pair
+    ("Why? Because! Done.", ["Why?", "Because!", "Done."]),
+    ("لماذا؟ لأن.", ["لماذا؟", "لأن."]),
+])
+def test_split_sentences(text: str, expected: list[str]) -> None:
+    from handbook.pages.segments import inline, render
+
+    pieces = xliff2.split_sentences(inline(text))
+    assert [render(p) for p, _ in pieces] == expected
+    assert "".join(render(p) + gap for p, gap in pieces) == text
 
 
 def test_xliff12_validates_against_the_oasis_strict_schema() -> None:
@@ -123,7 +150,7 @@ def test_schema_rejects_a_broken_document(old: str, new: str) -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(pages(), st.sampled_from(["xliff", "xliff12", "po"]))
+@given(pages(), st.sampled_from(["xliff", "xliff-sentences", "xliff12", "po"]))
 def test_property_random_pages_survive_export_and_import(text: str, fmt: str) -> None:
     """Targets equal to sources: the page comes back with the same body and the same structure."""
     units, _ = units_for(text, None, None)
