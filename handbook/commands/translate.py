@@ -1,5 +1,6 @@
 """``handbook translate start|done|review CODE PAGE``: begin a translation, record that it is up to
-date, or record that a national team has reviewed it."""
+date, or record that a national team has reviewed it. ``handbook translate export|import``: exchange
+files (XLIFF, PO, TMX) for translators' tools (handbook/exchange/)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from handbook.editorial.dates import cli_date
 from handbook.paths import DOCS_DIR, Project
 
 HELP = ("Start a translation of a page, record that a translation matches the current English page, "
-        "or record a national team's review.")
+        "record a national team's review, or exchange XLIFF and PO files with translators' tools.")
 
 # Imports of the package's modules are inside the functions below: cli.py imports every command
 # to build its parser, and with them all at the top every `handbook` run took ~90 ms longer

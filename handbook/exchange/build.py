@@ -101,6 +101,13 @@ def apply(ex: Exchange, english: str, translation: str | None, shown: str, today
         if unit.target is not None:
             text = text[:span.start] + render(unit.target) + text[span.end:]
     complete = all(u.target is not None and u.state == FINAL for u in ex.units)
+    if not complete and translation is not None and base is not translation:
+        # Rebuilt on the English page: the new file must not claim to be more up to date than the
+        # translation it replaces (which is kept as a backup).
+        old = frontmatter.split(translation.replace("\r\n", "\n"), shown).meta
+        kept = {key: str(old[key]) for key in ("source_blob", "translated_on") if old.get(key) is not None}
+        if kept:
+            text = provenance.set_keys(text, kept, shown)
     if complete:
         meta = frontmatter.split(text, shown).meta
         if str(meta.get("source_blob")) != ex.source_blob:

@@ -260,3 +260,19 @@ def test_po_targets_are_checked_like_xliff(repo: Repo, msgstr: str, named: str |
     else:
         assert code == 1 and named in err and "unit u4" in err, err
         assert not (repo.docs / "chapters/gamma.fr.md").exists()
+
+
+def test_a_translation_that_does_not_line_up_is_rebuilt_on_the_english_and_backed_up(repo: Repo) -> None:
+    _translate_alpha(repo)
+    old_blob = frontmatter.split((repo.docs / "chapters/alpha.fr.md").read_text(encoding="utf-8")).meta["source_blob"]
+    repo.edit("chapters/alpha.fr.md", "Consignez ce qui a été dit.", "Consignez ce qui a été dit.\n\nUn ajout.")
+    repo.commit("French page with a paragraph of its own")
+    path, out = _export(repo)
+    assert "no translation was reused" in out
+    code, out, err = repo.run("translate", "import", str(path))
+    assert code == 0, err
+    backups = list((repo.docs / "chapters").glob("alpha.fr.md.bak-*"))
+    assert len(backups) == 1 and "Un ajout." in backups[0].read_text(encoding="utf-8")
+    written = (repo.docs / "chapters/alpha.fr.md").read_text(encoding="utf-8")
+    assert "Record what was said." in written  # English left to translate, with the English structure
+    assert frontmatter.split(written).meta["source_blob"] == old_blob  # not marked up to date
