@@ -114,9 +114,15 @@ def _page(project: Project, page: str, shown: str) -> str:
     return page
 
 
+MAX_FILE_BYTES = 20_000_000  # an exchange file of the largest page allowed (1 MB) is a few MB
+
+
 def parse(project: Project, path: Path) -> Exchange:
-    raw = path.read_bytes()
     shown = str(path)
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise HandbookError(shown, f"the file is {path.stat().st_size // 1_000_000} MB; an exchange file of one page "
+                            f"is at most {MAX_FILE_BYTES // 1_000_000} MB", fix="Import the files made by the export.")
+    raw = path.read_bytes()
     if raw.lstrip().startswith(b"<"):
         return xliff12.parse(raw, shown) if xliff12.NS.encode() in raw[:2000] else xliff2.parse(raw, shown)
     # PO: its tokens are read against the current English page's codes

@@ -90,7 +90,10 @@ def parse(raw: bytes, shown: str) -> Exchange:
     return Exchange(page, f.get("target-language", ""), blob, meta.get("translation_blob") or None, units)
 
 
-def _read(el: ET.Element, uid: str, shown: str, kinds: dict[str, str] | None = None) -> tuple[Part, ...]:
+def _read(el: ET.Element, uid: str, shown: str, kinds: dict[str, str] | None = None, depth: int = 0) -> tuple[Part, ...]:
+    if depth > 32:
+        raise HandbookError(shown, f"unit {uid}: markers nest more than 32 levels deep",
+                            fix="Keep the placeholders as the export wrote them.")
     kinds = {} if kinds is None else kinds  # bpt id -> kind, for its ept
     out: list[Part] = [el.text or ""]
     for child in el:
@@ -102,7 +105,7 @@ def _read(el: ET.Element, uid: str, shown: str, kinds: dict[str, str] | None = N
             role = {"ph": "ph", "bpt": "open", "ept": "close"}[name]
             out.append(Code(child.get("id", ""), role, kind, child.text or ""))
         elif name == "mrk":
-            out.extend(_read(child, uid, shown, kinds))
+            out.extend(_read(child, uid, shown, kinds, depth + 1))
         else:
             raise HandbookError(shown, f"unit {uid}: <{name}> is not supported here",
                                 fix="Keep the placeholders as the export wrote them (<bpt>, <ept>, <ph>).")

@@ -233,7 +233,13 @@ def _read_unit(el: ET.Element, shown: str) -> Unit:
     return Unit(uid, el.get("name", ""), 0, (), tuple(source), joined, kind)
 
 
-def _read_inline(el: ET.Element, data: dict[str, str], uid: str, shown: str) -> tuple[Part, ...]:
+MAX_DEPTH = 32  # placeholders nested deeper are refused: no page nests so, and recursion has a limit
+
+
+def _read_inline(el: ET.Element, data: dict[str, str], uid: str, shown: str, depth: int = 0) -> tuple[Part, ...]:
+    if depth > MAX_DEPTH:
+        raise HandbookError(shown, f"unit {uid}: placeholders nest more than {MAX_DEPTH} levels deep",
+                            fix="Keep the placeholders as the export wrote them.")
     out: list[Part] = [el.text or ""]
     for child in el:
         name = child.tag.rsplit("}", 1)[-1]
@@ -242,10 +248,10 @@ def _read_inline(el: ET.Element, data: dict[str, str], uid: str, shown: str) -> 
             out.append(Code(child.get("id", ""), "ph", kind, _data(data, child.get("dataRef"), uid, shown)))
         elif name == "pc":
             out.append(Code(child.get("id", ""), "open", kind, _data(data, child.get("dataRefStart"), uid, shown)))
-            out.extend(_read_inline(child, data, uid, shown))
+            out.extend(_read_inline(child, data, uid, shown, depth + 1))
             out.append(Code(child.get("id", ""), "close", kind, _data(data, child.get("dataRefEnd"), uid, shown)))
         elif name == "mrk":  # an annotation (a term, a comment) a tool added: its text counts
-            out.extend(_read_inline(child, data, uid, shown))
+            out.extend(_read_inline(child, data, uid, shown, depth + 1))
         elif name == "cp":
             out.append(chr(int(child.get("hex", "0"), 16)))
         else:

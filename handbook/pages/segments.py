@@ -111,7 +111,13 @@ def _next_id(counter: list[int]) -> str:
     return str(counter[0])
 
 
-def _scan(text: str, out: list[Part], counter: list[int]) -> None:
+_MAX_DEPTH = 20  # links and emphasis nested deeper are left as text: a hostile page cannot exhaust the stack
+
+
+def _scan(text: str, out: list[Part], counter: list[int], depth: int = 0) -> None:
+    if depth > _MAX_DEPTH:
+        out.append(text)
+        return
     pos = 0
     for m in _INLINE.finditer(text):
         out.append(text[pos:m.start()])
@@ -128,7 +134,7 @@ def _scan(text: str, out: list[Part], counter: list[int]) -> None:
             opener = m.group("bang") + "["
             closer = "]" + m.group("dest") + (m.group("lattr") or "")
             out.append(Code(ident, "open", kind, opener))
-            _scan(m.group("label"), out, counter)
+            _scan(m.group("label"), out, counter, depth + 1)
             out.append(Code(ident, "close", kind, closer))
         else:
             if m.group("strong"):
@@ -138,7 +144,7 @@ def _scan(text: str, out: list[Part], counter: list[int]) -> None:
                 kind, mark = "em", m.group(0)[0]
             ident = _next_id(counter)
             out.append(Code(ident, "open", kind, mark))
-            _scan(body, out, counter)
+            _scan(body, out, counter, depth + 1)
             out.append(Code(ident, "close", kind, mark))
     out.append(text[pos:])
 

@@ -276,3 +276,29 @@ def test_a_translation_that_does_not_line_up_is_rebuilt_on_the_english_and_backe
     written = (repo.docs / "chapters/alpha.fr.md").read_text(encoding="utf-8")
     assert "Record what was said." in written  # English left to translate, with the English structure
     assert frontmatter.split(written).meta["source_blob"] == old_blob  # not marked up to date
+
+
+HOSTILE = [
+    ("nested placeholders", lambda t: t.replace("<target>L'agent", "<target>" + '<mrk id="m">' * 5000 + "L'agent"
+                                                + "</mrk>" * 5000, 1), "nest more than"),
+    ("not UTF-8 PO", None, "readable PO file"),
+]
+
+
+@pytest.mark.parametrize("what, change, named", HOSTILE, ids=[h[0] for h in HOSTILE])
+def test_hostile_files_fail_with_a_message(repo: Repo, what: str, change, named: str) -> None:
+    _translate_alpha(repo)
+    path, _ = _export(repo, "xliff" if change else "po")
+    if change:
+        path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+    else:
+        path.write_bytes(path.read_bytes().replace("écoute".encode(), "écoute".encode("latin-1")))
+    code, out, err = repo.run("translate", "import", str(path))
+    assert code == 1 and named in err and "Traceback" not in err, err
+
+
+def test_deeply_nested_emphasis_is_left_as_text() -> None:
+    from handbook.pages.segments import inline, render
+
+    text = "*a " * 3000 + "x" + " b*" * 3000
+    assert render(inline(text)) == text
