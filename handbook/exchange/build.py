@@ -75,6 +75,7 @@ class Result:
     text: str  # the new translation
     complete: bool  # every unit translated and final: the English version is recorded
     rebuilt: bool  # built on the English page, not on the existing translation (which is then backed up)
+    translated: int = 0  # units with a translation
 
 
 def apply(ex: Exchange, english: str, translation: str | None, shown: str, today: str) -> Result:
@@ -92,6 +93,8 @@ def apply(ex: Exchange, english: str, translation: str | None, shown: str, today
         if unit.state == FINAL and not "".join(p for p in unit.target if isinstance(p, str)).strip():
             errors.append(f"unit {unit.id} (line {seg.line}) is marked final but its translation is empty")
         errors.extend(f"unit {unit.id} (line {seg.line}): {p}" for p in check_target(unit, unit.target))
+    if translation is None and all(u.target is None for u in ex.units):
+        errors.append("no unit has a translation, and the page has none yet")
     if errors:
         raise HandbookError(shown, "; ".join(errors), fix="Correct these units in the translation tool and "
                             "export the file again; nothing was written.")
@@ -114,7 +117,7 @@ def apply(ex: Exchange, english: str, translation: str | None, shown: str, today
             text = provenance.set_keys(text, {"source_blob": ex.source_blob, "translated_on": today}, shown)
         text = provenance.add_missing_keys(text, provenance.UNREVIEWED, shown)
     _check_result(text, base, shown)
-    return Result(text, complete, base is not translation)
+    return Result(text, complete, base is not translation, sum(u.target is not None for u in ex.units))
 
 
 def check_units(ex: Exchange, english: list[Segment], shown: str) -> None:

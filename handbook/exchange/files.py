@@ -203,8 +203,13 @@ def write(planned: Planned) -> str:
     planned.target.parent.mkdir(parents=True, exist_ok=True)
     with open(planned.target, "w", encoding="utf-8", newline="") as handle:
         handle.write(planned.result.text)
-    state = ("every unit is final: the English version is recorded" if planned.result.complete else
-             "some units are not final yet: the recorded English version is unchanged")
+    if planned.result.complete:
+        state = "every unit is final: the English version is recorded"
+    elif planned.old is None:
+        state = (f"a new translation: {planned.result.translated} of its units translated, the others in English, "
+                 "and the English version recorded, as `translate start` does")
+    else:
+        state = "some units are not final yet: the recorded English version is unchanged"
     return f"Wrote {planned.shown} ({state}).{note}"
 
 

@@ -256,7 +256,7 @@ def test_po_targets_are_checked_like_xliff(repo: Repo, msgstr: str, named: str |
         assert code == 0, err
         written = (repo.docs / "chapters/gamma.fr.md").read_text(encoding="utf-8")
         assert "Voir [la note[^1]](alpha.md#alpha) maintenant." in written
-        assert "some units are not final yet" in out  # the other units are untranslated
+        assert "a new translation: 1 of its units translated" in out  # the others stay in English
     else:
         assert code == 1 and named in err and "unit u4" in err, err
         assert not (repo.docs / "chapters/gamma.fr.md").exists()
@@ -302,3 +302,10 @@ def test_deeply_nested_emphasis_is_left_as_text() -> None:
 
     text = "*a " * 3000 + "x" + " b*" * 3000
     assert render(inline(text)) == text
+
+
+def test_a_file_with_no_translation_does_not_create_a_page(repo: Repo) -> None:
+    path, _ = _export(repo)
+    code, out, err = repo.run("translate", "import", str(path))
+    assert code == 1 and "no unit has a translation" in err
+    assert not (repo.docs / "chapters/alpha.fr.md").exists()
