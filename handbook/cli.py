@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "check": "handbook.commands.check",
     "status": "handbook.commands.status",
     "translate": "handbook.commands.translate",
+    "terms": "handbook.commands.terms",
     "review": "handbook.commands.review",
     "edition": "handbook.commands.edition",
     "pdf": "handbook.commands.pdf",
