@@ -153,7 +153,7 @@ def _skeleton(ex: Exchange, english: str, translation: str | None, today: str, s
 
 def _check_result(text: str, base: str, shown: str) -> None:
     """The targets changed no structure of the page they went into: what the parity check compares."""
-    from handbook.check.markdown import inventory
+    from handbook.pages.markdown import inventory
 
     try:
         frontmatter.split(text, shown)

@@ -173,7 +173,7 @@ def _inline(el: ET.Element, parts: tuple[Part, ...], data: dict[str, str]) -> No
 def _attrs(code: Code, attrs: dict[str, str]) -> dict[str, str]:
     attrs["type"] = _TYPES.get(code.kind, "other")
     attrs["subType"] = f"handbook:{code.kind}"
-    if code.kind in ("footnote", "code", "html", "attr", "comment", "image") or (code.kind == "link" and code.role == "ph"):
+    if code.kind in ("footnote", "code", "html", "attr", "comment", "image", "para") or (code.kind == "link" and code.role == "ph"):
         attrs["canDelete"] = "no"
     return attrs
 

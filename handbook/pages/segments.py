@@ -12,7 +12,7 @@ and setext headings, paragraphs, list items, table cells, ``/// name | Title`` b
 ``!!! name "Title"`` admonitions, footnote definitions, definition lists, block quotes and
 abbreviation definitions. Code fences, snippet markers, HTML comments, reference definitions,
 attribute-list lines and raw HTML lines are never offered. It agrees with
-:mod:`handbook.check.markdown`, the inventory the parity check compares: a translation that keeps
+:mod:`handbook.pages.markdown`, the inventory the parity check compares: a translation that keeps
 every code of every segment keeps its headings ids, blocks, tables, images and links.
 
 Python-Markdown keeps no source positions, hence a scanner of its own here.
@@ -37,7 +37,7 @@ class Code:
 
     id: str
     role: str
-    kind: str  # code, footnote, link, image, strong, em, html, attr, autolink
+    kind: str  # code, footnote, link, image, strong, em, html, attr, autolink, para (a paragraph number)
     data: str  # the Markdown it stands for
 
 
@@ -86,6 +86,7 @@ _INLINE = re.compile(
     r"|(?P<autolink><(?:https?://|mailto:)[^>\s]+>)"
     r"|(?P<html></?[A-Za-z][\w:-]*(?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>)"
     r"|(?P<attr>" + _ATTR + r")"
+    r"|(?P<para>\{¶\d+\})"  # a paragraph number (handbook.pages.paragraphs): kept as it is
     r"|(?P<strong>(?P<sd>\*\*|__)(?=\S)(?P<sbody>.+?)(?<=\S)(?P=sd))"
     r"|(?P<em>(?<![*\w\\])\*(?=[^\s*])(?P<ebody>(?:\*\*.+?\*\*|[^*])+?)(?<=[^\s*])\*(?!\*)"
     r"|(?<![\w\\])_(?=[^\s_])(?P<ubody>.+?)(?<=[^\s_])_(?!\w))",
@@ -125,8 +126,8 @@ def _scan(text: str, out: list[Part], counter: list[int], depth: int = 0) -> Non
         if m.group("escape"):
             out.append(m.group(0))  # an escaped character is text: the translator keeps or drops it
         elif m.group("code") or m.group("footnote") or m.group("comment") or m.group("autolink") \
-                or m.group("html") or m.group("attr"):
-            kind = next(k for k in ("code", "footnote", "comment", "autolink", "html", "attr") if m.group(k))
+                or m.group("html") or m.group("attr") or m.group("para"):
+            kind = next(k for k in ("code", "footnote", "comment", "autolink", "html", "attr", "para") if m.group(k))
             out.append(Code(_next_id(counter), "ph", kind, m.group(0)))
         elif m.group("link"):
             kind = "image" if m.group("bang") else "link"
@@ -166,7 +167,7 @@ _DEFINITION = re.compile(r"^([ ]{0,3}:[ \t]+)(\S.*)$")
 _QUOTE = re.compile(r"^([ \t]*(?:>[ \t]?)+)(.*)$")
 _RULE = re.compile(r"^[ ]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _TAG_LINE = re.compile(r"^[ \t]*(?:</?[A-Za-z][^>]*>[ \t]*)+$")
-_ATTR_LINE = re.compile(r"^[ \t]*" + _ATTR + r"[ \t]*$")
+_ATTR_LINE = re.compile(r"^[ \t]*(?:" + _ATTR + r"|\{¶\d+\})[ \t]*$")  # a table's number too
 _SNIPPET = re.compile(r"^[ \t]*;?--8<--")
 _TABLE_DELIM = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _OPTION = re.compile(r"^[ \t]+[\w-]+:")
