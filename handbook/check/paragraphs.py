@@ -20,13 +20,13 @@ def check(corpus: Corpus) -> Iterator[Diagnostic]:
     for page in corpus.pages:
         if not is_chapter(page.source) or isinstance(page.front, HandbookError):
             continue
-        found = paragraphs.blocks(page.text)
+        found = page.blocks
         if page.lang == corpus.i18n.default:
             yield from _english(page.path, found, page.meta.get(paragraphs.LAST_KEY))
             continue
         english = corpus.page(corpus.i18n.default, page.source)
         if english is not None:
-            yield from _translation(page.path, found, paragraphs.blocks(english.text), english.path)
+            yield from _translation(page.path, found, english.blocks, english.path)
 
 
 def _english(path: str, found: list[paragraphs.Block], last: object) -> Iterator[Diagnostic]:

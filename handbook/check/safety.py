@@ -338,6 +338,7 @@ _PLAIN_EXTENSIONS = {
     "footnotes": ("USE_DEFINITION_ORDER",),  # the order of the numbers, not what the HTML may hold
     "handbook.mdext.footnote_order": (),  # renumbers footnotes; adds no markup
     "handbook.mdext.footnote_glue": (),  # wraps a word and its footnote reference in a span; nothing else
+    "handbook.mdext.paragraph_numbers": (),  # an id "p4-12" and a link to it; takes only digits from the page
     "pymdownx.superfences": (),
     "pymdownx.blocks.admonition": ("types",), "pymdownx.blocks.details": ("types",),
     "pymdownx.snippets": ("base_path", "check_paths", "restrict_base_path"),

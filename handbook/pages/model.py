@@ -26,6 +26,8 @@ if TYPE_CHECKING:  # imported where used: `handbook check` starts lychee before 
     from handbook.frontmatter import FrontMatter
     from handbook.languages import I18n
     from handbook.pages.config import ContentConfig
+    from handbook.pages.paragraphs import Block
+    from handbook.pages.segments import Segment
 
 
 @dataclass
@@ -44,6 +46,20 @@ class Page:
         from handbook.pages.markdown import inventory  # late: lychee starts first (see above)
 
         return inventory(self.text)
+
+    @cached_property
+    def segments(self) -> list[Segment]:
+        """The translatable units, at the source level (CAT exchange, parity, leverage)."""
+        from handbook.pages.segments import segments  # late: lychee starts first (see above)
+
+        return segments(self.text)
+
+    @cached_property
+    def blocks(self) -> list[Block]:
+        """The numbered blocks (paragraphs, list items, tables) and their citable numbers."""
+        from handbook.pages.paragraphs import blocks  # late: lychee starts first (see above)
+
+        return blocks(self.text)
 
     @cached_property
     def front(self) -> FrontMatter | HandbookError:
