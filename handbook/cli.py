@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "edition": "handbook.commands.edition",
     "pdf": "handbook.commands.pdf",
     "preview-shots": "handbook.commands.preview_shots",
+    "language": "handbook.commands.language",
 }
 
 

@@ -38,6 +38,11 @@ class LangEntry:
         return self.confidence != "U"
 
 
+# A language just added (`handbook language add`) has no terms yet: nothing to prefer or avoid, so
+# its pages get no term findings (and no drift) until its team starts its column.
+NOT_STARTED = LangEntry(prefer=(), avoid=(), variants=(), reason="", exceptions=(), confidence="U", sources=())
+
+
 @dataclass(frozen=True, eq=False)  # identity: concepts are compared and hashed as objects
 class Concept:
     id: str
@@ -47,7 +52,8 @@ class Concept:
     line: int = 0
 
     def entry(self, code: str) -> LangEntry:
-        return self.langs[code]
+        """The concept in ``code``; a language whose column is not started yet has no terms."""
+        return self.langs.get(code, NOT_STARTED)
 
 
 @dataclass(frozen=True)
@@ -193,9 +199,16 @@ def _concepts(r: _Reader, top: dict, sources: dict[str, Source], codes: tuple[st
         raise r.fail(("concepts",), "concepts must be a non-empty list.")
     concepts: list[Concept] = []
     seen: set[str] = set()
+    # A column is started once any concept has the language; from then on every concept needs it.
+    started = tuple(code for code in codes if any(isinstance(c, dict) and code in c for c in raw_concepts))
     for index, item in enumerate(raw_concepts):
-        concepts.append(_concept(r, ("concepts", index), item, seen, sources, codes))
+        concepts.append(_concept(r, ("concepts", index), item, seen, sources, started))
     return concepts
+
+
+def not_started(termbase: Termbase) -> tuple[str, ...]:
+    """Languages with no term in any concept yet (`handbook status` says so)."""
+    return tuple(code for code in termbase.codes if not any(code in c.langs for c in termbase.concepts))
 
 
 def _concept(r: _Reader, where: KeyPath, item: Any, seen: set[str], sources: dict[str, Source],
