@@ -15,6 +15,7 @@ from handbook.editorial.edition import EDITION_FILE
 from handbook.errors import HandbookError
 from handbook.frontmatter import read
 from handbook.languages import I18n, load_i18n
+from handbook.site.i18n_plugin import section_title
 from handbook.paths import UI_DIR, Project
 from handbook.pdf import assemble
 from handbook.pdf.edition import Edition, build_date, edition
@@ -181,7 +182,7 @@ def assemble_book(project: Project, code: str, epoch: str, only: str | None = No
     items = []
     for number, item in enumerate(order, start=1):
         if isinstance(item, Part):
-            title = config.nav_translations.get(code, {}).get(item.title, item.title)
+            title = section_title(i18n, code, item.title)  # the web menu's title, from the UI strings
             items.append({"part": True, "key": f"part-{number}", "title": title})
         else:
             chapter = chapters[item.key]

@@ -93,12 +93,6 @@ def section_titles(nav: object) -> list[str]:
     return found
 
 
-def untranslated_sections(nav: object, translations: dict[str, dict[str, str]], codes: tuple[str, ...]) -> list[str]:
-    """'fr: Checklists' for every nav section that a translated language has no title for."""
-    return [f"{code}: {title}" for code in codes for title in section_titles(nav)
-            if title not in (translations.get(code) or {})]
-
-
 SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
 
 

@@ -16,13 +16,11 @@ from pathlib import Path
 from handbook.errors import HandbookError
 from handbook.languages import load_i18n
 from handbook.paths import LANGUAGES_FILE, UI_DIR, Project
+from handbook.translation.ui_status import UNTRANSLATED
 
 TERMBASE_FILE = "translations/termbase.yml"
 POLICY_FILE = "translations/publication.yml"
 CODEOWNERS_FILE = ".github/CODEOWNERS"
-# The line above each scaffolded UI string: it is still the English text. `handbook status` lists
-# the strings that carry it and still read as in English; translating the string is what counts.
-UNTRANSLATED = "# untranslated"
 
 _CODE = re.compile(r"^[a-z]{2,3}$")
 
@@ -155,9 +153,9 @@ def languages_entry(lang: NewLanguage) -> str:
             f"    quotes: [{marks}]  # CLDR's delimiters; the national team may choose the house style\n")
 
 
-def scaffold_ui(english: str, lang: NewLanguage, english_name: str) -> str:
+def scaffold_ui(english: str, lang: NewLanguage) -> str:
     """A UI string file of ``lang`` from the English one: the same strings, each marked untranslated."""
-    out = [f"# UI strings in {english_name} ({lang.code}), scaffolded from English by `handbook language add`.\n",
+    out = [f"# UI strings in {lang.name} ({lang.code}), scaffolded from English by `handbook language add`.\n",
            f"# Translate each string, then delete the '{UNTRANSLATED}' line above it. Until then readers\n",
            "# see the English text, and `handbook status` lists the string as untranslated.\n"]
     for line in english.splitlines(keepends=True):
@@ -190,14 +188,13 @@ def plan(project: Project, lang: NewLanguage) -> dict[Path, str]:
     files: dict[Path, str] = {}
     files[root / LANGUAGES_FILE] = insert_in_block(read(LANGUAGES_FILE), "languages", languages_entry(lang),
                                                    root / LANGUAGES_FILE)
-    english_name = lang.name
     for source in sorted((root / UI_DIR).glob(f"*.{i18n.default}.yml")):
         area = source.name.split(".")[0]
         target = root / UI_DIR / f"{area}.{lang.code}.yml"
         if target.exists():
             raise HandbookError(target, "already exists; `language add` never overwrites a file.",
                                 fix="Move it away, or add the language to translations/languages.yml by hand.")
-        files[target] = scaffold_ui(source.read_text(encoding="utf-8"), lang, english_name)
+        files[target] = scaffold_ui(source.read_text(encoding="utf-8"), lang)
     termbase = root / TERMBASE_FILE
     if termbase.exists():
         text = read(TERMBASE_FILE)
