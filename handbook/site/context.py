@@ -15,15 +15,17 @@ import markupsafe
 
 from handbook.pageinfo import PageInfo
 from handbook.site import pages
+from handbook.translation.gate import web_states
 
 
 def core(info: PageInfo) -> dict[str, Any]:
     i18n = info.i18n
+    unlisted = frozenset(code for code, web in web_states(info.root).items() if web == "unlisted")
     return {
         "lang": info.lang,
         "dir": i18n.language(info.lang).dir,
         "strings": i18n.strings[info.lang],
-        "alternates": pages.alternates(i18n, info.lang, info.url),
+        "alternates": pages.alternates(i18n, info.lang, info.url, unlisted),
         "fallback": info.fallback,
         "default_lang": i18n.default,
     }

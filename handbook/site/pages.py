@@ -35,17 +35,18 @@ def relative_href(from_url: str, to_url: str) -> str:
     return rel + "/" if to_url.endswith("/") or to_url == "" else rel
 
 
-def alternates(i18n: I18n, current: str, page_url: str) -> list[Alternate]:
+def alternates(i18n: I18n, current: str, page_url: str, unlisted: frozenset[str] = frozenset()) -> list[Alternate]:
     """The language switcher of one page: the same page in every language, by relative links.
 
     Every language has every page (untranslated pages fall back to English), so the target always
     exists. Relative links keep the site working under a sub-path and with ``site_url`` unset.
+    Languages in ``unlisted`` (held back by the publication gate) appear only in their own switcher.
     """
     here = site_path(i18n, current, page_url)
     return [
         Alternate(lang.code, lang.name, relative_href(here, site_path(i18n, lang.code, page_url)),
                   lang.code == current, lang.dir)
-        for lang in i18n.languages
+        for lang in i18n.languages if lang.code == current or lang.code not in unlisted
     ]
 
 

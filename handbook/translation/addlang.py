@@ -205,8 +205,10 @@ def plan(project: Project, lang: NewLanguage) -> dict[Path, str]:
     policy = root / POLICY_FILE
     if policy.exists():
         files[policy] = insert_in_block(read(POLICY_FILE), "languages",
-                                        f"  {lang.code}:  # placeholder: the committee sets the threshold\n"
-                                        "    pdf_min_up_to_date: 0\n", policy)
+                                        f"  {lang.code}:  # placeholder: the committee sets the thresholds\n"
+                                        "    pdf_min_up_to_date: 50  # no PDF until half the chapters are translated\n"
+                                        "    web_min_up_to_date: 50  # until then the web pages say they are a draft\n"
+                                        "    web_below: draft\n", policy)
     owners = root / CODEOWNERS_FILE
     if owners.exists():
         files[owners] = codeowners_text(read(CODEOWNERS_FILE), lang.code, owners)

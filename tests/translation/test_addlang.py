@@ -44,7 +44,8 @@ def test_adding_portuguese_writes_every_file_and_the_handbook_reads_them(project
     assert f"{UNTRANSLATED}\nskip_to_content: Skip to content\n" in core
     termbase = load_termbase(project.root, i18n.codes)
     assert termbase.mention_markers["pt"] == () and not_started(termbase) == ("pt",)
-    assert load_policy(project.root, i18n.translated_codes).rule("pt").pdf_min_up_to_date == 0
+    rule = load_policy(project.root, i18n.translated_codes).rule("pt")
+    assert (rule.pdf_min_up_to_date, rule.web_min_up_to_date, rule.web_below) == (50, 50, "draft")
     owners = (project.root / ".github/CODEOWNERS").read_text(encoding="utf-8")
     assert "/translations/ui/*.pt.yml" in owners and "@OWNER/translators-pt" in owners
     assert {p.relative_to(project.root).as_posix() for p in written} >= {
@@ -102,7 +103,7 @@ def test_an_existing_file_is_never_overwritten(project):
 def test_a_file_the_loaders_then_refuse_is_rolled_back(project):
     # A broken publication policy: the language is planned, written, read back, refused, undone.
     policy = project.root / "translations/publication.yml"
-    policy.write_text(policy.read_text(encoding="utf-8").replace("pdf_min_up_to_date: 0", "pdf_min_up_to_date: 0\n  extra: 1", 1),
+    policy.write_text(policy.read_text(encoding="utf-8").replace("languages: {}", "languages: {}\nextra: 1", 1),
                       encoding="utf-8")
     before = snapshot(project)
     with pytest.raises(HandbookError):

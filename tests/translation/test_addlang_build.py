@@ -9,7 +9,7 @@ import pytest
 
 from handbook.languages import load_i18n
 from handbook.site.build import build_site
-from handbook.translation.addlang import add_language
+from handbook.translation.addlang import add_language, insert_in_block
 from handbook.translation.inventory import load
 from tests.conftest import make_handbook, page, translated_page
 
@@ -25,7 +25,11 @@ NAV = "  - index.md\n  - Chapters:\n      - chapters/harbour.md\n"
 def built(tmp_path_factory):
     base = tmp_path_factory.mktemp("addlang")
     project = make_handbook(base / "handbook", PAGES, nav=NAV)
-    add_language(project, "pt", "Português")
+    add_language(project, "pt", "Português")  # its policy: a draft below 50% (the placeholder)
+    policy = project.root / "translations" / "publication.yml"  # Spanish: not linked below 50%
+    policy.write_text(insert_in_block(policy.read_text(encoding="utf-8"), "languages",
+                                      "  es:\n    pdf_min_up_to_date: 0\n    web_min_up_to_date: 50\n    web_below: unlisted\n",
+                                      policy), encoding="utf-8")
     site = base / "site"
     report = build_site(project, out=site, jobs=2, log=lambda _: None)
     return project, site, report
@@ -48,11 +52,24 @@ def test_every_page_is_the_english_text_with_the_fallback_notice_in_the_new_lang
     assert "The lighthouse guides every reader." in html or "The harbour is calm." in html
 
 
-def test_the_switcher_of_every_language_offers_portuguese(built):
+def test_the_switcher_of_every_language_offers_portuguese_and_not_an_unlisted_language(built):
     _, site, _ = built
     for path in ("index.html", "fr/index.html", "pt/index.html"):
         html = (site / path).read_text(encoding="utf-8")
         assert re.search(r'hreflang="pt"[^>]*>\s*Português', html), path
+        assert 'hreflang="es"' not in html, path
+    # Spanish is built all the same, and its own switcher names it.
+    assert re.search(r'hreflang="es"[^>]*aria-current="page"', (site / "es/index.html").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("path", "draft"), [("pt/index.html", True), ("pt/chapters/harbour/index.html", True),
+                                             ("fr/index.html", False), ("index.html", False), ("es/index.html", False)])
+def test_a_language_below_its_web_threshold_says_it_is_a_draft(built, path, draft):
+    project, site, _ = built
+    html = (site / path).read_text(encoding="utf-8")
+    assert ("hb-notice--draft" in html) is draft
+    if draft:
+        assert load_i18n(project.root).t("pt", "translation_draft_notice") in html
 
 
 @pytest.mark.parametrize(("path", "title"), [("pt/chapters/harbour/index.html", "Chapters"),
