@@ -39,6 +39,7 @@ CHECKS: dict[str, Check] = {
     "frontmatter": _family("meta"),
     "safety": _family("safety"),
     "hygiene": _family("hygiene"),
+    "fonts": _family("fonts"),
 }
 
 

@@ -38,6 +38,7 @@ CLDR_QUOTES: dict[str, tuple[str, str, str, str]] = {
     "he": ("”", "”", "’", "’"),
     "hi": ("“", "”", "‘", "’"),
     "it": ("«", "»", "“", "”"),
+    "ka": ("„", "“", "«", "»"),
     "ja": ("「", "」", "『", "』"),
     "nl": ("‘", "’", "“", "”"),
     "pl": ("„", "”", "«", "»"),
@@ -86,6 +87,14 @@ def describe(project: Project, code: str, name: str, direction: str | None = Non
         raise _fail(project, f"CLDR (the Unicode locale data, through Babel) has no locale {code!r}, so its "
                     "direction, dates, digits and plural rules are unknown.",
                     "Check the code at https://www.unicode.org/cldr/charts/latest/supplemental/territory_language_information.html.") from None
+    from handbook.fonts import coverage, describe, uncovered
+
+    missing = uncovered(name, coverage(project.root))
+    if missing:
+        raise _fail(project, f"no font the handbook ships can show {name.strip()!r}: it has {describe(missing)}. "
+                    "Readers would see boxes in every page's language switcher, and in all of the language's text.",
+                    "Add a font for the script to overrides/assets/stylesheets/fonts.css, with its licence in "
+                    "overrides/assets/fonts/, then run the command again.")
     if direction is None:
         direction = "rtl" if locale.character_order == "right-to-left" else "ltr"
     if direction not in ("ltr", "rtl"):

@@ -54,9 +54,9 @@ def test_adding_portuguese_writes_every_file_and_the_handbook_reads_them(project
 
 
 def test_direction_comes_from_cldr_unless_given(project):
-    assert add_language(project, "he", "עברית")[0].dir == "rtl"  # CLDR: right-to-left
+    assert add_language(project, "ur", "اردو", quotes="”“’‘")[0].dir == "rtl"  # CLDR: right-to-left
     assert add_language(project, "ru", "Русский", direction="rtl")[0].dir == "rtl"  # --dir wins
-    assert load_i18n(project.root).language("he").rtl
+    assert load_i18n(project.root).language("ur").rtl
 
 
 def test_a_translated_string_is_no_longer_listed_even_if_its_marker_stays(project):
@@ -78,6 +78,9 @@ REFUSALS = [
     ("sq", "Shqip", {}, ["no CLDR quotation marks recorded for 'sq'", "--quotes"]),
     ("sq", "Shqip", {"quotes": "«»"}, ["must be four quotation marks"]),
     ("pt", " ", {}, ["--name is empty"]),
+    # No shipped font has Hebrew letters: refused, naming them, before any page shows a box.
+    ("he", "עברית", {}, ["no font the handbook ships can show 'עברית'", "ע (U+05E2 HEBREW LETTER AYIN)",
+                          "fonts.css"]),
 ]
 
 
