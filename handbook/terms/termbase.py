@@ -136,7 +136,11 @@ def parse(data: Any, lines: dict[KeyPath, int], path: Path, codes: tuple[str, ..
     common = {code: frozenset(r.texts(common_raw.get(code), ("common_words", code), f"common_words.{code}"))
               for code in codes}
     decisions = _decisions(r, top, sources)
-    concepts = _concepts(r, top, sources, codes)
+    # A column not started yet (`handbook language add`): no mention markers and no concept has the
+    # language. Once either is there, every concept needs the language, as before.
+    started = tuple(code for code in codes if markers[code] or any(
+        isinstance(c, dict) and code in c for c in top.get("concepts") or []))
+    concepts = _concepts(r, top, sources, started)
     return Termbase(path, codes, tuple(concepts), sources, tuple(decisions), markers, common)
 
 
@@ -199,10 +203,8 @@ def _concepts(r: _Reader, top: dict, sources: dict[str, Source], codes: tuple[st
         raise r.fail(("concepts",), "concepts must be a non-empty list.")
     concepts: list[Concept] = []
     seen: set[str] = set()
-    # A column is started once any concept has the language; from then on every concept needs it.
-    started = tuple(code for code in codes if any(isinstance(c, dict) and code in c for c in raw_concepts))
     for index, item in enumerate(raw_concepts):
-        concepts.append(_concept(r, ("concepts", index), item, seen, sources, started))
+        concepts.append(_concept(r, ("concepts", index), item, seen, sources, codes))
     return concepts
 
 
