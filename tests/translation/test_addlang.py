@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 
 import pytest
@@ -130,3 +132,17 @@ def test_the_command_prints_what_it_wrote_and_refuses_with_exit_2(project, monke
 ])
 def test_entries_go_at_the_end_of_their_block(tmp_path, text, entry, expected):
     assert insert_in_block(text, "languages", entry, tmp_path / "f.yml") == expected
+
+
+def test_status_shows_the_new_language_at_0_percent_and_lists_its_english_ui_strings(project, monkeypatch, capsys):
+    monkeypatch.setenv("HANDBOOK_ROOT", str(project.root))
+    add_language(project, "pt", "Português")
+    assert main(["status", "--lang", "pt"]) == 0
+    out = capsys.readouterr().out
+    assert "pt (Português): 0/1 pages up to date (0%)" in out
+    assert re.search(r"pt: \d+ UI string\(s\) not translated yet, shown in English: site_name, ", out)
+    assert "pt: no terms in translations/termbase.yml yet" in out
+    assert "pt: no inflection rules; the terminology linter matches terms exactly as written" in out
+    assert main(["status", "--lang", "fr", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)["languages"]["fr"]
+    assert (data["ui_untranslated"], data["termbase_started"], data["inflection_rules"]) == ([], True, True)
