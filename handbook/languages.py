@@ -44,6 +44,7 @@ class Language:
     dir: str
     quotes: Quotes
     digits: str = ""  # CLDR numbering system the handbook uses instead of CLDR's default ('' = the default)
+    inflection: str = ""  # the terminology linter's rule set ('' = exact matching)
 
     @property
     def rtl(self) -> bool:
@@ -194,11 +195,12 @@ def _load_languages(path: Path) -> tuple[str, tuple[Language, ...]]:
         line = lines.get(("languages", index))
         if not isinstance(item, dict):
             raise HandbookError(path, "each language is a mapping with the keys code, name, dir and quotes.", line=line)
-        missing, unknown = sorted(_KEYS - set(item)), sorted(set(item) - _KEYS - {"quote_space", "digits"})
+        missing, unknown = sorted(_KEYS - set(item)), sorted(set(item) - _KEYS - {"quote_space", "digits", "inflection"})
         if missing or unknown:
             problem = f"lacks {', '.join(missing)}" if missing else f"has the unknown key(s) {', '.join(unknown)}"
             raise HandbookError(path, f"language entry {item.get('code', index + 1)!r} {problem}: each language "
-                                "needs exactly the keys code, name, dir and quotes, and may have quote_space and digits.",
+                                "needs exactly the keys code, name, dir and quotes, and may have quote_space, digits and "
+                                "inflection.",
                                 line=line, fix="The comment at the top of the file says what each key holds.")
         code, direction = str(item["code"]), str(item["dir"])
         if not _CODE.match(code):
@@ -209,7 +211,8 @@ def _load_languages(path: Path) -> tuple[str, tuple[Language, ...]]:
         if code in {lang.code for lang in langs}:
             raise HandbookError(path, f"language {code!r} is listed twice.", line=line)
         langs.append(Language(code, str(item["name"]), direction, _quotes(path, item, index, lines),
-                              _digits(path, item, lines.get(("languages", index, "digits")))))
+                              _digits(path, item, lines.get(("languages", index, "digits"))),
+                              str(item.get("inflection") or "")))
     default = data.get("default")
     if default not in {lang.code for lang in langs}:
         raise HandbookError(path, f"default language {default!r} is not in the list.",

@@ -97,7 +97,6 @@ def run(args: argparse.Namespace, project: Project) -> int:
 
 def language_notes(project: Project, i18n, codes: list[str]) -> dict[str, dict[str, object]]:
     """What a language lacks besides its pages: UI strings still in English, and terminology rules."""
-    from handbook.terms.inflect import LANGUAGES as INFLECTED
     from handbook.terms.termbase import load as load_termbase, not_started
     from handbook.translation.ui_status import untranslated_strings
 
@@ -107,7 +106,7 @@ def language_notes(project: Project, i18n, codes: list[str]) -> dict[str, dict[s
         notes[code] = {
             "ui_untranslated": untranslated_strings(project.root, i18n, code),
             "termbase_started": code not in unstarted,
-            "inflection_rules": code in INFLECTED,
+            "inflection_rules": bool(i18n.language(code).inflection),
         }
     return notes
 

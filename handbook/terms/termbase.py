@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -81,6 +82,8 @@ class Termbase:
     decisions: tuple[Decision, ...]
     mention_markers: dict[str, tuple[str, ...]]
     common_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    # language -> its inflection rule set (translations/languages.yml, `inflection:`); none: exact
+    inflection: dict[str, str] = field(default_factory=dict)
 
     def concept(self, concept_id: str) -> Concept:
         for concept in self.concepts:
@@ -282,10 +285,21 @@ def load(root: Path, codes: tuple[str, ...]) -> Termbase:
         mtime = path.stat().st_mtime_ns
     except FileNotFoundError:
         raise HandbookError(path, "termbase not found.", fix=f"Create {TERMBASE_FILE}.") from None
-    return _cached(path, mtime, codes)
+    from handbook.languages import load_i18n
+    from handbook.terms.inflect import RULE_SETS
+
+    inflection = []
+    for lang in load_i18n(root).languages:
+        if lang.code in codes and lang.inflection:
+            if lang.inflection not in RULE_SETS:
+                raise HandbookError(root / "translations/languages.yml", f"inflection {lang.inflection!r} of "
+                                    f"{lang.code!r} is not a rule set of the terminology linter.",
+                                    fix=f"Use one of {', '.join(RULE_SETS)}, or leave the key out for exact matching.")
+            inflection.append((lang.code, lang.inflection))
+    return _cached(path, mtime, codes, tuple(inflection))
 
 
 @lru_cache(maxsize=4)
-def _cached(path: Path, _mtime: int, codes: tuple[str, ...]) -> Termbase:
+def _cached(path: Path, _mtime: int, codes: tuple[str, ...], inflection: tuple[tuple[str, str], ...] = ()) -> Termbase:
     data, lines = load_yaml(path)
-    return parse(data, lines, path, codes)
+    return dataclasses.replace(parse(data, lines, path, codes), inflection=dict(inflection))
