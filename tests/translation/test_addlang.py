@@ -146,3 +146,21 @@ def test_status_shows_the_new_language_at_0_percent_and_lists_its_english_ui_str
     assert main(["status", "--lang", "fr", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)["languages"]["fr"]
     assert (data["ui_untranslated"], data["termbase_started"], data["inflection_rules"]) == ([], True, True)
+
+
+def test_change_log_entries_fall_back_to_english_marked_as_such_in_the_new_language(project):
+    from handbook.editorial import changes, edition
+
+    (project.root / "changes" / "1").mkdir(parents=True)
+    (project.root / "changes" / "1" / "home.yml").write_text(
+        "type: corrected\npages: [index.md]\ntext:\n  en: The home page was corrected.\n  fr: La page d'accueil a été corrigée.\n",
+        encoding="utf-8")
+    add_language(project, "pt", "Português")
+    i18n = load_i18n(project.root)
+    text = changes.render_markdown(project, i18n, "pt", edition.load(project))
+    entries = [line for line in text.splitlines() if line.startswith("- ")]
+    assert entries and all(line.startswith('- <span lang="en" dir="ltr">The home page was corrected.</span>')
+                           for line in entries)
+    assert all(i18n.t("pt", "whats_new_untranslated") in line for line in entries)
+    # French has its own text: no fallback there.
+    assert "La page d'accueil a été corrigée." in changes.render_markdown(project, i18n, "fr", edition.load(project))
