@@ -12,9 +12,9 @@ from handbook.editorial.site import provider as editorial_provider
 from handbook.pageinfo import PageInfo, Provider
 from handbook.pdf.link import pdf_link
 from handbook.site.context import core, escaped
-from handbook.translation.site import publication_context, translation_context
+from handbook.translation.site import translation_context
 
-PROVIDERS: list[Provider] = [core, translation_context, publication_context, editorial_provider, pdf_link]
+PROVIDERS: list[Provider] = [core, translation_context, editorial_provider, pdf_link]
 
 
 def page_context(info: PageInfo) -> dict[str, Any]:

@@ -20,7 +20,10 @@ from handbook.translation.gate import web_states
 
 def core(info: PageInfo) -> dict[str, Any]:
     i18n = info.i18n
-    unlisted = frozenset(code for code, web in web_states(info.root).items() if web == "unlisted")
+    # How the publication gate publishes each language's web pages, read once per page (the
+    # inventory behind it is cached): a draft says so, an unlisted language leaves the switchers.
+    web = web_states(info.root)
+    unlisted = frozenset(code for code, state in web.items() if state == "unlisted")
     return {
         "lang": info.lang,
         "dir": i18n.language(info.lang).dir,
@@ -28,6 +31,7 @@ def core(info: PageInfo) -> dict[str, Any]:
         "alternates": pages.alternates(i18n, info.lang, info.url, unlisted),
         "fallback": info.fallback,
         "default_lang": i18n.default,
+        "draft": web.get(info.lang) == "draft",
     }
 
 

@@ -17,7 +17,7 @@ from handbook.languages import I18n
 from handbook.markdown_table import cell
 from handbook.paths import DOCS_DIR
 from handbook.site import pages
-from handbook.translation.gate import decide_all, web_states
+from handbook.translation.gate import decide_all
 from handbook.translation.inventory import current_blob, load_cached, split_language
 from handbook.translation.provenance import is_reviewed
 from handbook.translation.report import TEMPLATES
@@ -64,12 +64,6 @@ def translation_context(info: PageInfo) -> dict[str, Any]:
     if state["state"] in (UP_TO_DATE, OUTDATED) and not is_reviewed(info.meta):
         state["unreviewed_notice"] = i18n.t(info.lang, "translation_unreviewed_notice")
     return {"translation": state}
-
-
-def publication_context(info: PageInfo) -> dict[str, Any]:
-    """``hb.draft_notice``: on every page of a language the publication gate publishes as a draft."""
-    draft = info.lang != info.i18n.default and web_states(info.root).get(info.lang) == "draft"
-    return {"draft_notice": info.i18n.t(info.lang, "translation_draft_notice") if draft else ""}
 
 
 # --- renderer: the translation-status page ---------------------------------------------------------
