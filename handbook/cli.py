@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "pdf": "handbook.commands.pdf",
     "preview-shots": "handbook.commands.preview_shots",
     "paragraphs": "handbook.commands.paragraphs",
+    "language": "handbook.commands.language",
 }
 
 

@@ -43,10 +43,20 @@ class Language:
     name: str
     dir: str
     quotes: Quotes
+    digits: str = ""  # CLDR numbering system the handbook uses instead of CLDR's default ('' = the default)
+    inflection: str = ""  # the terminology linter's rule set ('' = exact matching)
 
     @property
     def rtl(self) -> bool:
         return self.dir == "rtl"
+
+    @property
+    def numbering_system(self) -> str:
+        """The digits of numbers shown to readers: CLDR's default for the language, unless
+        languages.yml says the handbook chooses otherwise (``digits:``)."""
+        from babel import Locale
+
+        return self.digits or Locale.parse(self.code).default_numbering_system
 
 
 @dataclass(frozen=True)
@@ -159,6 +169,23 @@ def _quotes(path: Path, item: dict, index: int, lines: dict) -> Quotes:
     return Quotes(*marks, space=space)
 
 
+def _digits(path: Path, item: dict, line: int | None) -> str:
+    """``digits:``, a numbering system CLDR knows for the language ('latn', 'arab', 'arabext'...)."""
+    if "digits" not in item:
+        return ""
+    from babel import Locale
+
+    value, code = str(item["digits"]), str(item["code"])
+    from handbook.digits import ZEROS
+
+    known = sorted(set(Locale.parse(code).number_symbols) & set(ZEROS))
+    if value not in known:
+        raise HandbookError(path, f"digits {value!r} of {code!r} is not a numbering system CLDR has for the "
+                            "language.", line=line, fix=f"Use one of {', '.join(known)}, or leave the key out for "
+                            "CLDR's default.")
+    return value
+
+
 def _load_languages(path: Path) -> tuple[str, tuple[Language, ...]]:
     data, lines = load_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("languages"), list):
@@ -168,11 +195,12 @@ def _load_languages(path: Path) -> tuple[str, tuple[Language, ...]]:
         line = lines.get(("languages", index))
         if not isinstance(item, dict):
             raise HandbookError(path, "each language is a mapping with the keys code, name, dir and quotes.", line=line)
-        missing, unknown = sorted(_KEYS - set(item)), sorted(set(item) - _KEYS - {"quote_space"})
+        missing, unknown = sorted(_KEYS - set(item)), sorted(set(item) - _KEYS - {"quote_space", "digits", "inflection"})
         if missing or unknown:
             problem = f"lacks {', '.join(missing)}" if missing else f"has the unknown key(s) {', '.join(unknown)}"
             raise HandbookError(path, f"language entry {item.get('code', index + 1)!r} {problem}: each language "
-                                "needs exactly the keys code, name, dir and quotes, and may have quote_space.",
+                                "needs exactly the keys code, name, dir and quotes, and may have quote_space, digits and "
+                                "inflection.",
                                 line=line, fix="The comment at the top of the file says what each key holds.")
         code, direction = str(item["code"]), str(item["dir"])
         if not _CODE.match(code):
@@ -182,7 +210,9 @@ def _load_languages(path: Path) -> tuple[str, tuple[Language, ...]]:
             raise HandbookError(path, f"dir {direction!r} must be 'ltr' or 'rtl'.", line=line)
         if code in {lang.code for lang in langs}:
             raise HandbookError(path, f"language {code!r} is listed twice.", line=line)
-        langs.append(Language(code, str(item["name"]), direction, _quotes(path, item, index, lines)))
+        langs.append(Language(code, str(item["name"]), direction, _quotes(path, item, index, lines),
+                              _digits(path, item, lines.get(("languages", index, "digits"))),
+                              str(item.get("inflection") or "")))
     default = data.get("default")
     if default not in {lang.code for lang in langs}:
         raise HandbookError(path, f"default language {default!r} is not in the list.",

@@ -27,7 +27,8 @@ CHECKLISTS_DIR = "checklists/"  # one-page checklists, each with a PDF of its ow
 SITE_DIR = "site"
 # The restricted edition's separate tree (a git submodule from a private repository, when present).
 RESTRICTED_DIR = "restricted"
-# Environment variable read by mkdocs.yml (`build_only_locale: !ENV ...`) to build one language.
+# Environment variable naming the one language a MkDocs run builds (read by mkdocs.yml and by
+# hooks/i18n_languages.py, which sets the i18n plugin's build_only_locale from it).
 LOCALE_ENV = "HANDBOOK_BUILD_LOCALE"
 # Comma-separated outputs built next to the web pages in this run (e.g. "pdf"), so pages link
 # only to files that will exist. Unset for a plain `mkdocs build` or `serve`: no PDF link.

@@ -95,6 +95,9 @@ HYG015  too-large-or-deep         error Page over the size limit, or lists and q
 HYG016  unreadable-image          error Image file that cannot be read, or that decompresses to too many pixels
 HYG017  straight-quotes           error Straight quotation marks in prose; use the language's typographic marks
 """,
+    ("fonts", "handbook.check.fonts:check"): """
+FONT001 uncovered-character       error Character that no shipped font covers: it would show as a box
+""",
     ("suppress", "handbook.check.suppress:apply"): """
 CHK001  unknown-rule              error Suppression comment names an unknown rule
 CHK002  suppression-without-reason error Suppression comment gives no reason

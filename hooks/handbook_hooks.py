@@ -96,21 +96,7 @@ def _info(config: MkDocsConfig, page: Page | None) -> PageInfo:
 @_reported
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config[_I18N_KEY] = None  # `serve` rebuilds reuse the config: read translations/ afresh
-    i18n = _i18n(config)
-    plugin_locales = [lang.locale for lang in config.plugins["i18n"].config.languages]
-    if plugin_locales != list(i18n.codes):
-        raise PluginError(
-            f"{config.config_file_path}: the i18n plugin lists languages {plugin_locales}, but "
-            f"translations/languages.yml lists {list(i18n.codes)}. Make the two lists the same, in the same order."
-        )
-    plugin_languages = config.plugins["i18n"].config.languages
-    missing = pages.untranslated_sections(config.nav, {lang.locale: lang.nav_translations or {} for lang in plugin_languages},
-                                          i18n.translated_codes)
-    if missing:
-        raise PluginError(
-            f"{config.config_file_path}: navigation section(s) without a translated title: {', '.join(missing)}. "
-            "Add them to nav_translations of that language in the i18n plugin, or readers see English titles."
-        )
+    i18n = _i18n(config)  # the i18n plugin's languages come from it too (hooks/i18n_languages.py)
     code = str(config.theme["language"])
     # Plain text from the UI strings, which the theme writes into every page as it is.
     config.site_name = markupsafe.escape(i18n.t(code, "site_name"))

@@ -39,6 +39,7 @@ CHECKS: dict[str, Check] = {
     "frontmatter": _family("meta"),
     "safety": _family("safety"),
     "hygiene": _family("hygiene"),
+    "fonts": _family("fonts"),  # every language's text against the shipped fonts (FONT001)
     "paragraphs": _family("paragraphs"),  # citable paragraph numbers of chapters (PARA codes)
     "owners": _family("owners"),  # who approves a change: .github/CODEOWNERS (OWN codes)
     "workflows": _family("workflows"),  # the CI workflows that publish the handbook (WF codes)

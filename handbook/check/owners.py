@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from handbook.check.codeowners import CODEOWNERS_FILE, owner_rule, parse
 from handbook.diagnostics import Diagnostic
 from handbook.errors import HandbookError
+from handbook.languages import translation_path
 from handbook.pages.model import Corpus
 from handbook.paths import CHAPTERS_DIR, CHECKLISTS_DIR, DOCS_DIR, UI_DIR
 
@@ -35,7 +36,7 @@ def check(corpus: Corpus) -> Iterator[Diagnostic]:
                                  hint=f"add '/{page.path}  @<organisation>/<group>-wg' to section 3 of "
                                       f"{CODEOWNERS_FILE}")
     for code in corpus.i18n.translated_codes:
-        for sample in (f"{DOCS_DIR}/{CHAPTERS_DIR}x.{code}.md", f"{UI_DIR}/core.{code}.yml"):
+        for sample in (translation_path(f"{DOCS_DIR}/{CHAPTERS_DIR}x.md", code), translation_path(f"{UI_DIR}/core.yml", code)):
             rule = owner_rule(rules, sample)
             if rule is None or f".{code}." not in rule.pattern or not rule.owners:
                 yield Diagnostic(CODEOWNERS_FILE, rule.line if rule else 1, 1, "OWN002",

@@ -90,5 +90,46 @@ def run(args: argparse.Namespace, project: Project) -> int:
     if args.lang:
         report = replace(report, languages=tuple(s for s in report.languages if s.lang in args.lang))
         gates = [g for g in gates if g.lang in args.lang]
-    sys.stdout.write(FORMATS[args.format](report, i18n, gates))
+    codes = [s.lang for s in report.languages]
+    sys.stdout.write(_with_language_notes(FORMATS[args.format](report, i18n, gates), args.format,
+                                          language_notes(project, i18n, codes)))
     return 0
+
+
+def language_notes(project: Project, i18n, codes: list[str]) -> dict[str, dict[str, object]]:
+    """What a language lacks besides its pages: UI strings still in English, and terminology rules."""
+    from handbook.terms.termbase import load as load_termbase, not_started
+    from handbook.translation.ui_status import untranslated_strings
+
+    unstarted = not_started(load_termbase(project.root, i18n.codes))
+    notes: dict[str, dict[str, object]] = {}
+    for code in codes:
+        notes[code] = {
+            "ui_untranslated": untranslated_strings(project.root, i18n, code),
+            "termbase_started": code not in unstarted,
+            "inflection_rules": bool(i18n.language(code).inflection),
+        }
+    return notes
+
+
+def _with_language_notes(text: str, fmt: str, notes: dict[str, dict[str, object]]) -> str:
+    if fmt == "json":
+        import json
+
+        data = json.loads(text)
+        for code, note in notes.items():
+            data["languages"][code].update(note)
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if fmt != "text":
+        return text
+    lines = []
+    for code, note in notes.items():
+        keys = note["ui_untranslated"]
+        if keys:
+            lines.append(f"  {code}: {len(keys)} UI string(s) not translated yet, shown in English: {', '.join(keys)}")
+        if not note["termbase_started"]:
+            lines.append(f"  {code}: no terms in translations/termbase.yml yet; its pages are not linted for terms")
+        if not note["inflection_rules"]:
+            lines.append(f"  {code}: no inflection rules; the terminology linter matches terms exactly as written "
+                         "(case and accents normalised)")
+    return text + ("\nUI strings and terminology:\n" + "\n".join(lines) + "\n" if lines else "")

@@ -14,6 +14,7 @@ from handbook.editorial.dates import format_date, review_schedule
 from handbook.errors import HandbookError
 from handbook.languages import I18n
 from handbook.paths import EDITION_FILE, UI_DIR, Project
+from handbook.site.i18n_plugin import section_title
 from handbook.pdf import assemble
 from handbook.pdf.edition import Imprint, build_date, edition
 from handbook.pages.model import Corpus, load_corpus
@@ -184,7 +185,7 @@ def assemble_book(project: Project, code: str, epoch: str, only: str | None = No
     items = []
     for number, item in enumerate(order, start=1):
         if isinstance(item, Part):
-            title = config.nav_translations.get(code, {}).get(item.title, item.title)
+            title = section_title(i18n, code, item.title)  # the web menu's title, from the UI strings
             items.append({"part": True, "key": f"part-{number}", "title": title})
         else:
             chapter = chapters[item.key]

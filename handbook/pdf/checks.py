@@ -14,9 +14,10 @@ from handbook.pdf.book import TEMPLATES, Book
 from handbook.pdf.weasy import Rendered
 
 # The fonts the book may use, as WeasyPrint names them in the PDF (after the subset tag 'ABCDEF+').
-ALLOWED_FONTS = ("Noto-Sans", "Noto-Sans-Mono", "Amiri")
+ALLOWED_FONTS = ("Noto-Sans", "Noto-Sans-Mono", "Amiri", "Noto-Sans-Cyrillic", "Noto-Sans-Georgian")
 _NOTDEF = re.compile(r'unsupported by fonts: "(.*)" \(((?:U\+[0-9A-F]+,? ?)+)\)', re.S)
-_FONTS_HINT = "use characters that Noto Sans, Amiri (Arabic) or Noto Sans Mono cover, or add a font for them"
+_FONTS_HINT = ("use characters that Noto Sans (Latin, Cyrillic, Georgian), Amiri (Arabic) or Noto Sans Mono "
+               "cover, or add a font for them")
 
 
 class Pages:

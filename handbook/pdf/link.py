@@ -42,9 +42,16 @@ OWN_DETAILS_MARK = '<span class="hb-pdf-details" data-hb-own-pdf-details></span>
 
 
 def details_text(i18n: Any, code: str, size_bytes: int, pages_count: int) -> str:
-    """'(PDF, 2,1 Mo, 130 pages)' in the reader's language (CLDR decimal sign, Western digits)."""
-    size = format_decimal(max(size_bytes / 1_000_000, 0.1), format="#,##0.0", locale=code, numbering_system="latn")
-    return i18n.plural(code, "pdf_download_details", pages_count, size=size, pages=str(pages_count))
+    """'(PDF, 2,1 Mo, 130 pages)' in the reader's language: CLDR's decimal sign, and the digits
+    languages.yml gives the language (CLDR's default unless it says otherwise)."""
+    from handbook.digits import ZEROS, to_digits
+
+    digits = i18n.language(code).numbering_system
+    digits = digits if digits in ZEROS else "latn"  # a system without known digits: Western ones
+    size = to_digits(format_decimal(max(size_bytes / 1_000_000, 0.1), format="#,##0.0", locale=code,
+                                    numbering_system=digits), digits)
+    pages_text = to_digits(format_decimal(pages_count, format="#,##0", locale=code, numbering_system=digits), digits)
+    return i18n.plural(code, "pdf_download_details", pages_count, size=size, pages=pages_text)
 
 
 def _details_span(i18n: Any, code: str, pdf: Path, pages_count: int) -> str:

@@ -169,10 +169,15 @@ def swap_in(new: Path, target: Path) -> None:
 def preflight(project: Project) -> list:
     """Markup-safety findings outside the pages, refused before MkDocs reads anything: files in docs/
     (links out of the repository, file types, SVG images) and the data that becomes page text (UI
-    strings, termbase, change log, editions). Pages themselves are checked as the hooks render them."""
+    strings, termbase, change log, editions). Pages themselves are checked as the hooks render them.
+    Also every language's text that no shipped font covers (FONT001)."""
     corpus = load_corpus(project)
     found = [*file_problems(project, sorted(corpus.files - corpus.excluded)), *datafiles.check(project)]
-    return [d for d in found if d.code.startswith("SAFE")]
+    # Text that no shipped font can show is refused too: a new script needs its font first.
+    from handbook.check import fonts
+
+    found += fonts.check(corpus)
+    return [d for d in found if d.code.startswith(("SAFE", "FONT"))]
 
 
 @dataclass

@@ -15,17 +15,23 @@ import markupsafe
 
 from handbook.pageinfo import PageInfo
 from handbook.site import pages
+from handbook.translation.gate import web_states
 
 
 def core(info: PageInfo) -> dict[str, Any]:
     i18n = info.i18n
+    # How the publication gate publishes each language's web pages, read once per page (the
+    # inventory behind it is cached): a draft says so, an unlisted language leaves the switchers.
+    web = web_states(info.root)
+    unlisted = frozenset(code for code, state in web.items() if state == "unlisted")
     return {
         "lang": info.lang,
         "dir": i18n.language(info.lang).dir,
         "strings": i18n.strings[info.lang],
-        "alternates": pages.alternates(i18n, info.lang, info.url),
+        "alternates": pages.alternates(i18n, info.lang, info.url, unlisted),
         "fallback": info.fallback,
         "default_lang": i18n.default,
+        "draft": web.get(info.lang) == "draft",
     }
 
 

@@ -35,17 +35,18 @@ def relative_href(from_url: str, to_url: str) -> str:
     return rel + "/" if to_url.endswith("/") or to_url == "" else rel
 
 
-def alternates(i18n: I18n, current: str, page_url: str) -> list[Alternate]:
+def alternates(i18n: I18n, current: str, page_url: str, unlisted: frozenset[str] = frozenset()) -> list[Alternate]:
     """The language switcher of one page: the same page in every language, by relative links.
 
     Every language has every page (untranslated pages fall back to English), so the target always
     exists. Relative links keep the site working under a sub-path and with ``site_url`` unset.
+    Languages in ``unlisted`` (held back by the publication gate) appear only in their own switcher.
     """
     here = site_path(i18n, current, page_url)
     return [
         Alternate(lang.code, lang.name, relative_href(here, site_path(i18n, lang.code, page_url)),
                   lang.code == current, lang.dir)
-        for lang in i18n.languages
+        for lang in i18n.languages if lang.code == current or lang.code not in unlisted
     ]
 
 
@@ -91,12 +92,6 @@ def section_titles(nav: object) -> list[str]:
                         found.append(str(title))
                         found.extend(section_titles(value))
     return found
-
-
-def untranslated_sections(nav: object, translations: dict[str, dict[str, str]], codes: tuple[str, ...]) -> list[str]:
-    """'fr: Checklists' for every nav section that a translated language has no title for."""
-    return [f"{code}: {title}" for code in codes for title in section_titles(nav)
-            if title not in (translations.get(code) or {})]
 
 
 SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")

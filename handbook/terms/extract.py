@@ -319,8 +319,9 @@ class Scannable:
 
 def scannable(text: str, lang: str) -> Scannable:
     """The prose of a page as a reader sees it (see :mod:`handbook.terms.visible`), its asides
-    after it, lowercased for matching; in Arabic, hamza forms of alef are unified, and vowel marks
-    and tatweel removed. :meth:`Scannable.page_offset` maps every offset back to the page."""
+    after it, lowercased for matching; wherever Arabic letters occur, hamza forms of alef are
+    unified, and vowel marks and tatweel removed (``lang`` no longer changes anything: what is
+    rewritten follows the script). :meth:`Scannable.page_offset` maps every offset back to the page."""
     masked, comments, asides = _prose(text)
     edits: list[visible.Edits] = []
     if asides:
@@ -333,11 +334,12 @@ def scannable(text: str, lang: str) -> Scannable:
     masked = _lower(masked)
     if "_" in masked:  # "_" is a word character to the regex engine: as markup, it separates words
         masked = masked.replace("_", " ")
-    if lang == "ar":
-        masked = _HAMZA_ALEF.sub("ا", masked)
-        if _ARABIC_MARKS.search(masked):
-            masked, marks = visible.delete(_ARABIC_MARKS_RUN, masked)
-            edits.append(marks)
+    # Arabic letter variants and vowel marks, wherever Arabic letters are (the script, not the
+    # page's language): the term patterns are written without them.
+    masked = _HAMZA_ALEF.sub("ا", masked)
+    if _ARABIC_MARKS.search(masked):
+        masked, marks = visible.delete(_ARABIC_MARKS_RUN, masked)
+        edits.append(marks)
     return Scannable(masked, comments, tuple(edits))
 
 

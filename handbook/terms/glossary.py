@@ -33,6 +33,8 @@ def glossary_markdown(termbase: Termbase, i18n: I18n, code: str) -> str:
     cited: list[str] = []
     for concept in termbase.concepts:
         entry = concept.entry(code)
+        if not entry.prefer:  # a column not started yet: the English terms, as the English page gives them
+            entry = concept.entry(i18n.default)
         preferred = sep.join(f"**{cell(term)}**" if i == 0 else cell(term) for i, term in enumerate(entry.prefer))
         if not entry.verified:
             preferred += f" ({t('glossary_unverified')})"

@@ -1,7 +1,9 @@
 """Turn a term into a regular expression that also matches its inflected forms in running prose.
 
-One word builder per language (``LANGUAGES``), dispatched by language code; a language without
-one gets exact matching. Patterns match lowercased text (see :func:`handbook.terms.extract.scannable`)
+Inflection rules are named rule sets (``RULE_SETS``); each language names its set in
+translations/languages.yml (``inflection:``), and a language without one gets exact matching
+(lowercase, accents folded). Arabic letter variants and vowel marks are unified wherever Arabic
+letters occur: that follows the script, not the language. Patterns match lowercased text (see :func:`handbook.terms.extract.scannable`)
 and carry character classes for accents and Arabic letter variants, so "pedopornographie" and
 "prostituciones" match "pédopornographie" and "prostitución". Each term also has *anchors*:
 literals that every match contains, which the matcher finds with ``str.find`` before running any
@@ -153,7 +155,27 @@ def _exact(word: str, first: bool, s: Style) -> tuple[str, str]:
     return s.lit(word), word
 
 
-LANGUAGES: dict[str, WordBuilder] = {"en": _en, "fr": _fr, "es": _es, "ar": _ar}
+@dataclass(frozen=True)
+class RuleSet:
+    """How a language inflects a term: its word builder, and the clitics that may be attached to a
+    mention marker ('the term', 'المصطلح' with و, ف, ب, ك or ل in front)."""
+
+    words: WordBuilder
+    clitics: str = ""
+
+
+RULE_SETS: dict[str, RuleSet] = {
+    "english": RuleSet(_en),
+    "french": RuleSet(_fr),
+    "spanish": RuleSet(_es),
+    "arabic": RuleSet(_ar, clitics="(?:[وف]?[بكل]?)"),
+}
+EXACT = RuleSet(_exact)  # a language without rules: terms match as written (case and accents folded)
+
+
+def rules(name: str) -> RuleSet:
+    """The rule set ``name`` ('' for none); languages.yml's loader has checked the name."""
+    return RULE_SETS.get(name, EXACT) if name else EXACT
 
 
 @dataclass(frozen=True)
@@ -168,32 +190,31 @@ class TermPattern:
 _AR_UNSTABLE = "[ىهة]"
 
 
-def _anchors(stems: list[str], lang: str, common: frozenset[str]) -> tuple[str, ...]:
+def _anchors(stems: list[str], common: frozenset[str]) -> tuple[str, ...]:
     """The literal(s) to search for: the longest stem that is not a common word, as written in
-    the termbase and without its accents (a writer may drop them; a plural may move them)."""
-    split = r"[^\w]+|" + _AR_UNSTABLE if lang == "ar" else r"[^\w]+"
-    pieces = [p for stem in stems for p in re.split(split, stem) if p]
+    the termbase and without its accents (a writer may drop them; a plural may move them). Arabic
+    letters that writers swap split stems (they are not in any other script, so this is safe)."""
+    pieces = [p for stem in stems for p in re.split(r"[^\w]+|" + _AR_UNSTABLE, stem) if p]
     rare = [p for p in pieces if fold(p) not in common and len(p) >= 3]
     if not rare:
         return ()
     best = max(rare, key=len)
-    if lang == "ar":
-        return (best,)
+    # An Arabic stem has no accents, and its hamza forms are unified already: fold changes nothing.
     return tuple(sorted({best, fold(best)}))
 
 
-def term(text: str, lang: str, *, inflect: bool = True, common: frozenset[str] = frozenset()) -> TermPattern:
-    """The pattern of ``text`` in language ``lang``; ``inflect=False`` matches it as written (titles)."""
+def term(text: str, rule_set: RuleSet, *, inflect: bool = True, common: frozenset[str] = frozenset()) -> TermPattern:
+    """The pattern of ``text`` with the language's ``rule_set``; ``inflect=False`` matches it as written (titles)."""
     style = Style()
-    build = LANGUAGES.get(lang, _exact) if inflect else _exact
+    build = rule_set.words if inflect else _exact
     words = text.split()
     parts, stems = [], []
     for i, word in enumerate(words):
         pattern, stem = build(word, i == 0, style)
         parts.append(pattern)
-        stems.append(_scan_form(stem, lang))
+        stems.append(_scan_form(stem))
     pattern = style.gap.join(parts)
-    anchors = _anchors(stems, lang, common)
+    anchors = _anchors(stems, common)
     if anchors:
         return TermPattern(pattern, anchors)
     # Only common words ("child sex"): scan with the pattern minus the first word's optional
@@ -202,17 +223,14 @@ def term(text: str, lang: str, *, inflect: bool = True, common: frozenset[str] =
     return TermPattern(pattern, (), style.gap.join([first, *parts[1:]]) + RIGHT)
 
 
-def _scan_form(stem: str, lang: str) -> str:
-    """A stem as it appears in scanned text: lowercase; in Arabic, variants unified, marks removed."""
-    low = stem.lower()
-    if lang == "ar":
-        low = "".join(c for c in low.translate(HAMZA_ALEF) if c not in ARABIC_MARKS)
-    return low
+def _scan_form(stem: str) -> str:
+    """A stem as it appears in scanned text: lowercase; Arabic letter variants unified, marks removed."""
+    return "".join(c for c in stem.lower().translate(HAMZA_ALEF) if c not in ARABIC_MARKS)
 
 
-def term_pattern(text: str, lang: str) -> str:
+def term_pattern(text: str, rule_set: RuleSet) -> str:
     """The pattern of a term (used case-insensitively by the Vale export)."""
-    return term(text, lang).pattern
+    return term(text, rule_set).pattern
 
 
 def bounded(pattern: str) -> str:

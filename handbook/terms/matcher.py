@@ -49,8 +49,8 @@ class Hit:
     end: int
 
 
-def _form(concept: Concept, text: str, kind: str, lang: str, common: frozenset[str]) -> Form:
-    tp = inflect.term(text, lang, common=common)
+def _form(concept: Concept, text: str, kind: str, rule_set: inflect.RuleSet, common: frozenset[str]) -> Form:
+    tp = inflect.term(text, rule_set, common=common)
     scan = re.compile(tp.scan) if tp.scan else None
     return Form(concept, text, kind, re.compile(inflect.bounded(tp.pattern)), tp.anchors, scan, 3 * len(text) + 24)
 
@@ -144,15 +144,16 @@ class LanguageMatcher:
 
     def __init__(self, termbase: Termbase, lang: str):
         self.lang = lang
+        rule_set = inflect.rules(termbase.inflection.get(lang, ""))
         avoid, uses = [], []
         exceptions: dict[str, set[Concept]] = {}
         originals: dict[str, str] = {}
         common = termbase.common_words.get(lang, frozenset())
         for concept in termbase.concepts:
             entry = concept.entry(lang)
-            avoid += [_form(concept, t, "avoid", lang, common) for t in entry.avoid]
-            uses += [_form(concept, t, "prefer", lang, common) for t in entry.prefer]
-            uses += [_form(concept, t, "variant", lang, common) for t in entry.variants]
+            avoid += [_form(concept, t, "avoid", rule_set, common) for t in entry.avoid]
+            uses += [_form(concept, t, "prefer", rule_set, common) for t in entry.prefer]
+            uses += [_form(concept, t, "variant", rule_set, common) for t in entry.variants]
             for text in entry.exceptions:
                 exceptions.setdefault(inflect.fold(text), set()).add(concept)
                 originals.setdefault(inflect.fold(text), text)
@@ -164,16 +165,16 @@ class LanguageMatcher:
         # the hit, a mention where a quotation mark opens shortly before it.
         self.exceptions: dict[Concept, list[tuple[re.Pattern[str], tuple[str, ...]]]] = {}
         for key, concepts in exceptions.items():
-            tp = inflect.term(originals[key], lang, common=common)
+            tp = inflect.term(originals[key], rule_set, common=common)
             compiled = (re.compile(inflect.bounded(tp.pattern)), tp.anchors)
             for concept in concepts:
                 self.exceptions.setdefault(concept, []).append(compiled)
         markers = termbase.mention_markers.get(lang, ())
         self.mention_re = None
         if markers:
-            marker = "|".join(inflect.term(m, lang, inflect=False).pattern
+            marker = "|".join(inflect.term(m, rule_set, inflect=False).pattern
                               for m in sorted(markers, key=len, reverse=True))
-            prefix = "(?:[وف]?[بكل]?)" if lang == "ar" else ""
+            prefix = rule_set.clitics
             self.mention_re = re.compile(inflect.bounded(
                 f"{prefix}(?:{marker}){inflect.GAP}:?{inflect.GAP}{_QUOTED}(?:{_LIST_SEP}{_QUOTED})*"))
 

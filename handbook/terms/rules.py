@@ -82,6 +82,8 @@ def check_drift(page: ScannedPage, source: ScannedPage, termbase: Termbase) -> I
     variants = mine.variant_hits(page.scan.text)
     for concept, source_hit in sorted(used_in_source.items(), key=lambda item: item[1].start):
         entry = concept.entry(page.lang)
+        if not entry.prefer:  # the language's column of the termbase is not started yet
+            continue
         english = _found(source, source_hit)
         hint = "prefer: " + "; ".join(entry.prefer)
         own_variants = [h for h in variants if h.form.concept is concept]

@@ -55,6 +55,8 @@ def render(termbase: Termbase) -> str:
         if sources:
             ET.SubElement(entry_el, "note").text = f"Sources: {sources}"
         for code in termbase.codes:
+            if code not in concept.langs:  # a column not started yet: no terms to exchange
+                continue
             entry = concept.entry(code)
             lang_set = ET.SubElement(entry_el, "langSet", {XML_LANG: code})
             ET.SubElement(lang_set, "note").text = entry.reason + (

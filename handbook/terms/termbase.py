@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -38,6 +39,11 @@ class LangEntry:
         return self.confidence != "U"
 
 
+# A language just added (`handbook language add`) has no terms yet: nothing to prefer or avoid, so
+# its pages get no term findings (and no drift) until its team starts its column.
+NOT_STARTED = LangEntry(prefer=(), avoid=(), variants=(), reason="", exceptions=(), confidence="U", sources=())
+
+
 @dataclass(frozen=True, eq=False)  # identity: concepts are compared and hashed as objects
 class Concept:
     id: str
@@ -47,7 +53,8 @@ class Concept:
     line: int = 0
 
     def entry(self, code: str) -> LangEntry:
-        return self.langs[code]
+        """The concept in ``code``; a language whose column is not started yet has no terms."""
+        return self.langs.get(code, NOT_STARTED)
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,8 @@ class Termbase:
     decisions: tuple[Decision, ...]
     mention_markers: dict[str, tuple[str, ...]]
     common_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    # language -> its inflection rule set (translations/languages.yml, `inflection:`); none: exact
+    inflection: dict[str, str] = field(default_factory=dict)
 
     def concept(self, concept_id: str) -> Concept:
         for concept in self.concepts:
@@ -130,7 +139,11 @@ def parse(data: Any, lines: dict[KeyPath, int], path: Path, codes: tuple[str, ..
     common = {code: frozenset(r.texts(common_raw.get(code), ("common_words", code), f"common_words.{code}"))
               for code in codes}
     decisions = _decisions(r, top, sources)
-    concepts = _concepts(r, top, sources, codes)
+    # A column not started yet (`handbook language add`): no mention markers and no concept has the
+    # language. Once either is there, every concept needs the language, as before.
+    started = tuple(code for code in codes if markers[code] or any(
+        isinstance(c, dict) and code in c for c in top.get("concepts") or []))
+    concepts = _concepts(r, top, sources, started)
     return Termbase(path, codes, tuple(concepts), sources, tuple(decisions), markers, common)
 
 
@@ -196,6 +209,11 @@ def _concepts(r: _Reader, top: dict, sources: dict[str, Source], codes: tuple[st
     for index, item in enumerate(raw_concepts):
         concepts.append(_concept(r, ("concepts", index), item, seen, sources, codes))
     return concepts
+
+
+def not_started(termbase: Termbase) -> tuple[str, ...]:
+    """Languages with no term in any concept yet (`handbook status` says so)."""
+    return tuple(code for code in termbase.codes if not any(code in c.langs for c in termbase.concepts))
 
 
 def _concept(r: _Reader, where: KeyPath, item: Any, seen: set[str], sources: dict[str, Source],
@@ -267,10 +285,21 @@ def load(root: Path, codes: tuple[str, ...]) -> Termbase:
         mtime = path.stat().st_mtime_ns
     except FileNotFoundError:
         raise HandbookError(path, "termbase not found.", fix=f"Create {TERMBASE_FILE}.") from None
-    return _cached(path, mtime, codes)
+    from handbook.languages import load_i18n
+    from handbook.terms.inflect import RULE_SETS
+
+    inflection = []
+    for lang in load_i18n(root).languages:
+        if lang.code in codes and lang.inflection:
+            if lang.inflection not in RULE_SETS:
+                raise HandbookError(root / "translations/languages.yml", f"inflection {lang.inflection!r} of "
+                                    f"{lang.code!r} is not a rule set of the terminology linter.",
+                                    fix=f"Use one of {', '.join(RULE_SETS)}, or leave the key out for exact matching.")
+            inflection.append((lang.code, lang.inflection))
+    return _cached(path, mtime, codes, tuple(inflection))
 
 
 @lru_cache(maxsize=4)
-def _cached(path: Path, _mtime: int, codes: tuple[str, ...]) -> Termbase:
+def _cached(path: Path, _mtime: int, codes: tuple[str, ...], inflection: tuple[tuple[str, str], ...] = ()) -> Termbase:
     data, lines = load_yaml(path)
-    return parse(data, lines, path, codes)
+    return dataclasses.replace(parse(data, lines, path, codes), inflection=dict(inflection))

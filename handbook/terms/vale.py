@@ -36,7 +36,7 @@ def rules(termbase: Termbase) -> dict[str, str]:
                     continue
                 entry = concept.entry(code)
                 for form in entry.avoid:
-                    swap[inflect.bounded(inflect.term_pattern(form, code))] = "|".join(entry.prefer)
+                    swap[inflect.bounded(inflect.term_pattern(form, inflect.rules(termbase.inflection.get(code, ""))))] = "|".join(entry.prefer)
                 exceptions += [e for e in entry.exceptions if e not in exceptions]
             if not swap:
                 continue

@@ -1,9 +1,12 @@
-"""The publication gate: whether a language's PDF edition is published, from translations/publication.yml.
+"""The publication gate: whether a language's PDF edition is published, and how its web pages are,
+from translations/publication.yml.
 
 Contract for the PDF step: ``decide(project, code) -> GateDecision``. ``publish`` says whether to
 produce the language's PDF; ``marked`` lists the docs-relative English paths of the pages in scope
 that are not up to date (outdated or missing), which the PDF should mark as such; ``summary()`` is
-the line to print in the build log.
+the line to print in the build log. ``web`` says how the language's web pages are published:
+``published``; ``draft`` (built, every page says the translation is a draft); ``unlisted`` (built,
+but no other language's switcher links to it).
 """
 
 from __future__ import annotations
@@ -16,17 +19,20 @@ from typing import Any
 from handbook.errors import HandbookError
 from handbook.languages import load_i18n
 from handbook.paths import TRANSLATIONS_DIR, Project
-from handbook.translation.inventory import load
+from handbook.translation.inventory import load, load_cached
 from handbook.translation.status import ORPHANED, UP_TO_DATE, LanguageStatus, Report, percent
 from handbook.yamlio import load_yaml
 
 POLICY_FILE = f"{TRANSLATIONS_DIR}/publication.yml"
-_LANGUAGE_KEYS = {"pdf_min_up_to_date"}
+_LANGUAGE_KEYS = {"pdf_min_up_to_date", "web_min_up_to_date", "web_below"}
+WEB_BELOW = ("draft", "unlisted")
 
 
 @dataclass(frozen=True)
 class LanguageThreshold:
     pdf_min_up_to_date: float
+    web_min_up_to_date: float = 0.0
+    web_below: str = "draft"  # how the web pages are published below web_min_up_to_date
 
 
 @dataclass(frozen=True)
@@ -48,23 +54,34 @@ class GateDecision:
     up_to_date: int
     counted: int              # pages in scope
     marked: tuple[str, ...]   # pages in scope not up to date, to mark in the edition
+    web: str = "published"    # published | draft | unlisted
 
     def summary(self) -> str:
         verdict = "published" if self.publish else "NOT published"
         return (f"[{self.lang}] PDF {verdict}: {self.up_to_date} of {self.counted} page(s) in scope up to date "
                 f"({self.percent:g}%), policy requires {self.threshold:g}%"
-                + (f"; {len(self.marked)} page(s) marked as not up to date" if self.marked and self.publish else ""))
+                + (f"; {len(self.marked)} page(s) marked as not up to date" if self.marked and self.publish else "")
+                + (f"; web pages {self.web}" if self.web != "published" else ""))
 
 
 def _rule(value: Any, path: Path, line: int | None, where: str) -> LanguageThreshold:
-    if not isinstance(value, dict) or set(value) - _LANGUAGE_KEYS or not value:
-        raise HandbookError(path, f"{where} must be a mapping with the key pdf_min_up_to_date.", line=line,
+    if not isinstance(value, dict) or set(value) - _LANGUAGE_KEYS or "pdf_min_up_to_date" not in value:
+        raise HandbookError(path, f"{where} must be a mapping with the key pdf_min_up_to_date (and optionally "
+                            "web_min_up_to_date and web_below).", line=line,
                             fix="Write e.g. 'pdf_min_up_to_date: 50'.")
-    threshold = value["pdf_min_up_to_date"]
-    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 <= threshold <= 100:
-        raise HandbookError(path, f"{where}.pdf_min_up_to_date must be a number from 0 to 100, not {threshold!r}.",
-                            line=line, fix="Give a percentage, e.g. 50.")
-    return LanguageThreshold(float(threshold))
+    numbers = []
+    for key in ("pdf_min_up_to_date", "web_min_up_to_date"):
+        threshold = value.get(key, 0)
+        if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 <= threshold <= 100:
+            raise HandbookError(path, f"{where}.{key} must be a number from 0 to 100, not {threshold!r}.",
+                                line=line, fix="Give a percentage, e.g. 50.")
+        numbers.append(float(threshold))
+    below = value.get("web_below", "draft")
+    if below not in WEB_BELOW:
+        raise HandbookError(path, f"{where}.web_below must be draft or unlisted, not {below!r}.", line=line,
+                            fix="draft: built, every page says it is a draft; unlisted: built, not linked from "
+                                "the other languages' switcher.")
+    return LanguageThreshold(numbers[0], numbers[1], below)
 
 
 def load_policy(root: Path, codes: Sequence[str]) -> Policy:
@@ -105,7 +122,10 @@ def decide_language(policy: Policy, status: LanguageStatus) -> GateDecision:
     # Compare exactly (done/total >= threshold/100), not the rounded percentage.
     publish = done * 100 >= threshold * len(pages) if pages else True
     marked = tuple(p.source for p in pages if p.state != UP_TO_DATE)
-    return GateDecision(status.lang, publish, threshold, percent(done, len(pages)), done, len(pages), marked)
+    rule = policy.rule(status.lang)
+    web_ok = done * 100 >= rule.web_min_up_to_date * len(pages) if pages else True
+    return GateDecision(status.lang, publish, threshold, percent(done, len(pages)), done, len(pages), marked,
+                        "published" if web_ok else rule.web_below)
 
 
 def decide_all(root: Path, report: Report) -> list[GateDecision]:
@@ -123,3 +143,9 @@ def decide(project: Project, code: str) -> GateDecision:
     if code == i18n.default:
         return GateDecision(code, True, 0.0, 100.0, 0, 0, ())
     return decide_language(policy, load(project.root).language(code))
+
+
+def web_states(root: Path) -> dict[str, str]:
+    """How each translated language's web pages are published (the build asks on every page, so the
+    inventory is the cached one)."""
+    return {d.lang: d.web for d in decide_all(root, load_cached(root))}

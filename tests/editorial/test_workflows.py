@@ -346,13 +346,14 @@ def test_pre_commit_runs_every_family_of_handbook_check():
     ("translations/edition.yml", True),
     ("changes/2/new-chapter.yml", True),
     ("mkdocs.yml", True),
+    ("overrides/assets/stylesheets/fonts.css", True),  # FONT001: a font removed or narrowed
     ("README.md", False),
     ("handbook/check/safety.py", False),
     ("tests/fixtures/docs/x.md", False),
 ])
 def test_pre_commit_checks_markup_safety_and_hygiene_for_the_files_they_concern(path: str, expected: bool):
     hook = _pre_commit_hooks()["markup-safety-and-hygiene"]
-    assert hook["entry"] == "./hb check --no-site --only safety --only hygiene"
+    assert hook["entry"] == "./hb check --no-site --only safety --only hygiene --only fonts"
     assert bool(re.search(hook["files"], path)) is expected
     assert "symlink" in hook["types_or"] and hook["types"] == []  # links out of docs/ are SAFE011
 

@@ -74,7 +74,9 @@ def test_a_bad_page_fails_the_build_and_keeps_the_old_site(tmp_path):
     write_manifest(out)  # as the build that made it would have
     with pytest.raises(BuildFailed) as info:
         build_site(project, codes=["fr"], out=out, search=False, post_steps=[post_build], log=lambda _: None)
-    assert "[fr] docs/chapters/first.fr.md:8:1: PDF005 no font has the character(s)" in str(info.value)
+    # Refused before anything is rendered now (FONT001, handbook/check/fonts.py); PDF005 remains for
+    # text the PDF makes itself.
+    assert "docs/chapters/first.fr.md:8:20: FONT001 no shipped font has \ue000 (U+E000 unnamed)" in str(info.value)
     assert (out / "marker.txt").read_text() == "old site"
 
 

@@ -41,13 +41,16 @@ def test_every_validation_key_warns_so_strict_builds_fail_on_it():
     assert "navigation.instant" not in config["theme"]["features"]
 
 
-def test_language_lists_must_agree(tmp_path):
-    project = make_handbook(tmp_path / "h", {"index.md": page("Home", "# Home { #home }")},
-                            config_edit=lambda c: c.replace("        - locale: es\n", "        - locale: pt\n"))
+def test_a_nav_section_without_its_ui_string_stops_the_build_with_the_fix(tmp_path):
+    # The i18n plugin's languages and section titles come from translations/ (hooks/i18n_languages.py):
+    # a section no nav.<code>.yml names would show readers an English title.
+    project = make_handbook(tmp_path / "h", {"index.md": page("Home", "# Home { #home }"),
+                                             "a.md": page("A", "# A { #a }")},
+                            nav="  - index.md\n  - Annexes:\n      - a.md\n")
     with pytest.raises(BuildFailed) as info:
-        build_site(project, out=tmp_path / "site", codes=["en"], log=lambda _: None)
-    assert "the i18n plugin lists languages ['en', 'fr', 'pt', 'ar']" in str(info.value)
-    assert "translations/languages.yml lists ['en', 'fr', 'es', 'ar']" in str(info.value)
+        build_site(project, out=tmp_path / "site", codes=["fr"], log=lambda _: None)
+    assert "nav.en.yml: no string 'nav_annexes' for the navigation section 'Annexes'" in str(info.value)
+    assert "Add 'nav_annexes: Annexes' to it" in str(info.value)
 
 
 def test_cli_build_and_its_exit_codes(tmp_path, monkeypatch, capsys):

@@ -101,3 +101,18 @@ def test_missing_termbase_is_an_error(tmp_path: Path):
 
 def test_real_termbase_file_is_the_one_loaded():
     assert termbase().path == (REPO / termbase_mod.TERMBASE_FILE).resolve()
+
+
+@pytest.mark.parametrize(("markers", "error"), [("[]", None), ("[o termo]", "has no 'pt' entry")])
+def test_a_language_column_not_started_yet_has_no_terms(tmp_path, markers, error):
+    # `language add` writes empty markers and no concept entry: the language has no terms yet. With
+    # markers (the team has started), every concept needs the language again.
+    text = GOOD.replace("ar: [مصطلح]}", f"ar: [مصطلح], pt: {markers}}}")
+    codes = (*CODES, "pt")
+    path = tmp_path / "termbase.yml"
+    if error:
+        with pytest.raises(HandbookError, match=error):
+            termbase_mod.parse(*parse_yaml(text, path), path, codes)
+    else:
+        tb = termbase_mod.parse(*parse_yaml(text, path), path, codes)
+        assert tb.concept("one").entry("pt").prefer == () and termbase_mod.not_started(tb) == ("pt",)
