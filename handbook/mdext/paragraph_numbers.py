@@ -14,7 +14,9 @@ import xml.etree.ElementTree as etree
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-_MARK = re.compile(r"[ \t]*\{¶(\d+(?:\.\d+)?)\}[ \t]*$")
+# At the end of the block's text, or before a comment that ends it (Python-Markdown keeps raw HTML
+# as placeholders, \x02wzxhzdk:N\x03, in the text until it writes the page).
+_MARK = re.compile(r"[ \t]*\{¶(\d+(?:\.\d+)?)\}(?=(?:\s*\x02wzxhzdk:\d+\x03)*\s*$)")
 _ALONE = re.compile(r"^[ \t]*\{¶(\d+(?:\.\d+)?)\}[ \t]*$")
 _OWN_TEXT_STOP = {"ul", "ol", "p", "div", "table", "blockquote", "pre"}
 
@@ -47,7 +49,7 @@ def _take_mark(element: etree.Element) -> str | None:
             match = _MARK.search(value)
             if not match:
                 return None
-            setattr(holder, attr, value[: match.start()])
+            setattr(holder, attr, value[: match.start()] + value[match.end():])
             return match.group(1)
     return None
 

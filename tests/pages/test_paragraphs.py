@@ -125,3 +125,9 @@ def test_a_translator_is_offered_the_words_never_the_numbers():
     first = next(s for s in found if s.kind == "paragraph")
     assert [c.data for c in first.codes if c.kind == "para"] == ["{¶1}"]
     assert "¶" not in "".join(s.plain for s in found)
+
+
+def test_a_number_before_a_comment_that_ends_its_block_is_still_taken():
+    html = markdown.markdown("- Source one. {¶4.9}\n  <!-- check: disable-next-line LINK009 -- why -->\n- Two. {¶4.10}\n",
+                             extensions=["handbook.mdext.paragraph_numbers"])
+    assert 'id="p4-9"' in html and 'id="p4-10"' in html and "{¶" not in html and "<!-- check:" in html

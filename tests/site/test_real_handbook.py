@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from handbook.languages import load_i18n
@@ -296,3 +298,39 @@ def test_every_chapter_and_checklist_links_its_own_pdf_and_every_checklist_is_on
                 .split(",")[-1].strip(" )") in html  # '6 pages', 'صفحة واحدة' next to the link
         book = pdftotext(site / i18n.prefix(code) / f"handbook-{code}.pdf")
         assert "SITE004" not in book and "Content-Security-Policy" not in book  # no developer reference
+
+
+def test_every_paragraph_of_every_chapter_has_the_same_citable_anchor_in_every_language(browser, real_site):
+    """'#p4-12' lands on the same passage (the same kind of block, with the number 4.12 shown) in
+    every language, no raw {¶} marker reaches a reader, and the PDF prints the numbers."""
+    from handbook.chapters import is_chapter, number_of
+    from handbook.pages import paragraphs
+    from tests.pdf.fixtures import pdftotext
+
+    site, url = real_site
+    i18n = load_i18n(REPO)
+    tags = {"paragraph": ("P", "LI"), "item": ("LI", "P"), "table": ("TABLE",)}
+    chapters = sorted(p.relative_to(REPO / "docs").as_posix() for p in (REPO / "docs" / "chapters").glob("*.md")
+                      if p.name.count(".") == 1 and is_chapter(f"chapters/{p.name}"))
+    for html in site.rglob("chapters/*/index.html"):  # (the contributors' guides show the notation in code)
+        assert "{¶" not in html.read_text(encoding="utf-8"), html
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        for base in chapters:
+            chapter = number_of(REPO / "docs", base)
+            found = paragraphs.blocks((REPO / "docs" / base).read_text(encoding="utf-8"))
+            assert found and all(b.number for b in found), base
+            sample = found[len(found) // 2]  # one block per chapter, in every language
+            anchor = f"p{chapter}-{sample.number}"
+            for code in i18n.codes:
+                page.goto(f"{url}{i18n.prefix(code)}{base[:-3]}/#{anchor}")
+                element = page.locator(f"#{anchor}")
+                assert element.count() == 1, (code, base, anchor)
+                assert element.evaluate("e => e.tagName") in tags[sample.kind], (code, base, anchor)
+                shown = page.locator(f'a.hb-pnum[href="#{anchor}"]')
+                assert shown.inner_text() == f"{chapter}.{sample.number}" and shown.is_visible()
+                assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    finally:
+        page.close()
+    book = pdftotext(site / "handbook-en.pdf")
+    assert re.search(r"\b1\.1\b", book) and re.search(r"\b4\.12\b", book)
