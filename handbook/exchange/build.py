@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from handbook import frontmatter
 from handbook.errors import HandbookError
 from handbook.exchange.model import FINAL, NEW, REVIEW, Exchange, Unit, check_target, map_translation
+from handbook.pages import paragraphs
 from handbook.pages.segments import Segment, render, segments
 from handbook.translation import provenance
 
@@ -31,10 +32,32 @@ def _kinds(segs: list[Segment]) -> list[str]:
     return [s.kind for s in segs]
 
 
+def unit_ids(english: str, segs: list[Segment]) -> list[str]:
+    """An id for each unit that survives edits elsewhere on the page: the citable number of the
+    paragraph, list item or table it belongs to ('p12', 'p12-2' for its second unit), else its
+    position ('u3'). A translation tool or Weblate then keeps a unit's history when a paragraph is
+    inserted above it. Import matches units by position and structure, not by these ids."""
+    spans = [(b.line, b.end, b.number) for b in paragraphs.blocks(english) if b.number is not None]
+    ids, seen = [], {}
+    for index, seg in enumerate(segs):
+        number = next((n for first, last, n in spans if first <= seg.line <= last), None)
+        if number is None:
+            ids.append(f"u{index + 1}")
+            continue
+        seen[number] = seen.get(number, 0) + 1
+        ids.append(f"p{number}" if seen[number] == 1 else f"p{number}-{seen[number]}")
+    return ids
+
+
+def units_of(english: str) -> list[Unit]:
+    segs = segments(english)
+    return [Unit(uid, s.kind, s.line, s.path, s.parts) for uid, s in zip(unit_ids(english, segs), segs)]
+
+
 def units_for(english: str, translation: str | None, old_english: str | None) -> tuple[list[Unit], Leverage]:
     """The units of ``english``; targets from ``translation``, whose English original was ``old_english``."""
     current = segments(english)
-    units = [Unit(f"u{i + 1}", s.kind, s.line, s.path, s.parts) for i, s in enumerate(current)]
+    units = units_of(english)
     if translation is None:
         return units, Leverage(0, 0, len(units))
     translated = segments(translation)

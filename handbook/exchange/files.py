@@ -173,13 +173,13 @@ def rebased(ex: Exchange, old_english: str, english: str, current: str, shown: s
     its target and state; an edited or new segment gets no target (its text stays as it is)."""
     import difflib
 
-    from handbook.exchange.build import check_units
-    from handbook.exchange.model import NEW, Unit
+    from handbook.exchange.build import check_units, units_of
+    from handbook.exchange.model import NEW
     from handbook.pages.segments import segments
 
     old, now = segments(old_english), segments(english)
     check_units(ex, old, shown)  # the file must belong to the version it names
-    units = [Unit(f"u{i + 1}", s.kind, s.line, s.path, s.parts) for i, s in enumerate(now)]
+    units = units_of(english)
     matcher = difflib.SequenceMatcher(None, [(s.kind, s.source) for s in old], [(s.kind, s.source) for s in now],
                                       autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():

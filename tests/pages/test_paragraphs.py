@@ -131,3 +131,18 @@ def test_a_number_before_a_comment_that_ends_its_block_is_still_taken():
     html = markdown.markdown("- Source one. {¶4.9}\n  <!-- check: disable-next-line LINK009 -- why -->\n- Two. {¶4.10}\n",
                              extensions=["handbook.mdext.paragraph_numbers"])
     assert 'id="p4-9"' in html and 'id="p4-10"' in html and "{¶" not in html and "<!-- check:" in html
+
+
+def test_exchange_units_are_named_by_their_paragraph_number_so_an_insertion_keeps_their_ids():
+    """CAT and Weblate files name a unit after its citable number: a paragraph inserted above keeps
+    the ids (and so the history) of every unit below it."""
+    from handbook.exchange.build import units_of
+
+    english, last = P.number_english(BODY, 0)
+    before = {u.id: u.source for u in units_of(english)}
+    edited, _ = P.number_english(english.replace("First paragraph", "A new paragraph.\n\nFirst paragraph"), last)
+    after = {u.id: u.source for u in units_of(edited)}
+    assert "p1" in before and "p5" in before and "p5-2" in before  # a table's cells share its number
+    assert {uid: src for uid, src in after.items() if uid.startswith("p") and uid != "p8"} == \
+        {uid: src for uid, src in before.items() if uid.startswith("p")}
+    assert "p8" in after  # the new paragraph's unit
