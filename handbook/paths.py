@@ -16,6 +16,7 @@ UI_DIR = "translations/ui"
 LANGUAGES_FILE = "translations/languages.yml"
 SNIPPETS_DIR = "docs/snippets"
 TERMBASE_FILE = "translations/termbase.yml"
+PO_DIR = "translations/po"  # PO files for a Weblate component, one folder per language (handbook/exchange)
 EDITION_FILE = "translations/edition.yml"  # editions and the review policy
 CHANGES_DIR = "changes"  # the change log: one folder per edition, one YAML file per entry
 # Pages for the handbook's contributors (authoring, editorial and translators' guides, rule

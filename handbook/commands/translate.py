@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from handbook.editorial.dates import cli_date
-from handbook.paths import DOCS_DIR, Project
+from handbook.paths import DOCS_DIR, PO_DIR, Project
 
 HELP = ("Start a translation of a page, record that a translation matches the current English page, "
         "record a national team's review, or exchange XLIFF and PO files with translators' tools.")
@@ -178,7 +178,7 @@ def _export(args: argparse.Namespace, project: Project, i18n) -> int:
 
     pages = [resolve_page(project.root, i18n, p) for p in args.pages] or [
         p for p in page_files(project.docs) if p.count(".") == 1]
-    default = {"po": "translations/po", "tmx": "translations/tmx"}.get(args.format, "translations/xliff")
+    default = {"po": PO_DIR, "tmx": "translations/tmx"}.get(args.format, "translations/xliff")
     out = args.out or Path(default)
     out = out if out.is_absolute() else project.root / out
     totals = [0, 0, 0]

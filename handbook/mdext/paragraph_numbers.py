@@ -28,7 +28,7 @@ def anchor(number: str) -> str:
 
 def _label(element: etree.Element, number: str) -> None:
     element.set("id", anchor(number))
-    link = etree.Element("a", {"class": "hb-pnum", "href": f"#{anchor(number)}", "dir": "ltr"})
+    link = etree.Element("a", {"class": "hb-pnum", "href": f"#{anchor(number)}"})
     link.text = number
     link.tail = " " + (element.text or "")
     element.text = None
@@ -65,7 +65,7 @@ def number_blocks(root: etree.Element) -> None:
                 table = parent[index - 1]
                 table.set("id", anchor(number))
                 label = etree.Element("p", {"class": "hb-pnum-table"})
-                link = etree.SubElement(label, "a", {"class": "hb-pnum", "href": f"#{anchor(number)}", "dir": "ltr"})
+                link = etree.SubElement(label, "a", {"class": "hb-pnum", "href": f"#{anchor(number)}"})
                 link.text = number
                 parent.remove(child)
                 parent.insert(index - 1, label)

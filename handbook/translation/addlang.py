@@ -184,7 +184,8 @@ def codeowners_text(text: str, code: str, path: Path) -> str:
         raise HandbookError(path, "no '/translations/ui/*.<code>.yml' line to put the new language's team after.",
                             fix="Add the section of the national teams (see the comment at the top of the file).")
     team = f"@OWNER/translators-{code}  # placeholder: the committee names the team"
-    new = [f"{f'/docs/**/*.{code}.md':<52}{team}\n", f"{f'/translations/ui/*.{code}.yml':<52}{team}\n"]
+    new = [f"{f'/docs/**/*.{code}.md':<52}{team}\n", f"{f'/translations/ui/*.{code}.yml':<52}{team}\n",
+           f"{f'/translations/po/{code}/':<52}{team}\n"]
     lines[last + 1:last + 1] = new
     return "".join(lines)
 

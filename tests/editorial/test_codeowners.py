@@ -141,7 +141,8 @@ def test_review_templates_keep_the_maintainers_with_the_committee(code):
 def _owners_file(without: str = "", extra: str = "") -> str:
     lines = ["*  @ORG/editorial-committee", "/docs/chapters/alpha.md  @ORG/alpha-wg"]
     for code in ("fr", "es", "ar"):
-        lines += [f"/docs/**/*.{code}.md  @ORG/translators-{code}", f"/translations/ui/*.{code}.yml  @ORG/translators-{code}"]
+        lines += [f"/docs/**/*.{code}.md  @ORG/translators-{code}", f"/translations/ui/*.{code}.yml  @ORG/translators-{code}",
+                  f"/translations/po/{code}/  @ORG/translators-{code}"]
     return "\n".join(line for line in lines if line != without) + "\n" + extra
 
 
@@ -151,7 +152,9 @@ OWNER_CASES = [  # (case, CODEOWNERS text, expected findings as 'path:line CODE'
      ["docs/chapters/alpha.md:1 OWN001"]),
     ("language-without-team", _owners_file(without="/translations/ui/*.es.yml  @ORG/translators-es"),
      [".github/CODEOWNERS:1 OWN002"]),
-    ("line-github-skips", _owners_file(extra="!/docs/secret.md  @ORG/x\n"), [".github/CODEOWNERS:9 OWN003"]),
+    ("po-files-without-team", _owners_file(without="/translations/po/ar/  @ORG/translators-ar"),
+     [".github/CODEOWNERS:1 OWN002"]),
+    ("line-github-skips", _owners_file(extra="!/docs/secret.md  @ORG/x\n"), [".github/CODEOWNERS:12 OWN003"]),
 ]
 
 

@@ -79,8 +79,8 @@ def test_the_markdown_extension_makes_the_anchor_and_the_number():
     english, _ = P.number_english(BODY, 0)
     html = markdown.markdown(english.replace("{¶", "{¶4."), extensions=[
         "tables", "footnotes", "pymdownx.blocks.admonition", "handbook.mdext.paragraph_numbers"])
-    assert '<p id="p4-1"><a class="hb-pnum" dir="ltr" href="#p4-1">4.1</a> First paragraph' in html
-    assert '<li id="p4-4"><a class="hb-pnum" dir="ltr" href="#p4-4">4.4</a> nested item</li>' in html
+    assert '<p id="p4-1"><a class="hb-pnum" href="#p4-1">4.1</a> First paragraph' in html
+    assert '<li id="p4-4"><a class="hb-pnum" href="#p4-4">4.4</a> nested item</li>' in html
     assert '<table id="p4-5">' in html and "{¶" not in html
 
 

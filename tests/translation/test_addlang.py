@@ -49,7 +49,7 @@ def test_adding_portuguese_writes_every_file_and_the_handbook_reads_them(project
     rule = load_policy(project.root, i18n.translated_codes).rule("pt")
     assert (rule.pdf_min_up_to_date, rule.web_min_up_to_date, rule.web_below) == (50, 50, "draft")
     owners = (project.root / ".github/CODEOWNERS").read_text(encoding="utf-8")
-    assert "/translations/ui/*.pt.yml" in owners and "@OWNER/translators-pt" in owners
+    assert "/translations/ui/*.pt.yml" in owners and "/translations/po/pt/" in owners and "@OWNER/translators-pt" in owners
     assert {p.relative_to(project.root).as_posix() for p in written} >= {
         "translations/languages.yml", "translations/termbase.yml", "translations/publication.yml",
         ".github/CODEOWNERS", "translations/ui/core.pt.yml"}
