@@ -83,6 +83,13 @@ class I18n:
         form = f"{key}_{category}"
         return self.t(code, form if form in self.strings[code] else key, **values)
 
+    def megabytes(self, code: str, size_bytes: int) -> str:
+        """A file size in megabytes as readers of ``code`` write it ('2,1' in French): CLDR's decimal
+        sign, one decimal, Western digits (as on the PDF's pages), at least 0.1."""
+        from babel.numbers import format_decimal
+
+        return format_decimal(max(size_bytes / 1_000_000, 0.1), format="#,##0.0", locale=code, numbering_system="latn")
+
     def prefix(self, code: str) -> str:
         """The site folder of a language: '' for the default language, 'fr/' for French."""
         return "" if code == self.default else f"{code}/"

@@ -7,8 +7,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from babel.numbers import format_decimal
-
 from handbook.chapters import has_own_pdf, is_checklist
 from handbook.languages import split_language_path
 from handbook.pdf.assemble import page_url
@@ -43,7 +41,7 @@ OWN_DETAILS_MARK = '<span class="hb-pdf-details" data-hb-own-pdf-details></span>
 
 def details_text(i18n: Any, code: str, size_bytes: int, pages_count: int) -> str:
     """'(PDF, 2,1 Mo, 130 pages)' in the reader's language (CLDR decimal sign, Western digits)."""
-    size = format_decimal(max(size_bytes / 1_000_000, 0.1), format="#,##0.0", locale=code, numbering_system="latn")
+    size = i18n.megabytes(code, size_bytes)
     return i18n.plural(code, "pdf_download_details", pages_count, size=size, pages=str(pages_count))
 
 
