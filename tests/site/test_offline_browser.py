@@ -1,0 +1,237 @@
+"""Reading offline in a real Chromium (issue 18, part 1).
+
+The server is STOPPED to go offline, not Playwright's set_offline: set_offline does not stop a
+service worker's own requests, so only a dead server proves the pages come from the device.
+Every test uses a fresh browser context (its own service workers and caches), and every request
+that would leave 127.0.0.1 is recorded and refused.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import importlib
+import threading
+import zipfile
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from handbook.commands.build import POST_STEPS
+from handbook.site import csp
+from handbook.site.build import build_site
+from tests.conftest import make_handbook, page
+from tests.site.test_browser import NAV, PAGES
+
+pytestmark = pytest.mark.browser
+
+CHANGED_GUIDE = page("Guide", "# Guide { #guide }\n\n## Section one { #section-one }\n\n"
+                     "The second edition adds the lantern. Officers listen carefully.")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+class Server:
+    """A static server on 127.0.0.1 that can be stopped and started again on the same port (the
+    same origin, so the browser's service workers and caches still apply)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder, self.port, self.httpd = folder, 0, None
+        self.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    def start(self) -> None:
+        handler = functools.partial(_Quiet, directory=str(self.folder))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
+        self.port = self.httpd.server_address[1]
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def stop(self) -> None:
+        if self.httpd is not None:
+            self.httpd.shutdown()
+            self.httpd.server_close()
+            self.httpd = None
+
+
+def _build(project, out: Path, codes=None, pdf: bool = True) -> Path:
+    steps = [importlib.import_module(module).post_build for name, module in POST_STEPS.items()
+             if pdf or name != "pdf"]
+    build_site(project, codes=codes, out=out, jobs=2, post_steps=steps, log=lambda _: None)
+    return out
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """Edition 1 of the fixture handbook (every language, PDFs, offline step), and edition 2, where
+    one English page changed (English only: the update test reads English)."""
+    base = tmp_path_factory.mktemp("offline")
+    project = make_handbook(base / "handbook", PAGES, nav=NAV)
+    first = _build(project, base / "edition1")
+    (project.root / "docs" / "guide.md").write_text(CHANGED_GUIDE, encoding="utf-8")
+    second = _build(project, base / "edition2", codes=["en"], pdf=False)
+    return base, first, second
+
+
+@pytest.fixture
+def server(built, tmp_path):
+    """Edition 1 served from a folder of its own, so a test can put edition 2 in its place."""
+    www = tmp_path / "www"
+    www.mkdir()
+    (www / "site").symlink_to(built[1], target_is_directory=True)
+    running = Server(www)
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def tab(browser):
+    context = browser.new_context()
+    leaving: list[str] = []
+    problems: list[str] = []
+
+    def route(r):
+        url = r.request.url
+        if url.startswith(("data:", "blob:", "file:")) or urlparse(url).hostname == "127.0.0.1":
+            r.continue_()
+        else:
+            leaving.append(url)
+            r.abort()
+
+    context.route("**/*", route)
+    tab = context.new_page()
+    tab.on("console", lambda m: problems.append(m.text) if "Content Security Policy" in m.text else None)
+    tab.leaving, tab.csp_problems = leaving, problems
+    yield tab
+    context.close()
+
+
+SAVED = {"": "Saved on this device", "fr/": "Enregistré sur cet appareil", "es/": "Guardado en este dispositivo",
+         "ar/": "حُفظ الدليل على هذا الجهاز"}
+
+
+def visit_and_save(tab, url: str, lang: str) -> None:
+    tab.goto(url + lang)
+    tab.locator("[data-hb-offline-state]", has_text=SAVED[lang]).wait_for(timeout=30_000)
+
+
+def search(tab, text: str) -> list[str]:
+    tab.click("[data-hb-search-open]")
+    box = tab.locator("#hb-search input")
+    box.wait_for()
+    box.type(text, delay=30)
+    tab.wait_for_selector(".pagefind-ui__result-link", timeout=10_000)
+    tab.wait_for_timeout(400)
+    return tab.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.href)")
+
+
+def test_after_a_first_visit_the_language_reads_and_searches_with_the_server_stopped(tab, server):
+    url = server.url + "site/"
+    visit_and_save(tab, url, "fr/")
+    visit_and_save(tab, url, "")
+    server.stop()
+
+    tab.goto(url + "fr/guide/")
+    assert tab.locator("h1").first.inner_text().strip() == "Guide pratique"
+    assert [h.split("#")[0] for h in search(tab, "enfants")][:1] == [url + "fr/guide/"]
+    tab.goto(url + "extra/")
+    assert tab.locator("h1").first.inner_text().strip() == "Extra"
+    marked = tab.eval_on_selector_all("[data-hb-switcher] a:has(.hb-offline-mark)", "els => els.map(e => e.hreflang)")
+    assert sorted(marked) == ["en", "fr"]
+    assert tab.locator("[data-hb-switcher] a[hreflang=fr] .hb-offline-mark").inner_text() == "available offline"
+    with pytest.raises(Exception, match="ERR_CONNECTION_REFUSED"):
+        tab.goto(url + "es/guide/")  # not saved: nothing answers for it
+    assert tab.leaving == [] and tab.csp_problems == []
+
+
+def test_the_english_worker_never_keeps_or_serves_another_language(tab, server):
+    url = server.url + "site/"
+    visit_and_save(tab, url, "")
+    kept = tab.evaluate("""async () => {
+        const names = await caches.keys();
+        const urls = [];
+        for (const name of names) for (const r of await (await caches.open(name)).keys()) urls.push(r.url);
+        return {names, urls};
+    }""")
+    assert [n.split("|")[1] for n in kept["names"]] == [url]
+    assert kept["urls"] and not [u for u in kept["urls"] if u.startswith(tuple(url + p for p in ("fr/", "es/", "ar/")))]
+    server.stop()
+    with pytest.raises(Exception, match="ERR_CONNECTION_REFUSED"):
+        tab.goto(url + "fr/")
+
+
+def test_the_pdfs_are_saved_only_when_the_reader_asks(tab, server):
+    url = server.url + "site/"
+    visit_and_save(tab, url, "fr/")
+    has_pdf = "async () => !!(await caches.match(new URL('handbook-fr.pdf', location.href).href))"
+    assert tab.evaluate(has_pdf) is False
+    tab.click("[data-hb-offline-save-pdfs]")
+    tab.locator("[data-hb-offline-state]", has_text="L'édition PDF est aussi enregistrée").wait_for(timeout=30_000)
+    server.stop()
+    assert tab.evaluate(has_pdf) is True
+    status = tab.evaluate("async () => (await fetch('handbook-fr.pdf')).status")
+    assert status == 200
+
+
+def test_a_new_edition_replaces_the_saved_copy_on_the_next_online_visit(tab, server, built):
+    url = server.url + "site/"
+    visit_and_save(tab, url, "")
+    tab.goto(url + "guide/")
+    assert "harbour protects" in tab.locator("article").inner_text()
+    server.stop()
+    site = server.folder / "site"
+    site.unlink()
+    site.symlink_to(built[2], target_is_directory=True)  # edition 2 is published
+    server.start()
+
+    tab.goto(url + "guide/")  # the saved edition 1 answers; edition 2 is saved meanwhile
+    notice = tab.locator("[data-hb-offline-notice]")
+    notice.get_by_text("A newer edition of this handbook has been saved on this device.").wait_for(timeout=30_000)
+    assert "harbour protects" in tab.locator("article").inner_text()  # never half of each edition
+    tab.click("[data-hb-offline-reload]")
+    notice.get_by_text("You are reading the newest edition").wait_for(timeout=15_000)
+    assert "adds the lantern" in tab.locator("article").inner_text()
+
+    server.stop()  # the new edition is the one kept on the device, and the only one
+    tab.goto(url + "guide/")
+    assert "adds the lantern" in tab.locator("article").inner_text()
+    names = tab.evaluate("caches.keys()")
+    assert len([n for n in names if n.split("|")[1] == url]) == 1
+    assert tab.leaving == []
+
+
+@pytest.mark.parametrize(("lang", "word", "heading"), [
+    ("en", "harbour", "Guide"), ("fr", "enfants", "Guide pratique"), ("ar", "الأطفال", "دليل"),
+])
+def test_the_zip_opens_from_file_with_links_and_search(tab, built, tmp_path, lang, word, heading):
+    prefix = "" if lang == "en" else f"{lang}/"
+    with zipfile.ZipFile(built[1] / prefix / f"handbook-{lang}-offline.zip") as archive:
+        archive.extractall(tmp_path)
+    home = (tmp_path / f"handbook-{lang}" / "index.html").as_uri()
+    tab.goto(home)
+    tab.locator("a.md-nav__link[href$='guide/index.html']").first.evaluate("a => a.click()")
+    tab.wait_for_url("**/guide/index.html")
+    assert tab.locator("h1").first.inner_text().strip() == heading
+    hrefs = search(tab, word)
+    assert any(h.endswith("guide/index.html") for h in hrefs), hrefs
+    tab.locator(".pagefind-ui__result-link").first.click()
+    tab.wait_for_url("**/guide/index.html")
+    assert tab.leaving == []
+
+
+def test_every_page_keeps_its_policy_on_the_web_and_in_the_zips(built, tmp_path):
+    site = built[1]
+    pages = list(site.rglob("*.html"))
+    for zipped in site.rglob("*-offline.zip"):
+        with zipfile.ZipFile(zipped) as archive:
+            archive.extractall(tmp_path / zipped.stem)
+        pages += list((tmp_path / zipped.stem).rglob("*.html"))
+    assert len(pages) > 20
+    assert {str(p): csp.verify(p.read_text(encoding="utf-8")) for p in pages
+            if csp.verify(p.read_text(encoding="utf-8"))} == {}
