@@ -238,3 +238,14 @@ def test_every_page_keeps_its_policy_on_the_web_and_in_the_zips(built, tmp_path)
     assert len(pages) > 20
     assert {str(p): csp.verify(p.read_text(encoding="utf-8")) for p in pages
             if csp.verify(p.read_text(encoding="utf-8"))} == {}
+
+
+@pytest.mark.parametrize("lang", ["", "ar/"])
+def test_the_save_panel_and_the_zip_link_pass_axe(tab, server, lang):
+    from axe_playwright_python.sync_playwright import Axe
+
+    visit_and_save(tab, server.url + "site/", lang)
+    assert tab.locator("[data-hb-offline-zip] a").is_visible()
+    results = Axe().run(tab, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+    assert violations == []
