@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import gzip
 import json
+import posixpath
 import re
 import time
 import zipfile
 from pathlib import Path
+from urllib.parse import unquote
 
 from handbook.htmltags import attributes, heads, name_of
 from handbook.languages import I18n
@@ -43,8 +45,22 @@ def file_href(href: str) -> str:
     return href
 
 
-def file_links(html: str) -> str:
-    """``html`` with the href of every <a> and <link> rewritten by :func:`file_href`."""
+def _target(page: str, href: str) -> str | None:
+    """The bundle file a relative link of ``page`` leads to ('../guide/index.html' from
+    'extra/index.html' -> 'guide/index.html'); None for a link within the page or out of the web."""
+    if not href or href.startswith(("#", "/", "?")) or _SCHEME.match(href):
+        return None
+    path = unquote(re.split(r"[#?]", href, maxsplit=1)[0])
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+
+
+def file_links(html: str, page: str = "index.html", present: frozenset[str] | None = None) -> str:
+    """``html`` with the href of every <a> and <link> rewritten by :func:`file_href`.
+
+    With ``present`` (the files of the bundle), a link of ``page`` to a file the bundle does not
+    hold (the other languages of the switcher, the English original of a translation) is no
+    longer a link: its href becomes ``data-hb-absent``, which the stylesheet hides in the switcher.
+    """
     edits: list[tuple[int, int, str]] = []
     for head in heads(html):
         if head.group(1) or name_of(head) not in ("a", "link"):
@@ -57,6 +73,9 @@ def file_links(html: str) -> str:
                 continue
             group = next(g for g in (1, 2, 3) if m.group(g) is not None)
             new = file_href(m.group(group))
+            target = _target(page, new) if present is not None and name_of(head) == "a" else None
+            if target is not None and target not in present:
+                edits.append((offset, offset + len("href"), "data-hb-absent"))
             if new != m.group(group):
                 edits.append((m.start(group), m.end(group), new))
     for start, end, new in sorted(edits, reverse=True):
@@ -115,11 +134,11 @@ def write_zip(target: Path, i18n: I18n, files: LanguageFiles, book_pdf: str, epo
         pdf_names.insert(0, book_pdf)
     entries: dict[str, bytes] = {"README.txt": readme(i18n, files.code, pdf_names).encode("utf-8"),
                                  SEARCH_SCRIPT: search_script(files.folder).encode("utf-8")}
-    for rel, _ in files.pages + files.pdfs:
-        if rel == MANIFEST:
-            continue  # an installable app needs a web server; from file:// it is dead weight
+    # No manifest: an installable app needs a web server; from file:// it is dead weight.
+    present = frozenset(rel for rel, _ in files.pages + files.pdfs if rel != MANIFEST) | frozenset(entries)
+    for rel in sorted(present - set(entries)):
         if rel in pages_html:
-            entries[rel] = file_links(pages_html[rel]).encode("utf-8")
+            entries[rel] = file_links(pages_html[rel], rel, present).encode("utf-8")
         else:
             entries[rel] = (files.folder / rel).read_bytes()
     partial = target.with_name(target.name + ".part")

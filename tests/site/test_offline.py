@@ -48,6 +48,22 @@ def test_file_links_rewrites_link_targets_only():
         '<a href="#top">t</a>')
 
 
+@pytest.mark.parametrize(("page", "html", "expected"), [
+    ("guide/index.html", '<a href="../fr/guide/" hreflang="fr">Français</a>',
+     '<a data-hb-absent="../fr/guide/index.html" hreflang="fr">Français</a>'),      # not in this ZIP
+    ("guide/index.html", '<a href="../extra/">Extra</a>', '<a href="../extra/index.html">Extra</a>'),
+    ("guide/index.html", '<a href="../../guide/">English</a>',
+     '<a data-hb-absent="../../guide/index.html">English</a>'),                     # out of the ZIP
+    ("guide/index.html", '<a href="#section-one">§</a>', '<a href="#section-one">§</a>'),
+    ("index.html", '<a href="handbook-en.pdf">PDF</a>', '<a href="handbook-en.pdf">PDF</a>'),
+    ("index.html", '<a href="handbook-en-offline.zip">ZIP</a>', '<a data-hb-absent="handbook-en-offline.zip">ZIP</a>'),
+    ("index.html", '<a href="https://example.org/">x</a>', '<a href="https://example.org/">x</a>'),
+])
+def test_in_the_zip_a_link_to_a_file_it_does_not_hold_is_no_longer_a_link(page, html, expected):
+    present = frozenset({"index.html", "guide/index.html", "extra/index.html", "handbook-en.pdf"})
+    assert bundle.file_links(html, page, present) == expected
+
+
 def _tree(root: Path, files: dict[str, bytes]) -> Path:
     for rel, data in files.items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)

@@ -206,6 +206,25 @@ def test_a_new_edition_replaces_the_saved_copy_on_the_next_online_visit(tab, ser
     assert tab.leaving == []
 
 
+def test_a_new_edition_also_takes_over_once_every_tab_of_the_old_one_is_closed(tab, server, built):
+    url = server.url + "site/"
+    visit_and_save(tab, url, "")
+    server.stop()
+    site = server.folder / "site"
+    site.unlink()
+    site.symlink_to(built[2], target_is_directory=True)
+    server.start()
+    tab.goto(url + "guide/")
+    tab.locator("[data-hb-offline-notice]").get_by_text("A newer edition").wait_for(timeout=30_000)
+    context = tab.context
+    tab.close()  # the reader closes the handbook without reloading
+    server.stop()
+    again = context.new_page()
+    again.goto(url + "guide/")
+    assert "adds the lantern" in again.locator("article").inner_text()
+    again.locator("[data-hb-offline-notice]").get_by_text("You are reading the newest edition").wait_for(timeout=15_000)
+
+
 @pytest.mark.parametrize(("lang", "word", "heading"), [
     ("en", "harbour", "Guide"), ("fr", "enfants", "Guide pratique"), ("ar", "الأطفال", "دليل"),
 ])
@@ -249,3 +268,22 @@ def test_the_save_panel_and_the_zip_link_pass_axe(tab, server, lang):
     results = Axe().run(tab, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
     violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
     assert violations == []
+
+
+def test_every_link_in_each_zip_leads_to_a_file_of_the_zip(built, tmp_path):
+    import re
+
+    from handbook.offline.bundle import _target
+
+    missing, links = [], 0
+    for zipped in sorted(built[1].rglob("*-offline.zip")):
+        with zipfile.ZipFile(zipped) as archive:
+            names = {n.split("/", 1)[1] for n in archive.namelist()}
+            for name in sorted(n for n in names if n.endswith(".html")):
+                html = archive.read(f"{zipped.stem.replace('-offline', '')}/{name}").decode("utf-8")
+                for href in re.findall(r'<a\b[^>]*?\shref="([^"]*)"', html):
+                    target = _target(name, href)
+                    links += target is not None
+                    if target is not None and target not in names:
+                        missing.append(f"{zipped.name}:{name}: {href}")
+    assert links > 50 and missing == []

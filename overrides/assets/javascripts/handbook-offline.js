@@ -21,7 +21,7 @@
   var percent;
   try { percent = new Intl.NumberFormat(lang + "-u-nu-latn", { style: "percent" }); }
   catch (e) { percent = new Intl.NumberFormat(undefined, { style: "percent" }); }
-  var UPDATED = "hb-offline-updated:" + root;
+  var EDITION = "hb-offline-edition:" + root;
   var reloading = false;
 
   function text(name, value) {
@@ -69,10 +69,22 @@
     });
   }
 
+  // One edition on the device, and it is not the one this browser showed last: the saved copy was
+  // replaced (after "Read the new edition", or when every tab of the old edition had closed).
+  function noticeNewEdition(version) {
+    try {
+      var before = localStorage.getItem(EDITION);
+      if (before && before !== version) tell(text("updated"), false);
+      localStorage.setItem(EDITION, version);
+    } catch (e) { /* storage refused: no notice, the pages still work */ }
+  }
+
   function refresh() {
     return savedRoots().then(function (saved) {
       markSwitcher(saved);
-      var mine = saved.filter(function (s) { return s.scope === root; })[0];
+      var editions = saved.filter(function (s) { return s.scope === root; });
+      var mine = editions[0];
+      if (editions.length === 1 && navigator.serviceWorker.controller) noticeNewEdition(mine.version);
       if (mine) {
         show(text("saved") + (mine.pdf ? " " + text("pdf-saved") : ""));
         bar.hidden = true;
@@ -107,11 +119,6 @@
     });
   });
 
-  if (sessionStorage.getItem(UPDATED)) {
-    sessionStorage.removeItem(UPDATED);
-    tell(text("updated"), false);
-  }
-
   navigator.serviceWorker.register(root + "sw.js", { scope: root }).then(function (reg) {
     // A newer edition saved during an earlier visit, waiting for this language's tabs to reload.
     if (reg.waiting && reg.active) tell(text("update-ready"), true);
@@ -119,7 +126,6 @@
       var waiting = reg.waiting;
       if (!waiting) { location.reload(); return; }
       reloading = true;
-      sessionStorage.setItem(UPDATED, "1");
       waiting.postMessage({ type: "activate" });
     });
     navigator.serviceWorker.addEventListener("controllerchange", function () {
