@@ -12,6 +12,7 @@ import functools
 import http.server
 import importlib
 import threading
+import time
 import zipfile
 from pathlib import Path
 from urllib.parse import urlparse
@@ -31,16 +32,25 @@ CHANGED_GUIDE = page("Guide", "# Guide { #guide }\n\n## Section one { #section-o
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    delay = 0.0  # seconds before each answer: a slow connection, to watch the progress
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's API)
+        time.sleep(self.delay)
+        try:
+            super().do_GET()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the browser went away (a test ended): nothing to answer
 
 
 class Server:
     """A static server on 127.0.0.1 that can be stopped and started again on the same port (the
     same origin, so the browser's service workers and caches still apply)."""
 
-    def __init__(self, folder: Path) -> None:
-        self.folder, self.port, self.httpd = folder, 0, None
+    def __init__(self, folder: Path, delay: float = 0.0) -> None:
+        self.folder, self.port, self.httpd, self.delay = folder, 0, None, delay
         self.start()
 
     @property
@@ -48,7 +58,7 @@ class Server:
         return f"http://127.0.0.1:{self.port}/"
 
     def start(self) -> None:
-        handler = functools.partial(_Quiet, directory=str(self.folder))
+        handler = functools.partial(type("Handler", (_Quiet,), {"delay": self.delay}), directory=str(self.folder))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
         self.port = self.httpd.server_address[1]
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
@@ -166,11 +176,28 @@ def test_the_english_worker_never_keeps_or_serves_another_language(tab, server):
         tab.goto(url + "fr/")
 
 
+def test_the_panel_reports_the_progress_in_the_readers_language_then_offers_the_pdfs(tab, built):
+    slow = Server(built[1].parent, delay=0.05)
+    try:
+        tab.goto(slow.url + "edition1/fr/")
+        state = tab.locator("[data-hb-offline-state]", has_text="Enregistrement pour la consultation hors connexion")
+        state.wait_for(timeout=30_000)
+        assert tab.locator("[data-hb-offline-progress]").is_visible()
+        assert "\u00a0%" in state.inner_text()  # CLDR's French percent: a no-break space before the sign
+        assert not tab.locator("[data-hb-offline-save-pdfs]").is_visible()  # the site first
+        tab.locator("[data-hb-offline-state]", has_text=SAVED["fr/"]).wait_for(timeout=60_000)
+        assert tab.locator("[data-hb-offline-save-pdfs]").is_visible()
+        assert not tab.locator("[data-hb-offline-progress]").is_visible()
+    finally:
+        slow.stop()
+
+
 def test_the_pdfs_are_saved_only_when_the_reader_asks(tab, server):
     url = server.url + "site/"
     visit_and_save(tab, url, "fr/")
     has_pdf = "async () => !!(await caches.match(new URL('handbook-fr.pdf', location.href).href))"
     assert tab.evaluate(has_pdf) is False
+    assert not tab.locator("[data-hb-offline-reload]").is_visible()
     tab.click("[data-hb-offline-save-pdfs]")
     tab.locator("[data-hb-offline-state]", has_text="L'édition PDF est aussi enregistrée").wait_for(timeout=30_000)
     server.stop()
