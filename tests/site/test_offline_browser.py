@@ -261,6 +261,9 @@ def test_the_zip_opens_from_file_with_links_and_search(tab, built, tmp_path, lan
         archive.extractall(tmp_path)
     home = (tmp_path / f"handbook-{lang}" / "index.html").as_uri()
     tab.goto(home)
+    shown = tab.evaluate("() => [...document.querySelectorAll('[data-hb-switcher] a')]"
+                         ".filter(a => getComputedStyle(a.parentElement).display !== 'none').map(a => a.hreflang)")
+    assert shown == [lang]  # the other languages are not in this ZIP: no dead link to them
     tab.locator("a.md-nav__link[href$='guide/index.html']").first.evaluate("a => a.click()")
     tab.wait_for_url("**/guide/index.html")
     assert tab.locator("h1").first.inner_text().strip() == heading

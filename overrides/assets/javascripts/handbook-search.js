@@ -39,6 +39,7 @@
 
   function startFileSearch() {
     var box = document.getElementById("hb-search");
+    box.classList.add("hb-search--file");
     var rootHref = dialog.getAttribute("data-hb-root");
     var input = document.createElement("input");
     input.type = "search";
