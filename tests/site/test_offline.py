@@ -187,3 +187,24 @@ def test_the_zip_is_the_same_bytes_every_build_and_dated_by_source_date_epoch(tm
         assert "handbook-en/fr/index.html" not in names and "handbook-en/sw.js" not in names
         assert {i.date_time for i in archive.infolist()} == {(2025, 11, 24, 16, 0, 0)}
         assert archive.read("handbook-en/index.html") == b'<a href="guide/index.html">g</a>'
+
+
+def test_two_builds_write_the_same_workers_manifests_icons_and_zips(tmp_path, monkeypatch):
+    from handbook.offline import post_build
+    from handbook.site import csp
+    from handbook.site.build import build_site
+    from tests.conftest import make_handbook
+    from tests.site.test_build import NAV, PAGES, tree_digest
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")
+    project = make_handbook(tmp_path / "handbook", PAGES, nav=NAV)
+    digests = []
+    for out in ("one", "two"):
+        build_site(project, codes=["en", "fr"], out=tmp_path / out, jobs=2,
+                   post_steps=[csp.post_build, post_build], log=lambda _: None)
+        digests.append(tree_digest(tmp_path / out))
+    assert digests[0] == digests[1]
+    made = {name for name in digests[0] if name.endswith(("sw.js", ".webmanifest", ".zip", "-512.png"))}
+    assert made == {"sw.js", "manifest.webmanifest", "handbook-en-offline.zip", "assets/images/handbook-icon-512.png",
+                    "fr/sw.js", "fr/manifest.webmanifest", "fr/handbook-fr-offline.zip",
+                    "fr/assets/images/handbook-icon-512.png"}
