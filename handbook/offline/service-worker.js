@@ -34,16 +34,23 @@ async function fill(cache, files, kind) {
   const total = files.reduce(function (sum, item) { return sum + item[1]; }, 0);
   let done = 0;
   let next = 0;
+  let failed = false;  // one file failed: the other lanes stop too, and report nothing more
   async function lane() {
-    while (next < files.length) {
+    while (next < files.length && !failed) {
       const [path, size] = files[next++];
       const url = absolute(path);
-      if (!(await cache.match(url))) {
-        // "no-cache": revalidate with the server, so an old edition's file in the HTTP cache is not saved.
-        const response = await fetch(url, { cache: "no-cache", credentials: "same-origin" });
-        if (!response.ok) throw new Error(url + ": HTTP " + response.status);
-        await cache.put(url, response);
+      try {
+        if (!(await cache.match(url))) {
+          // "no-cache": revalidate with the server, so an old edition's file in the HTTP cache is not saved.
+          const response = await fetch(url, { cache: "no-cache", credentials: "same-origin" });
+          if (!response.ok) throw new Error(url + ": HTTP " + response.status);
+          await cache.put(url, response);
+        }
+      } catch (error) {
+        failed = true;
+        throw error;
       }
+      if (failed) return;
       done += size;
       tell({ type: "progress", kind: kind, done: done, total: total });
     }
@@ -51,6 +58,15 @@ async function fill(cache, files, kind) {
   const lanes = [];
   for (let i = 0; i < PARALLEL; i++) lanes.push(lane());
   await Promise.all(lanes);
+}
+
+// Deploys swap the whole site at once, but one could land while this worker is saving: then some
+// files would be of the next edition. The worker script on the server names its edition; if it is
+// no longer this one, the saving fails, and the next edition's worker saves everything again.
+async function sameEdition() {
+  const response = await fetch(absolute("sw.js"), { cache: "no-store", credentials: "same-origin" });
+  const text = response.ok ? await response.text() : "";
+  if (text.indexOf('"version":"' + CONFIG.version + '"') < 0) throw new Error("a new edition was published while saving");
 }
 
 async function markSaved(cache, pdf) {
@@ -76,7 +92,9 @@ self.addEventListener("install", function (event) {
     try {
       await fill(cache, CONFIG.files, "site");
       if (pdf) await fill(cache, CONFIG.pdfs, "pdf");
+      await sameEdition();
     } catch (error) {
+      await caches.delete(CACHE);  // never a half-saved or mixed edition
       tell({ type: "failed", kind: "site" });
       throw error;  // the install fails; the browser tries again on the next visit
     }
@@ -103,7 +121,9 @@ self.addEventListener("message", function (event) {
       const cache = await caches.open(CACHE);
       try {
         await fill(cache, CONFIG.pdfs, "pdf");
+        await sameEdition();
       } catch (error) {
+        await Promise.all(CONFIG.pdfs.map(function (item) { return cache.delete(absolute(item[0])); }));
         tell({ type: "failed", kind: "pdf" });
         return;
       }

@@ -252,6 +252,27 @@ def test_a_new_edition_also_takes_over_once_every_tab_of_the_old_one_is_closed(t
     again.locator("[data-hb-offline-notice]").get_by_text("You are reading the newest edition").wait_for(timeout=15_000)
 
 
+def test_an_edition_published_while_saving_is_never_mixed_with_the_one_being_saved(tab, built, tmp_path):
+    www = tmp_path / "slow"
+    www.mkdir()
+    (www / "site").symlink_to(built[1], target_is_directory=True)
+    slow = Server(www, delay=0.3)  # saving takes seconds: time to publish in the middle
+    url = slow.url + "site/"
+    try:
+        tab.goto(url)
+        tab.locator("[data-hb-offline-progress]").wait_for(timeout=30_000)
+        (www / "site").unlink()
+        (www / "site").symlink_to(built[2], target_is_directory=True)  # edition 2 lands mid-way
+        tab.locator("[data-hb-offline-state]", has_text="Saving stopped").wait_for(timeout=60_000)
+        tab.goto(url)  # the next visit saves edition 2, whole
+        tab.locator("[data-hb-offline-state]", has_text=SAVED[""]).wait_for(timeout=60_000)
+    finally:
+        slow.stop()
+    tab.goto(url + "guide/")
+    assert "adds the lantern" in tab.locator("article").inner_text()
+    assert len(tab.evaluate("caches.keys()")) == 1
+
+
 @pytest.mark.parametrize(("lang", "word", "heading"), [
     ("en", "harbour", "Guide"), ("fr", "enfants", "Guide pratique"), ("ar", "الأطفال", "دليل"),
 ])

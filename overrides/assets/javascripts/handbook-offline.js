@@ -101,6 +101,7 @@
     } else if (data.type === "failed") {
       bar.hidden = true;
       show(text("failed"));
+      if (data.kind === "pdf") pdfButton.hidden = false;  // the reader may try again
     } else if (data.type === "saved") {
       if (data.update) {
         tell(text("update-ready"), true);
