@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from handbook.languages import I18n
 from handbook.offline.files import zip_name
+from handbook.offline.webapp import THEME_COLOUR
 from handbook.site import pages
 
 if TYPE_CHECKING:
@@ -30,14 +31,17 @@ def offline_context(info: "PageInfo") -> dict[str, Any]:
     """``hb.offline``: None when this build makes no offline copy (`mkdocs serve`), else the links
     from this page to every language's folder (the switcher marks the languages saved offline)
     and, on a language's home page, the link to its ZIP."""
-    if "offline" not in info.outputs:
+    # Not on the 404 page: it is served at any depth with links made for the site root, so it
+    # cannot tell where its language's worker lives.
+    if "offline" not in info.outputs or info.src_uri is None:
         return {"offline": None}
     i18n = info.i18n
     here = pages.site_path(i18n, info.lang, info.url)
     roots = {code: pages.relative_href(here, i18n.prefix(code)) for code in i18n.codes}
     return {"offline": {
         "roots": json.dumps(roots, sort_keys=True),
-        "zip_href": zip_name(info.lang) if info.url == "" and info.src_uri is not None else "",
+        "zip_href": zip_name(info.lang) if info.url == "" else "",
+        "theme_colour": THEME_COLOUR,
     }}
 
 

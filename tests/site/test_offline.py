@@ -208,3 +208,22 @@ def test_two_builds_write_the_same_workers_manifests_icons_and_zips(tmp_path, mo
     assert made == {"sw.js", "manifest.webmanifest", "handbook-en-offline.zip", "assets/images/handbook-icon-512.png",
                     "fr/sw.js", "fr/manifest.webmanifest", "fr/handbook-fr-offline.zip",
                     "fr/assets/images/handbook-icon-512.png"}
+
+
+@pytest.mark.parametrize(("lang", "url", "src_uri", "outputs", "expected"), [
+    ("fr", "", "index.fr.md", {"offline"}, {"zip_href": "handbook-fr-offline.zip",
+                                            "roots": {"ar": "../ar/", "en": "../", "es": "../es/", "fr": "./"}}),
+    ("en", "guide/", "guide.md", {"offline", "pdf"}, {"zip_href": "",
+                                                      "roots": {"ar": "../ar/", "en": "../", "es": "../es/", "fr": "../fr/"}}),
+    ("en", "", "index.md", {"pdf"}, None),   # mkdocs serve, or a build without the offline step
+    ("ar", "404.html", None, {"offline"}, None),  # the 404 page cannot tell where its worker lives
+])
+def test_what_templates_see_of_the_offline_copy(lang, url, src_uri, outputs, expected):
+    from handbook.offline.site import offline_context
+    from handbook.pageinfo import PageInfo
+
+    got = offline_context(PageInfo(REPO, I18N, lang, url, src_uri, outputs=frozenset(outputs)))["offline"]
+    if expected is None:
+        assert got is None
+    else:
+        assert (got["zip_href"], json.loads(got["roots"])) == (expected["zip_href"], expected["roots"])
