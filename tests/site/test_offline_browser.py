@@ -155,6 +155,9 @@ def test_after_a_first_visit_the_language_reads_and_searches_with_the_server_sto
     marked = tab.eval_on_selector_all("[data-hb-switcher] a:has(.hb-offline-mark)", "els => els.map(e => e.hreflang)")
     assert sorted(marked) == ["en", "fr"]
     assert tab.locator("[data-hb-switcher] a[hreflang=fr] .hb-offline-mark").inner_text() == "available offline"
+    for width in (390, 1280):  # the marks do not widen the switcher out of the page at the header's edge
+        tab.set_viewport_size({"width": width, "height": 800})
+        assert tab.evaluate("document.documentElement.scrollWidth") == width
     with pytest.raises(Exception, match="ERR_CONNECTION_REFUSED"):
         tab.goto(url + "es/guide/")  # not saved: nothing answers for it
     assert tab.leaving == [] and tab.csp_problems == []
