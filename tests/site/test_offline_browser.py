@@ -23,7 +23,7 @@ from handbook.commands.build import POST_STEPS
 from handbook.site import csp
 from handbook.site.build import build_site
 from tests.conftest import make_handbook, page
-from tests.site.test_browser import NAV, PAGES
+from tests.site.test_browser import NAV, PAGES, search
 
 pytestmark = pytest.mark.browser
 
@@ -129,16 +129,6 @@ SAVED = {"": "Saved on this device", "fr/": "Enregistré sur cet appareil", "es/
 def visit_and_save(tab, url: str, lang: str) -> None:
     tab.goto(url + lang)
     tab.locator("[data-hb-offline-state]", has_text=SAVED[lang]).wait_for(timeout=30_000)
-
-
-def search(tab, text: str) -> list[str]:
-    tab.click("[data-hb-search-open]")
-    box = tab.locator("#hb-search input")
-    box.wait_for()
-    box.type(text, delay=30)
-    tab.wait_for_selector(".pagefind-ui__result-link", timeout=10_000)
-    tab.wait_for_timeout(400)
-    return tab.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.href)")
 
 
 def test_after_a_first_visit_the_language_reads_and_searches_with_the_server_stopped(tab, server):
