@@ -93,6 +93,21 @@ class I18n:
         form = f"{key}_{category}"
         return self.t(code, form if form in self.strings[code] else key, **values)
 
+    def number(self, code: str, value: float, pattern: str = "#,##0") -> str:
+        """``value`` as readers of ``code`` write it: CLDR's decimal sign and grouping, and the digits
+        languages.yml gives the language (CLDR's default unless it says otherwise)."""
+        from babel.numbers import format_decimal
+
+        from handbook.digits import ZEROS, to_digits
+
+        digits = self.language(code).numbering_system
+        digits = digits if digits in ZEROS else "latn"  # a system without known digits: Western ones
+        return to_digits(format_decimal(value, format=pattern, locale=code, numbering_system=digits), digits)
+
+    def megabytes(self, code: str, size_bytes: int) -> str:
+        """A file size in megabytes as readers of ``code`` write it ('2,1' in French), at least 0.1."""
+        return self.number(code, max(size_bytes / 1_000_000, 0.1), "#,##0.0")
+
     def prefix(self, code: str) -> str:
         """The site folder of a language: '' for the default language, 'fr/' for French."""
         return "" if code == self.default else f"{code}/"

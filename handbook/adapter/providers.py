@@ -9,12 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from handbook.editorial.site import provider as editorial_provider
+from handbook.offline.site import offline_context
 from handbook.pageinfo import PageInfo, Provider
 from handbook.pdf.link import pdf_link
 from handbook.site.context import core, escaped
 from handbook.translation.site import translation_context
 
-PROVIDERS: list[Provider] = [core, translation_context, editorial_provider, pdf_link]
+PROVIDERS: list[Provider] = [core, translation_context, editorial_provider, pdf_link, offline_context]
 
 
 def page_context(info: PageInfo) -> dict[str, Any]:

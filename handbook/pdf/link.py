@@ -7,8 +7,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from babel.numbers import format_decimal
-
 from handbook.chapters import has_own_pdf, is_checklist
 from handbook.languages import split_language_path
 from handbook.pdf.assemble import page_url
@@ -44,14 +42,8 @@ OWN_DETAILS_MARK = '<span class="hb-pdf-details" data-hb-own-pdf-details></span>
 def details_text(i18n: Any, code: str, size_bytes: int, pages_count: int) -> str:
     """'(PDF, 2,1 Mo, 130 pages)' in the reader's language: CLDR's decimal sign, and the digits
     languages.yml gives the language (CLDR's default unless it says otherwise)."""
-    from handbook.digits import ZEROS, to_digits
-
-    digits = i18n.language(code).numbering_system
-    digits = digits if digits in ZEROS else "latn"  # a system without known digits: Western ones
-    size = to_digits(format_decimal(max(size_bytes / 1_000_000, 0.1), format="#,##0.0", locale=code,
-                                    numbering_system=digits), digits)
-    pages_text = to_digits(format_decimal(pages_count, format="#,##0", locale=code, numbering_system=digits), digits)
-    return i18n.plural(code, "pdf_download_details", pages_count, size=size, pages=pages_text)
+    return i18n.plural(code, "pdf_download_details", pages_count, size=i18n.megabytes(code, size_bytes),
+                       pages=i18n.number(code, pages_count))
 
 
 def _details_span(i18n: Any, code: str, pdf: Path, pages_count: int) -> str:
