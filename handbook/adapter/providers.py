@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from handbook.editorial.citations import provider as citation_provider
 from handbook.editorial.site import provider as editorial_provider
 from handbook.pageinfo import PageInfo, Provider
 from handbook.pdf.link import pdf_link
 from handbook.site.context import core, escaped
 from handbook.translation.site import translation_context
 
-PROVIDERS: list[Provider] = [core, translation_context, editorial_provider, pdf_link]
+PROVIDERS: list[Provider] = [core, translation_context, editorial_provider, citation_provider, pdf_link]
 
 
 def page_context(info: PageInfo) -> dict[str, Any]:
