@@ -10,6 +10,7 @@ earlier edition" rather than a wrong number.
 
 from __future__ import annotations
 
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,6 +63,15 @@ def read_at(root: Path, tag: str, rels: list[str]) -> dict[str, str]:
     return {names[name]: text for name, text in found.items()}
 
 
+def has_tag(root: Path, tag: str) -> bool:
+    try:
+        proc = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"refs/tags/{tag}"], cwd=root,
+                              capture_output=True)
+    except FileNotFoundError:
+        return False
+    return proc.returncode == 0
+
+
 def previous_tag(editions: Editions) -> str | None:
     """The tag of the edition before the current one (None for the first edition)."""
     return editions.editions[-2].tag if len(editions.editions) > 1 else None
@@ -88,3 +98,15 @@ def removed_in(root: Path, editions: Editions, rel: str, now: str) -> dict[int, 
                 gone.setdefault(number, history[index + 1].number if later_index == index + 1 else None)
         later, later_index = had, index
     return {n: e for n, e in gone.items() if e is not None}
+
+
+def edition_changes(root: Path, editions: Editions, chapters: dict[str, str]) -> dict[str, ParagraphDiff] | None:
+    """For each English chapter (docs-relative path -> text now), the numbers added, changed and
+    removed since the previous edition's tag; None when there is no previous edition or the
+    repository does not hold its tag (then nothing is listed rather than everything as "added")."""
+    tag = previous_tag(editions)
+    if tag is None or not has_tag(root, tag):
+        return None
+    before = read_at(root, tag, list(chapters))
+    found = {rel: compare(before.get(rel, ""), now) for rel, now in chapters.items()}
+    return {rel: diff for rel, diff in found.items() if diff}

@@ -3,6 +3,8 @@ read from the edition's git tag."""
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
 
 from handbook.editorial import edition
@@ -45,3 +47,43 @@ def test_read_at_leaves_out_pages_the_tag_does_not_hold(tmp_path):
     project = write_history(tmp_path / "hb")
     got = read_at(project.root, "edition-1", ["chapters/intake.md", "chapters/none.md", "index.md"])
     assert sorted(got) == ["chapters/intake.md", "index.md"] and "{¶3}" in got["chapters/intake.md"]
+
+
+WHATS_NEW = {
+    "en": "### Paragraphs changed since edition 1 { #edition-2-paragraphs }\n\n"
+          "- [4 Intake](chapters/intake.md): Added: [4.7](chapters/intake.md#p4-7) and "
+          "[4.8](chapters/intake.md#p4-8) · Changed: [4.2](chapters/intake.md#p4-2) · Removed: 4.3\n",
+    "fr": "### Paragraphes modifiés depuis l’édition 1 { #edition-2-paragraphs }\n\n"
+          "- [4 <span lang=\"en\" dir=\"ltr\">Intake</span> (anglais)](chapters/intake.md): Ajoutés : "
+          "[4.7](chapters/intake.md#p4-7) et [4.8](chapters/intake.md#p4-8) · Modifiés : "
+          "[4.2](chapters/intake.md#p4-2) · Supprimés : 4.3\n",
+    "ar": "### الفقرات التي تغيّرت منذ الطبعة 1 { #edition-2-paragraphs }\n\n"
+          "- [4 الاستقبال](chapters/intake.md): أُضيفت: [4.7](chapters/intake.md#p4-7) و"
+          "[4.8](chapters/intake.md#p4-8) · عُدِّلت: [4.2](chapters/intake.md#p4-2) · حُذفت: 4.3\n",
+}
+
+
+@pytest.mark.parametrize("code", sorted(WHATS_NEW))
+def test_whats_new_lists_paragraphs_by_number_in_the_readers_language(tmp_path, code):
+    from handbook.editorial.site import paragraphs_markdown
+    from handbook.languages import load_i18n
+
+    project = write_history(tmp_path / "hb")
+    got = paragraphs_markdown(project, load_i18n(project.root), code, edition.load(project))
+    assert got == WHATS_NEW[code]
+
+
+@pytest.mark.parametrize("case", ["first edition", "tag not in the repository"])
+def test_whats_new_lists_nothing_it_cannot_compare(tmp_path, case):
+    from handbook.editorial.site import paragraphs_markdown
+    from handbook.languages import load_i18n
+
+    project = write_history(tmp_path / "hb")
+    if case == "first edition":
+        path = project.root / "translations" / "edition.yml"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("  - number: 2\n    date: 2027-06-30\n    status: draft\n", "")
+                        .replace("status: published", "status: draft"), encoding="utf-8")
+    else:
+        subprocess.run(["git", "tag", "-d", "edition-1"], cwd=project.root, check=True, capture_output=True)
+    assert paragraphs_markdown(project, load_i18n(project.root), "en", edition.load(project)) == ""

@@ -113,3 +113,18 @@ def test_axe_finds_nothing_with_the_panel_and_the_notice_open(tab, site_url, lan
     tab.locator(".hb-cite").wait_for()
     results = Axe().run(tab, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
     assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]] == []
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("", 'Added: <a href="../chapters/intake/#p4-7">4.7</a> and <a href="../chapters/intake/#p4-8">4.8</a> '
+         '· Changed: <a href="../chapters/intake/#p4-2">4.2</a> · Removed: 4.3'),
+    ("ar/", 'أُضيفت: <a href="../chapters/intake/#p4-7">4.7</a> و<a href="../chapters/intake/#p4-8">4.8</a> '
+            '· عُدِّلت: <a href="../chapters/intake/#p4-2">4.2</a> · حُذفت: 4.3'),
+])
+def test_whats_new_links_each_added_and_changed_paragraph_in_the_readers_language(tab, site_url, lang, expected):
+    tab.goto(site_url + lang + "whats-new/")
+    item = tab.locator("#edition-2-paragraphs + ul li").first
+    assert expected in item.inner_html()
+    item.locator("a", has_text="4.7").click()
+    assert tab.url == site_url + lang + "chapters/intake/#p4-7"
+    assert tab.locator("#p4-7").is_visible()
