@@ -13,15 +13,17 @@
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
   }
-  // A template as nodes, with {paragraph} kept left to right inside right-to-left text.
+  // A template as nodes, with the paragraph number and the address kept left to right (isolated)
+  // inside right-to-left text, so that a wrapped URL does not come apart.
   function sentence(template, values) {
     var out = document.createDocumentFragment();
-    template.split(/(\{paragraph\})/).forEach(function (part) {
-      if (part === "{paragraph}") {
-        var num = document.createElement("span");
-        num.setAttribute("dir", "ltr");
-        num.textContent = values.paragraph;
-        out.appendChild(num);
+    template.split(/(\{paragraph\}|\{url\})/).forEach(function (part) {
+      var key = part.slice(1, -1);
+      if ((part === "{paragraph}" || part === "{url}") && key in values) {
+        var value = document.createElement("span");
+        value.setAttribute("dir", "ltr");
+        value.textContent = values[key];
+        out.appendChild(value);
       } else {
         out.appendChild(document.createTextNode(fill(part, values)));
       }
@@ -80,7 +82,7 @@
     box.setAttribute("aria-labelledby", title.id);
     var quote = document.createElement("p");
     quote.className = "hb-cite__text";
-    quote.textContent = text;
+    quote.appendChild(sentence(get("cite-text"), { paragraph: paragraph, url: url }));
     var actions = document.createElement("p");
     actions.className = "hb-cite__actions";
     var button = document.createElement("button");
