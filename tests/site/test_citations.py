@@ -51,6 +51,8 @@ def clipboard(tab) -> str:
 ])
 def test_following_a_number_gives_its_citation_and_copies_it(tab, site_url, lang, number, expected, copied):
     tab.goto(site_url + lang + "chapters/intake/")
+    title = tab.locator("a.hb-pnum", has_text=number).get_attribute("title")
+    assert title == ("Cite paragraph " if not lang else "الإحالة المرجعية إلى الفقرة ") + number
     tab.locator("a.hb-pnum", has_text=number).click()
     panel = tab.locator(".hb-cite")
     want = expected.replace("{url}", site_url)

@@ -111,6 +111,12 @@
     panel = box;
     button.focus();
   }
+  // Say what following a number does (a tooltip for the mouse; a description for screen readers).
+  function describe() {
+    document.querySelectorAll("a.hb-pnum").forEach(function (number) {
+      number.setAttribute("title", fill(get("cite-title"), { paragraph: number.textContent.trim() }));
+    });
+  }
   document.addEventListener("click", function (e) {
     var number = e.target.closest && e.target.closest("a.hb-pnum");
     if (!number || e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
@@ -144,10 +150,11 @@
     notice.scrollIntoView({ block: "center" });
     notice.focus({ preventScroll: true });
   }
+  function start() { describe(); gone(); }
   window.addEventListener("hashchange", gone);
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", gone);
+    document.addEventListener("DOMContentLoaded", start);
   } else {
-    gone();
+    start();
   }
 })();
