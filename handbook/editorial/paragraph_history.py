@@ -55,7 +55,7 @@ def compare(old: str, new: str) -> ParagraphDiff:
 def read_at(root: Path, tag: str, rels: list[str]) -> dict[str, str]:
     """The English pages ``rels`` (docs-relative) as the tag recorded them, with one git process;
     a page the tag does not hold, or a tag the repository does not hold, is left out."""
-    names = {f"{tag}:{DOCS_DIR}/{rel}": rel for rel in rels}
+    names = {f"refs/tags/{tag}:{DOCS_DIR}/{rel}": rel for rel in rels}  # the tag, never a branch of that name
     try:
         found = read_blobs(root, list(names))
     except HandbookError:  # no git on the machine: no history, the same as a missing tag
