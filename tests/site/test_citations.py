@@ -130,3 +130,10 @@ def test_whats_new_links_each_added_and_changed_paragraph_in_the_readers_languag
     item.locator("a", has_text="4.7").click()
     assert tab.url == site_url + lang + "chapters/intake/#p4-7"
     assert tab.locator("#p4-7").is_visible()
+
+
+@pytest.mark.parametrize("path", ["", "whats-new/", "ar/whats-new/"])
+def test_pages_that_are_not_chapters_carry_no_citation_script(tab, site_url, path):
+    tab.goto(site_url + path)
+    assert tab.locator("[data-hb-cite]").count() == 0
+    assert tab.locator('script[src$="handbook-cite.js"]').count() == 0
