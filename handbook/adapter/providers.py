@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from handbook.editorial.citations import provider as citation_provider
 from handbook.editorial.site import provider as editorial_provider
 from handbook.offline.site import offline_context
 from handbook.pageinfo import PageInfo, Provider
@@ -15,7 +16,8 @@ from handbook.pdf.link import pdf_link
 from handbook.site.context import core, escaped
 from handbook.translation.site import translation_context
 
-PROVIDERS: list[Provider] = [core, translation_context, editorial_provider, pdf_link, offline_context]
+PROVIDERS: list[Provider] = [core, translation_context, editorial_provider, citation_provider, pdf_link,
+                             offline_context]
 
 
 def page_context(info: PageInfo) -> dict[str, Any]:

@@ -80,6 +80,10 @@ def parse_entry(path: Path, project: Project, i18n: I18n, edition: int) -> Entry
     return Entry(path, edition, kind, tuple(pages), {k: " ".join(v.split()) for k, v in text.items()})
 
 
+def chapter_title(project: Project, i18n: I18n, page: str, code: str) -> str:
+    return _link_text(project, i18n, page, code)
+
+
 def _link_text(project: Project, i18n: I18n, page: str, code: str) -> str:
     """The page's title in language ``code``; an English title (page not translated yet) is marked
     as English, for screen readers and for the reader."""
@@ -95,11 +99,13 @@ def _link_text(project: Project, i18n: I18n, page: str, code: str) -> str:
     return f'<span lang="{i18n.default}" dir="ltr">{title}</span> ({i18n.t(code, "fallback_nav_marker")})'
 
 
-def render_markdown(project: Project, i18n: I18n, code: str, editions: Editions) -> str:
+def render_markdown(project: Project, i18n: I18n, code: str, editions: Editions,
+                    extra: dict[int, str] | None = None) -> str:
     """The change log in language ``code``: one section per edition, newest first, grouped by type.
 
     Links point to the English page path; MkDocs and the i18n plugin resolve them to the page in the
-    reader's language. Heading ids are explicit so they are identical in every language.
+    reader's language. Heading ids are explicit so they are identical in every language. ``extra``
+    (edition number -> Markdown) ends that edition's section: the paragraphs it changed, by number.
     """
     t = i18n.strings[code]
     out: list[str] = []
@@ -107,8 +113,9 @@ def render_markdown(project: Project, i18n: I18n, code: str, editions: Editions)
         out.append(f"## {i18n.t(code, 'whats_new_edition', number=str(edition.number))} "
                    f"{{ #edition-{edition.number} }}\n")
         entries = load_entries(project, i18n, edition.number)
-        if not entries:
-            out.append(t["whats_new_none"] + "\n")
+        more = (extra or {}).get(edition.number)
+        if not entries:  # "no changes recorded" would contradict a list of changed paragraphs
+            out.append(more if more else t["whats_new_none"] + "\n")
             continue
         for kind in TYPES:
             group = [e for e in entries if e.type == kind]
@@ -126,6 +133,7 @@ def render_markdown(project: Project, i18n: I18n, code: str, editions: Editions)
                     item += f" {t['whats_new_see']} {links}"
                 out.append(f"- {item}")
             out.append("")
+        out += [more] if more else []
     return "\n".join(out).rstrip("\n") + "\n"
 
 

@@ -105,9 +105,48 @@ def render_whats_new(markdown: str, info: PageInfo) -> str | None:
     if WHATS_NEW_MARKER not in markdown or not _is_page(info, "whats-new"):
         return None
     project = Project(info.root)
-    generated = changes_module.render_markdown(project, info.i18n, _page_language(info),
-                                               edition_module.load(project))
+    editions = edition_module.load(project)
+    code = _page_language(info)
+    paragraphs = paragraphs_markdown(project, info.i18n, code, editions)
+    generated = changes_module.render_markdown(project, info.i18n, code, editions,
+                                               {editions.current.number: paragraphs} if paragraphs else None)
     return markdown.replace(WHATS_NEW_MARKER, generated)
+
+
+def paragraphs_markdown(project: Project, i18n: Any, code: str, editions: edition_module.Editions) -> str:
+    """The current edition's paragraphs added, changed and removed since the previous edition, by
+    number, one line per chapter ('' when there is no previous edition to compare with).
+
+    Added and changed numbers link to their paragraph; a removed one has no anchor left to link to.
+    """
+    from babel.lists import format_list
+
+    from handbook.chapters import is_chapter, number_of
+    from handbook.editorial.citations import reader_number
+    from handbook.editorial.paragraph_history import edition_changes
+    from handbook.pages import load_corpus
+
+    corpus = load_corpus(project, i18n)
+    chapters = {p.source: p.text for p in corpus.english() if is_chapter(p.source) and not p.snippet}
+    found = edition_changes(project.root, editions, chapters)
+    if not found:
+        return ""
+    t = i18n.strings[code]
+    previous = editions.editions[-2].number
+    out = [f"### {i18n.t(code, 'whats_new_paragraphs', number=reader_number(i18n, code, previous))} "
+           f"{{ #edition-{editions.current.number}-paragraphs }}\n"]
+    numbered = sorted((number_of(project.docs, rel) or 0, rel) for rel in found)
+    for chapter, rel in numbered:
+        diff = found[rel]
+        parts = []
+        for key, numbers, linked in (("added", diff.added, True), ("changed", diff.changed, True),
+                                     ("removed", diff.removed, False)):
+            if numbers:
+                shown = [f"[{chapter}.{n}]({rel}#p{chapter}-{n})" if linked else f"{chapter}.{n}" for n in numbers]
+                parts.append(f"{t['whats_new_paragraphs_' + key]} {format_list(shown, locale=code)}")
+        title = changes_module.chapter_title(project, i18n, rel, code)
+        out.append(f"- [{chapter} {title}]({rel}): " + " · ".join(parts))
+    return "\n".join(out) + "\n"
 
 
 def render_editions(markdown: str, info: PageInfo) -> str | None:
