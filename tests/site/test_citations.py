@@ -5,6 +5,7 @@ keyboard, in English and Arabic, and the notice for a number the chapter no long
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from handbook.site.build import build_site
 from tests.conftest import start_server
@@ -56,10 +57,10 @@ def test_following_a_number_gives_its_citation_and_copies_it(tab, site_url, lang
     tab.locator("a.hb-pnum", has_text=number).click()
     panel = tab.locator(".hb-cite")
     want = expected.replace("{url}", site_url)
-    assert panel.locator(".hb-cite__text").inner_text() == want
+    expect(panel.locator(".hb-cite__text")).to_have_text(want)
     assert tab.url == site_url + lang + f"chapters/intake/#p{number.replace('.', '-')}"
     panel.locator(".hb-cite__copy").click()
-    assert panel.locator("[role=status]").inner_text() == copied
+    expect(panel.locator("[role=status]")).to_have_text(copied)  # written once the clipboard has it
     assert clipboard(tab) == want
     box = panel.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= tab.viewport_size["width"]  # no sideways scroll
@@ -129,7 +130,7 @@ def test_whats_new_links_each_added_and_changed_paragraph_in_the_readers_languag
     assert expected in item.inner_html()
     item.locator("a", has_text="4.7").click()
     assert tab.url == site_url + lang + "chapters/intake/#p4-7"
-    assert tab.locator("#p4-7").is_visible()
+    expect(tab.locator("#p4-7")).to_be_visible()  # once the page has loaded and scrolled to it
 
 
 @pytest.mark.parametrize("path", ["", "whats-new/", "ar/whats-new/"])
