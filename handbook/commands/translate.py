@@ -70,19 +70,10 @@ def _today(args: argparse.Namespace) -> str:
     return (getattr(args, "date", None) or dt.date.today()).isoformat()
 
 
-def _backup(path: Path) -> Path:
-    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
-    backup = path.with_name(f"{path.name}.bak-{stamp}")
-    n = 1
-    while backup.exists():
-        n += 1
-        backup = path.with_name(f"{path.name}.bak-{stamp}-{n}")
-    path.rename(backup)
-    return backup
-
 
 def run(args: argparse.Namespace, project: Project) -> int:
     from handbook.languages import load_i18n
+    from handbook import backups
     from handbook.translation import gitio, provenance
     from handbook.translation.inventory import resolve_page, translation_path
 
@@ -113,7 +104,7 @@ def run(args: argparse.Namespace, project: Project) -> int:
         text = provenance.new_translation(english, blob, _today(args), f"{DOCS_DIR}/{source}")
         note = ""
         if target.exists():
-            note = f" The previous file was kept as {DOCS_DIR}/{_backup(target).relative_to(project.docs).as_posix()}."
+            note = f" The previous file was kept as {DOCS_DIR}/{backups.keep(target, move=True).relative_to(project.docs).as_posix()}."
         target.write_text(text, encoding="utf-8")
         print(f"Created {shown} from {DOCS_DIR}/{source} (English version {blob[:10]}). Translate the title, "
               "the description and the text; keep heading ids, admonitions, tables, images and links."

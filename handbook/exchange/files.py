@@ -6,12 +6,10 @@ A translation edited since its export is kept as a .bak copy before it is replac
 
 from __future__ import annotations
 
-import datetime as dt
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from handbook import frontmatter
+from handbook import backups, frontmatter
 from handbook.errors import HandbookError
 from handbook.exchange import po, xliff2, xliff12
 from handbook.exchange.build import Leverage, Result, apply, units_for
@@ -197,7 +195,7 @@ def write(planned: Planned) -> str:
         return f"{planned.shown} already holds this translation; nothing changed."
     note = ""
     if planned.old is not None and planned.edited:
-        backup = _backup(planned.target)
+        backup = backups.keep(planned.target)
         note = (f" It had been edited since the export (or its structure differed), so the previous file was kept "
                 f"as {backup.name}.")
     planned.target.parent.mkdir(parents=True, exist_ok=True)
@@ -212,13 +210,3 @@ def write(planned: Planned) -> str:
         state = "some units are not final yet: the recorded English version is unchanged"
     return f"Wrote {planned.shown} ({state}).{note}"
 
-
-def _backup(path: Path) -> Path:
-    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
-    backup = path.with_name(f"{path.name}.bak-{stamp}")
-    n = 1
-    while backup.exists():
-        n += 1
-        backup = path.with_name(f"{path.name}.bak-{stamp}-{n}")
-    shutil.copy2(path, backup)
-    return backup

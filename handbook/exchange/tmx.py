@@ -8,7 +8,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from handbook.exchange.model import FINAL, Exchange
-from handbook.pages.segments import Part
+from handbook.exchange.xliff12 import write_flat
+from handbook.pages.segments import Code, Part
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -33,19 +34,13 @@ def render(exchanges: list[Exchange], lang: str) -> str:
 
 
 def _seg(el: ET.Element, parts: tuple[Part, ...]) -> None:
-    last: ET.Element | None = None
-    for part in parts:
-        if isinstance(part, str):
-            if last is None:
-                el.text = (el.text or "") + part
-            else:
-                last.tail = (last.tail or "") + part
-            continue
-        name = {"ph": "ph", "open": "bpt", "close": "ept"}[part.role]
-        # TMX pairs <bpt> and <ept> by a number: a code only the translation has (t1...) gets 1001...
-        number = part.id if part.id.isdigit() else str(1000 + int(part.id.lstrip("t") or 0))
-        attrs = {"i": number} if name != "ph" else {"type": part.kind}
-        if name == "bpt":
-            attrs["type"] = part.kind
-        last = ET.SubElement(el, name, attrs)
-        last.text = part.data
+    write_flat(el, parts, _code)
+
+
+def _code(part: Code, tag: str) -> tuple[str, dict[str, str]]:
+    # TMX pairs <bpt> and <ept> by a number: a code only the translation has (t1...) gets 1001...
+    number = part.id if part.id.isdigit() else str(1000 + int(part.id.lstrip("t") or 0))
+    attrs = {"i": number} if tag != "ph" else {"type": part.kind}
+    if tag == "bpt":
+        attrs["type"] = part.kind
+    return tag, attrs

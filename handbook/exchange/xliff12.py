@@ -9,6 +9,7 @@ and so on): the strict 1.2 schema accepts no attributes of other namespaces with
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 
 from defusedxml import ElementTree as SafeET
 
@@ -49,7 +50,12 @@ def render(ex: Exchange) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def _inline(el: ET.Element, parts: tuple[Part, ...]) -> None:
+FLAT_TAGS = {"ph": "ph", "open": "bpt", "close": "ept"}  # XLIFF 1.2's and TMX's flat inline markup
+
+
+def write_flat(el: ET.Element, parts: tuple[Part, ...], element: Callable[[Code, str], tuple[str, dict[str, str]]]) -> None:
+    """``parts`` into ``el`` as text and flat <ph>/<bpt>/<ept> codes (XLIFF 1.2 and TMX alike);
+    ``element(code, tag)`` gives each code's qualified name and attributes."""
     last: ET.Element | None = None
     for part in parts:
         if isinstance(part, str):
@@ -58,10 +64,14 @@ def _inline(el: ET.Element, parts: tuple[Part, ...]) -> None:
             else:
                 last.tail = (last.tail or "") + part
             continue
-        name = {"ph": "ph", "open": "bpt", "close": "ept"}[part.role]
-        attrs = {"id": part.id} if name == "ept" else {"id": part.id, "ctype": f"x-handbook-{part.kind}"}
-        last = ET.SubElement(el, _q(name), attrs)
+        name, attrs = element(part, FLAT_TAGS[part.role])
+        last = ET.SubElement(el, name, attrs)
         last.text = part.data
+
+
+def _inline(el: ET.Element, parts: tuple[Part, ...]) -> None:
+    write_flat(el, parts, lambda part, tag: (_q(tag), {"id": part.id} if tag == "ept" else
+                                             {"id": part.id, "ctype": f"x-handbook-{part.kind}"}))
 
 
 def parse(raw: bytes, shown: str) -> Exchange:
