@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -103,6 +104,32 @@ class I18n:
         digits = self.language(code).numbering_system
         digits = digits if digits in ZEROS else "latn"  # a system without known digits: Western ones
         return to_digits(format_decimal(value, format=pattern, locale=code, numbering_system=digits), digits)
+
+    def percent(self, code: str, value: float) -> str:
+        """``value`` (0-100) as a percentage readers of ``code`` write: CLDR's pattern, sign, spacing
+        ('87,5\u00a0%' in French) and decimal sign, with the language's digits; one decimal at most."""
+        from babel.numbers import format_percent
+
+        from handbook.digits import ZEROS, to_digits
+
+        digits = self.language(code).numbering_system
+        digits = digits if digits in ZEROS else "latn"
+        pattern = _percent_pattern(code)
+        return to_digits(format_percent(round(value, 1) / 100, format=pattern, locale=code,
+                                        numbering_system=digits), digits)
+
+    def join(self, code: str, items: Sequence[str], kind: str = "and") -> str:
+        """``items`` as a list in running text of ``code``, by CLDR's list patterns: ``kind`` "and"
+        ('A, B and C', 'A, B et C', 'A وB وC') or "or", for alternatives ('A, B ou C', 'A أو B أو C').
+        Never a separator chosen in code."""
+        from babel.lists import format_list
+
+        if not items:
+            return ""
+        try:
+            return format_list(list(items), style=LIST_STYLES[kind], locale=code)
+        except KeyError:  # Babel's data lacks that style for the language: CLDR's standard list
+            return format_list(list(items), locale=code)
 
     def megabytes(self, code: str, size_bytes: int) -> str:
         """A file size in megabytes as readers of ``code`` write it ('2,1' in French), at least 0.1."""
@@ -302,3 +329,15 @@ def _cached(root: Path, _key: tuple[float, ...]) -> I18n:
     default, langs = _load_languages(root / LANGUAGES_FILE)
     codes = tuple(lang.code for lang in langs)
     return I18n(default, langs, _load_strings(root / UI_DIR, default, codes))
+
+
+# CLDR list-pattern styles by what the list says.
+LIST_STYLES = {"and": "standard", "or": "or"}
+
+
+def _percent_pattern(code: str) -> str:
+    """CLDR's percent pattern for ``code`` with up to one decimal ('#,##0%' -> '#,##0.#%')."""
+    from babel import Locale
+
+    pattern = Locale.parse(code).percent_formats[None].pattern
+    return re.sub(r"0(?=[^0#,.]*$)", "0.#", pattern, count=1)

@@ -45,3 +45,31 @@ def test_an_unknown_numbering_system_is_refused_with_its_line(tmp_path):
                                                           ("1970", "deva", "१९७०")])
 def test_to_digits(text, system, expected):
     assert to_digits(text, system) == expected
+
+
+@pytest.mark.parametrize(("code", "value", "expected"), [
+    # CLDR's percent pattern, sign and spacing (a no-break space before % in French and Spanish).
+    ("en", 87.5, "87.5%"),
+    ("fr", 87.5, "87,5\u00a0%"),
+    ("es", 100, "100\u00a0%"),
+    ("ar", 12.34, "12.3%"),
+    ("ar", 0, "0%"),
+])
+def test_percentages_follow_cldr(code, value, expected):
+    assert load_i18n(REPO).percent(code, value) == expected
+
+
+def test_percentages_take_the_languages_digits(tmp_path):
+    text = load_i18n(_with_digits(tmp_path, "arab").root).percent("ar", 87.5)
+    assert "٨٧٫٥" in text and not any(c.isascii() and c.isdigit() for c in text)
+
+
+@pytest.mark.parametrize(("code", "kind", "expected"), [
+    ("en", "and", "A, B, and C"),
+    ("fr", "and", "A, B et C"),
+    ("es", "or", "A, B o C"),
+    ("ar", "and", "A وB وC"),
+    ("ar", "or", "A أو B أو C"),
+])
+def test_lists_follow_cldrs_list_patterns(code, kind, expected):
+    assert load_i18n(REPO).join(code, ["A", "B", "C"], kind) == expected

@@ -129,7 +129,7 @@ def render_markdown(project: Project, i18n: I18n, code: str, editions: Editions,
                     item = (f'<span lang="{i18n.default}" dir="ltr">{entry.text[i18n.default]}</span> '
                             f"{t['whats_new_untranslated']}")
                 if entry.pages:
-                    links = ", ".join(f"[{_link_text(project, i18n, p, code)}]({p})" for p in entry.pages)
+                    links = i18n.join(code, [f"[{_link_text(project, i18n, p, code)}]({p})" for p in entry.pages])
                     item += f" {t['whats_new_see']} {links}"
                 out.append(f"- {item}")
             out.append("")

@@ -119,8 +119,6 @@ def paragraphs_markdown(project: Project, i18n: Any, code: str, editions: editio
 
     Added and changed numbers link to their paragraph; a removed one has no anchor left to link to.
     """
-    from babel.lists import format_list
-
     from handbook.chapters import is_chapter, number_of
     from handbook.editorial.citations import reader_number
     from handbook.editorial.paragraph_history import edition_changes
@@ -143,7 +141,7 @@ def paragraphs_markdown(project: Project, i18n: Any, code: str, editions: editio
                                      ("removed", diff.removed, False)):
             if numbers:
                 shown = [f"[{chapter}.{n}]({rel}#p{chapter}-{n})" if linked else f"{chapter}.{n}" for n in numbers]
-                parts.append(f"{t['whats_new_paragraphs_' + key]} {format_list(shown, locale=code)}")
+                parts.append(f"{t['whats_new_paragraphs_' + key]} {i18n.join(code, shown)}")
         title = changes_module.chapter_title(project, i18n, rel, code)
         out.append(f"- [{chapter} {title}]({rel}): " + " · ".join(parts))
     return "\n".join(out) + "\n"

@@ -29,13 +29,18 @@ def glossary_markdown(termbase: Termbase, i18n: I18n, code: str) -> str:
     rows = [f"| {t('glossary_preferred')} | {t('glossary_instead')} | {t('glossary_reason')} | {t('glossary_sources')} |",
             "|---|---|---|---|"]
     sep = t("glossary_separator")
-    labelled = lambda label, terms: i18n.t(code, "glossary_labelled", label=label, terms=sep.join(map(cell, terms)))  # noqa: E731
+    # Terms are alternatives, listed in the language's own pattern (CLDR: 'A, B or C', 'A أو B'); the separator
+    # between the labelled groups ('Avoid: ...; Variant: ...') is the translators' punctuation.
+    def labelled(label: str, terms: list[str]) -> str:
+        return i18n.t(code, "glossary_labelled", label=label, terms=i18n.join(code, [cell(t) for t in terms], "or"))
+
     cited: list[str] = []
     for concept in termbase.concepts:
         entry = concept.entry(code)
         if not entry.prefer:  # a column not started yet: the English terms, as the English page gives them
             entry = concept.entry(i18n.default)
-        preferred = sep.join(f"**{cell(term)}**" if i == 0 else cell(term) for i, term in enumerate(entry.prefer))
+        preferred = i18n.join(code, [f"**{cell(term)}**" if i == 0 else cell(term)
+                                     for i, term in enumerate(entry.prefer)], "or")
         if not entry.verified:
             preferred += f" ({t('glossary_unverified')})"
         parts = []
@@ -49,11 +54,11 @@ def glossary_markdown(termbase: Termbase, i18n: I18n, code: str) -> str:
             if sid not in cited:
                 cited.append(sid)
             sources.append(str(cited.index(sid) + 1))
-        # The language's own list separator: in Arabic '1، 2، 3' reads in order, where '1, 2, 3'
-        # showed as '4 ,3 ,2 ,1' to a reader of the right-to-left page.
-        # No-break space after the separator: a list of source numbers is not split across lines.
+        # The language's own list pattern (CLDR): Arabic '1 و2 و3' reads in order, where '1, 2, 3'
+        # showed as '3 ,2 ,1' to a reader of the right-to-left page.
+        # No-break spaces: a list of source numbers is not split across lines.
         rows.append(f"| {preferred} | {instead} | {cell(entry.reason)} | "
-                    f"{t('glossary_sources_separator').replace(' ', chr(0xA0)).join(sources)} |")
+                    f"{i18n.join(code, sources).replace(' ', chr(0xA0))} |")
     # Each title is isolated (U+2068 ... U+2069, "first strong isolate"): an English title in the
     # Arabic list is laid out left to right as a whole, its punctuation where its writer put it
     # (without it, 'OHCHR, ...:' showed as ':OHCHR, ...'). Browsers and the PDF both honour it.

@@ -68,16 +68,11 @@ def is_status_page(i18n: I18n, src_uri: str | None) -> bool:
     return src_uri is not None and split_language(i18n, src_uri)[1] == STATUS_PAGE
 
 
-def _percent(i18n: I18n, lang: str, value: float) -> str:
-    number = f"{value:g}".replace(".", i18n.t(lang, "translation_status_decimal"))
-    return i18n.t(lang, "translation_status_percent", value=number)
-
-
 def status_markdown(report: Report, i18n: I18n, lang: str, gates: Iterable[Any] = ()) -> str:
     """The status tables, one per translated language, in the reader's language ``lang``."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False, trim_blocks=True,
                              lstrip_blocks=True, undefined=jinja2.StrictUndefined)
-    env.filters["pct"] = lambda value: _percent(i18n, lang, value)
+    env.filters["pct"] = lambda value: i18n.percent(lang, value)
     env.filters["cell"] = cell
     page_dir = i18n.language(lang).dir
 

@@ -158,7 +158,7 @@ def test_whats_new_is_built_from_the_entries(built):
     english = plain(read(built[1], "whats-new/"))
     # Newest edition first, entries grouped by type, each with its text and links to its pages.
     assert english.index("Edition 2") < english.index("Edition 1")
-    assert "Updated guidance The interview guide now links to the victim-care chapter. See: Interview guide , Home" \
+    assert "Updated guidance The interview guide now links to the victim-care chapter. See: Interview guide and Home" \
         in english
     assert 'Corrections The glossary now uses "child sexual abuse material" throughout.' in english
     assert "New guidance A new interview guide helps officers plan a first interview" in english
@@ -170,7 +170,7 @@ def test_whats_new_is_built_from_the_entries(built):
 def test_whats_new_in_french_links_to_french_pages(built):
     french = plain(read(built[1], "fr/whats-new/"))
     assert "Recommandations mises à jour Le guide d'audition renvoie désormais" in french
-    assert "Voir : Guide d'audition , Accueil" in french
+    assert "Voir : Guide d'audition et Accueil" in french
     assert "Corrections Le glossaire emploie désormais partout" in french
     assert "Last reviewed" not in read(built[1], "fr/whats-new/")
 

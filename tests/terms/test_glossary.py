@@ -37,7 +37,7 @@ def test_markdown_lists_every_concept_in_the_language():
     for concept in tb.concepts:
         assert concept.entry("fr").prefer[0] in fr
     assert "**matériel d'abus sexuels sur enfants**" in fr
-    assert "À éviter : pédopornographie ; pédopornographique" in fr
+    assert "À éviter : pédopornographie, pédopornographique, " in fr
     assert "Preferred term" not in fr
 
 
@@ -99,12 +99,19 @@ def test_the_package_does_not_import_mkdocs(package: str):
             assert not any(n == "mkdocs" or n.startswith("mkdocs.") for n in names), (path, node.lineno)
 
 
-def test_source_numbers_use_the_languages_list_separator():
-    """In the Arabic glossary '1، 2' reads in order; '1, 2' showed reversed on the right-to-left page."""
+@pytest.mark.parametrize(("code", "sources", "avoid"), [
+    # Source numbers are a list ('and'); terms to avoid are alternatives ('or'): CLDR's patterns.
+    ("en", "1,\u00a02,\u00a0and\u00a03", "Avoid: child pornography, child porn, "),
+    ("fr", "1,\u00a02,\u00a03\u00a0et\u00a04", "À éviter : pédopornographie, "),
+    # Arabic: 'و' and 'أو' are words of the sentence, so the list reads in order on the right-to-left
+    # page, where '1, 2' showed reversed.
+    ("ar", "1\u00a0و2\u00a0و3\u00a0و4", "يُتجنب: المواد الإباحية للأطفال أو "),
+])
+def test_lists_follow_the_languages_cldr_list_patterns(code: str, sources: str, avoid: str):
     tb, i18n = termbase(), load_i18n(REPO)
-    rows = {code: [r for r in glossary_markdown(tb, i18n, code).split("\n") if r.startswith("| **")] for code in ("en", "ar")}
-    several = [r.rsplit("|", 2)[1].strip() for r in rows["ar"] if "،" in r.rsplit("|", 2)[1]]
-    assert several and all("," not in cell for cell in several)
-    # Joined with a no-break space: the list is never split across lines in a narrow column.
-    assert all("،\u00a0" in cell for cell in several)
-    assert any(",\u00a0" in r.rsplit("|", 2)[1] for r in rows["en"])
+    rows = [r for r in glossary_markdown(tb, i18n, code).split("\n") if r.startswith("| **")]
+    cells = [[c.strip() for c in r.strip("|").split(" | ")] for r in rows]
+    assert sources in [c[3] for c in cells]
+    assert any(c[1].startswith(avoid) for c in cells), [c[1][:60] for c in cells]
+    # Joined with no-break spaces, so that a list of numbers is never split in a narrow column.
+    assert not any(" " in c[3] for c in cells)
