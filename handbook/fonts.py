@@ -33,6 +33,32 @@ def _ranges(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def families(css_path: Path) -> dict[str, list[str]]:
+    """family -> its @font-face rules' files, style and weight ('latin-400-normal.woff2 italic 400'),
+    for every @font-face rule of ``css_path`` (a stylesheet or a Jinja template of one)."""
+    import tinycss2
+
+    out: dict[str, list[str]] = {}
+    for rule in tinycss2.parse_stylesheet(css_path.read_text(encoding="utf-8"), skip_comments=True,
+                                          skip_whitespace=True):
+        if rule.type != "at-rule" or rule.lower_at_keyword != "font-face" or rule.content is None:
+            continue
+        found = {d.lower_name: tinycss2.serialize(d.value).strip().strip('"\'')
+                 for d in tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
+                 if d.type == "declaration"}
+        face = f"{found.get('font-style', 'normal')} {found.get('font-weight', '400')}"
+        out.setdefault(found.get("font-family", ""), []).append(face)
+    return out
+
+
+def split_families(css_path: Path) -> list[str]:
+    """Families of ``css_path`` with two files for one style and weight (subsets split by
+    unicode-range). Browsers handle those; WeasyPrint embeds all files of a family as one PDF font,
+    and then draws one file's glyph numbers with another's glyphs: Cyrillic came out as Latin
+    letters, 'Łódź' as 'Âódù'. Each subset is a family of its own, listed in every font stack."""
+    return sorted(family for family, faces in families(css_path).items() if len(faces) != len(set(faces)))
+
+
 def _faces(css_path: Path) -> list[tuple[Path, list[tuple[int, int]] | None]]:
     """(font file, unicode ranges or None for all) of every @font-face rule of ``css_path``."""
     import tinycss2

@@ -13,11 +13,21 @@ from handbook.diagnostics import Diagnostic
 from handbook.pdf.book import TEMPLATES, Book
 from handbook.pdf.weasy import Rendered
 
-# The fonts the book may use, as WeasyPrint names them in the PDF (after the subset tag 'ABCDEF+').
-ALLOWED_FONTS = ("Noto-Sans", "Noto-Sans-Mono", "Amiri", "Noto-Sans-Cyrillic", "Noto-Sans-Georgian")
 _NOTDEF = re.compile(r'unsupported by fonts: "(.*)" \(((?:U\+[0-9A-F]+,? ?)+)\)', re.S)
-_FONTS_HINT = ("use characters that Noto Sans (Latin, Cyrillic, Georgian), Amiri (Arabic) or Noto Sans Mono "
-               "cover, or add a font for them")
+
+
+def _fonts_hint(book: Book) -> str:
+    css = next((r.name for r in book.roots if r.suffix == ".css"), "fonts.css")
+    return f"use characters that the handbook's fonts cover, or add a font for them to {css}"
+
+
+def allowed_fonts(book: Book) -> frozenset[str]:
+    """The fonts the book may use, as WeasyPrint names them in the PDF (after the subset tag
+    'ABCDEF+'): the families of the stylesheets it was given, the web's and the print template's."""
+    from handbook.fonts import families
+
+    sheets = [r for r in book.roots if r.suffix == ".css"] + [TEMPLATES / "book.css"]
+    return frozenset(name.replace(" ", "-") for sheet in sheets if sheet.is_file() for name in families(sheet))
 
 
 class Pages:
@@ -50,7 +60,7 @@ def check_messages(book: Book, rendered: Rendered) -> list[Diagnostic]:
             text, codes = notdef.groups()
             path, line = _where(book, text.strip()[:1] or text)
             out.append(Diagnostic(path, line, 1, "PDF005", f"no font has the character(s) {text!r} ({codes.strip()}); "
-                                  "the PDF would show boxes", hint=_FONTS_HINT))
+                                  "the PDF would show boxes", hint=_fonts_hint(book)))
             continue
         path, line = _locate(book, message)
         out.append(Diagnostic(path, line, 1, "PDF008", f"WeasyPrint {level}: {message.strip() or '(no text)'}",
@@ -99,13 +109,13 @@ def check_overflow(book: Book, rendered: Rendered) -> list[Diagnostic]:
     return out
 
 
-def substituted(fonts: dict[str, str]) -> dict[str, str]:
-    """The fonts that are not the handbook's (name -> characters drawn with it)."""
+def substituted(fonts: dict[str, str], allowed: frozenset[str]) -> dict[str, str]:
+    """The fonts that are not the handbook's, ``allowed`` (name -> characters drawn with it)."""
     out = {}
     for name, chars in fonts.items():
         # Our own fonts in another weight or style (WeasyPrint names a slanted face '-Oblique').
         family = re.sub(r"-(Bold|Italic|Oblique|BoldItalic|BoldOblique|Regular)$", "", name)
-        if family not in ALLOWED_FONTS:
+        if family not in allowed:
             out[name] = "".join(c for c in chars if c.strip())
     return out
 
@@ -114,7 +124,8 @@ def check_fonts(book: Book, rendered: Rendered) -> list[Diagnostic]:
     """A font that is not one of ours means fontconfig substituted a system font: refuse it, and
     name the characters it drew and the page where each first appears."""
     out = []
-    for name, chars in sorted(substituted(rendered.fonts).items()):
+    hint = _fonts_hint(book)
+    for name, chars in sorted(substituted(rendered.fonts, allowed_fonts(book)).items()):
         by_page: dict[tuple[str, int], str] = {}
         for char in chars or "?":
             where = _where(book, char)
@@ -122,7 +133,7 @@ def check_fonts(book: Book, rendered: Rendered) -> list[Diagnostic]:
         for (path, line), found in sorted(by_page.items()):
             codes = ", ".join(f"U+{ord(c):04X}" for c in found if c != "?")
             out.append(Diagnostic(path, line, 1, "PDF006", f"the system font {name} was substituted for "
-                                  f"{found!r} ({codes or 'unknown characters'})", hint=_FONTS_HINT))
+                                  f"{found!r} ({codes or 'unknown characters'})", hint=hint))
     return out
 
 
