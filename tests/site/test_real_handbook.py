@@ -168,6 +168,27 @@ def test_a_printed_page_names_the_handbook_edition_and_address_without_screen_fu
         tab.close()
 
 
+def test_inline_code_in_arabic_text_keeps_its_own_order(browser, site_url):
+    """`git hash-object` in an Arabic sentence read 'hash-object git' before code was set apart."""
+    tab = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        tab.goto(site_url + "ar/contributing/translators-guide/")
+        code = tab.locator(".md-typeset p code", has_text="git hash-object").first
+        assert code.evaluate("el => getComputedStyle(el).direction") == "ltr"
+        assert code.evaluate("el => getComputedStyle(el).unicodeBidi") == "isolate"
+        # Laid out left to right: on one line (kept from wrapping here), the first word is on the left.
+        boxes = code.evaluate("""el => {
+            el.style.whiteSpace = 'nowrap';
+            const range = document.createRange(), text = el.firstChild, at = text.data.indexOf('hash');
+            range.setStart(text, 0); range.setEnd(text, 3); const git = range.getBoundingClientRect();
+            range.setStart(text, at); range.setEnd(text, at + 4); const hash = range.getBoundingClientRect();
+            return [git.left, git.top, hash.left, hash.top];
+        }""")
+        assert boxes[1] == boxes[3] and boxes[0] < boxes[2], boxes
+    finally:
+        tab.close()
+
+
 @pytest.mark.parametrize("path", ["ar/contributing/authoring-guide/", "ar/contributing/check-rules/"])
 def test_english_text_in_the_arabic_site_is_laid_out_left_to_right_in_every_detail(browser, site_url, path):
     tab = browser.new_page(viewport={"width": 390, "height": 844})
