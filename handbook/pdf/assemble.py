@@ -284,7 +284,7 @@ class Converter:
     the same generated content as the web pages.
     """
 
-    def __init__(self, project: Project, config: ContentConfig, i18n: I18n, code: str):
+    def __init__(self, project: Project, config: ContentConfig, i18n: I18n, code: str, audience: str = "public"):
         configs = {name: dict(value) for name, value in config.extension_configs.items()}
         configs.setdefault("toc", {})["permalink"] = False  # no ¶ marks in print
         snippets = configs.get("pymdownx.snippets")
@@ -298,11 +298,12 @@ class Converter:
         self.root = project.root
         self.i18n = i18n
         self.code = code
+        self.audience = audience  # the restricted edition fills restricted slots (handbook.restricted.slots)
 
     def _render(self, entry: BookEntry, body: str, meta: dict) -> str:
         """The page's Markdown as MkDocs gets it: generated content in place of its markers."""
         info = PageInfo(root=self.root, i18n=self.i18n, lang=self.code, url=page_url(entry.base),
-                        src_uri=entry.src, meta=dict(meta))
+                        src_uri=entry.src, meta=dict(meta), audience=self.audience)
         return render_page(body, info)
 
     def convert(self, entry: BookEntry, text: str, keys: dict[str, str],
