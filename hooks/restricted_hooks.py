@@ -11,7 +11,9 @@ are added after it).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -19,18 +21,22 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from handbook.errors import HandbookError
-from handbook.languages import load_i18n
+from handbook.languages import I18n, load_i18n
 from handbook.pages.walk import RESTRICTED
 from handbook.paths import LOCALE_ENV, Project
 from handbook.restricted.site import build_audience, dest_uri, nav_section, served_files
 
-
-def _project(config: MkDocsConfig) -> Project:
-    return Project(Path(config.config_file_path).parent)
+T = TypeVar("T")
 
 
-def _lang(config: MkDocsConfig, i18n) -> str:
-    return os.environ.get(LOCALE_ENV) or i18n.default
+def _for_this_language(config: MkDocsConfig, make: Callable[[Project, I18n, str], T]) -> T:
+    """``make(project, i18n, language)`` for the language this run builds; user errors as MkDocs errors."""
+    project = Project(Path(config.config_file_path).parent)
+    try:
+        i18n = load_i18n(project.root)
+        return make(project, i18n, os.environ.get(LOCALE_ENV) or i18n.default)
+    except HandbookError as exc:
+        raise PluginError(str(exc)) from None
 
 
 # Before hooks/i18n_languages.py (100), which translates the menu's section titles.
@@ -38,12 +44,7 @@ def _lang(config: MkDocsConfig, i18n) -> str:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if build_audience() != RESTRICTED:
         return config
-    project = _project(config)
-    try:
-        i18n = load_i18n(project.root)
-        section = nav_section(project, i18n, _lang(config, i18n))
-    except HandbookError as exc:
-        raise PluginError(str(exc)) from None
+    section = _for_this_language(config, nav_section)
     if config.nav is not None:  # without a menu in mkdocs.yml, MkDocs lists every page itself
         config.nav = [*config.nav, section]
     return config
@@ -54,13 +55,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if build_audience() != RESTRICTED:
         return files
-    project = _project(config)
-    try:
-        i18n = load_i18n(project.root)
-        served = served_files(project, i18n, _lang(config, i18n))
-    except HandbookError as exc:
-        raise PluginError(str(exc)) from None
-    for src_uri, path in served.items():
+    i18n, found = _for_this_language(config, lambda project, i18n, lang: (i18n, served_files(project, i18n, lang)))
+    for src_uri, path in found.items():
         file = File.generated(config, src_uri, abs_src_path=str(path))
         file.dest_uri = dest_uri(src_uri, i18n, config.use_directory_urls)
         files.append(file)

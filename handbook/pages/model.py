@@ -19,7 +19,8 @@ from handbook import limits
 from handbook.diagnostics import Diagnostic
 from handbook.errors import HandbookError
 from handbook.pages.walk import PUBLIC, RESTRICTED, files as walk_files
-from handbook.paths import DOCS_DIR, SNIPPETS_DIR, Project
+from handbook.paths import (DOCS_DIR, RESTRICTED_DIR, RESTRICTED_PASSAGES_DIR, RESTRICTED_URL, SNIPPETS_DIR,
+                            Project)
 
 if TYPE_CHECKING:  # imported where used: `handbook check` starts lychee before it reads any page
     from handbook.pages.markdown import Inventory
@@ -263,10 +264,37 @@ def load_corpus(project: Project, i18n: I18n | None = None, audience: str = PUBL
         (snippets if rel in excluded else pages).append(page)
     corpus = Corpus(project, i18n, config, pages, snippets, files, excluded, diags)
     if audience == RESTRICTED:
-        from handbook.pages.restricted import add_restricted  # late: only the restricted edition reads it
-
-        add_restricted(corpus)
+        _add_restricted(corpus)
     return corpus
+
+
+def _add_restricted(corpus: Corpus) -> None:
+    """Add the restricted tree's pages (as 'restricted/<path>'), passages and menu order to ``corpus``
+    (handbook.pages.restricted); nothing when the tree is absent."""
+    from handbook.pages.restricted import read_nav, tree_files  # late: only the restricted edition reads it
+
+    project = corpus.project
+    for rel in tree_files(project):
+        corpus.files.add(RESTRICTED_URL + rel)  # where its images are published
+        if rel.endswith(".md"):
+            corpus.pages.append(read_page(project, corpus.i18n, RESTRICTED_URL + rel, f"{RESTRICTED_DIR}/{DOCS_DIR}/{rel}",
+                                          corpus.diagnostics, audience=RESTRICTED))
+    corpus.passages += load_passages(project, corpus.i18n, corpus.diagnostics)
+    if corpus.passages or any(p.audience == RESTRICTED for p in corpus.pages):
+        corpus.restricted_nav = read_nav(project, {p.source for p in corpus.pages if p.audience == RESTRICTED})
+    corpus.index()
+
+
+def load_passages(project: Project, i18n: I18n, diags: list[Diagnostic] | None = None) -> list[Page]:
+    """Every passage of restricted/passages/, in every language: 'after-hours.fr.md' is the French
+    passage of slot 'after-hours' (its ``source`` is 'after-hours.md'); a translation of a passage is
+    restricted like it. Encoding and size problems go to ``diags``."""
+    folder = project.root / RESTRICTED_PASSAGES_DIR
+    if not folder.is_dir():
+        return []
+    found = [] if diags is None else diags
+    return [read_page(project, i18n, rel, f"{RESTRICTED_PASSAGES_DIR}/{rel}", found, audience=RESTRICTED)
+            for rel in walk_files(folder, project.root) if rel.endswith(".md")]
 
 
 def read_page(project: Project, i18n: I18n, rel: str, path: str, diags: list[Diagnostic], *,

@@ -9,8 +9,8 @@ pages, its passages and its menu order, added to the page model for the restrict
   like its original: every one of them carries the RESTRICTED audience.
 - restricted/nav.yml lists the restricted pages (English source names) in menu order.
 
-The files come from the one walker (handbook.pages.walk), read with the same encoding and size
-rules as docs/.
+The files come from the one walker (handbook.pages.walk); handbook.pages.model reads them with the
+same encoding and size rules as docs/ (load_corpus with the RESTRICTED audience, load_passages).
 """
 
 from __future__ import annotations
@@ -19,12 +19,10 @@ from typing import TYPE_CHECKING
 
 from handbook.errors import HandbookError
 from handbook.pages.walk import RESTRICTED, content_roots, files as walk_files
-from handbook.paths import RESTRICTED_DIR, RESTRICTED_NAV_FILE, RESTRICTED_PASSAGES_DIR, RESTRICTED_URL, Project
+from handbook.paths import RESTRICTED_DIR, RESTRICTED_NAV_FILE, RESTRICTED_URL, Project
 
 if TYPE_CHECKING:
-    from handbook.diagnostics import Diagnostic
     from handbook.languages import I18n
-    from handbook.pages.model import Corpus, Page
 
 
 def tree_present(project: Project) -> bool:
@@ -52,37 +50,6 @@ def nav_sources(project: Project, i18n: I18n) -> list[str]:
     sources = {RESTRICTED_URL + split_language_path(rel, i18n.codes, i18n.default)[1]
                for rel in tree_files(project) if rel.endswith(".md")}
     return read_nav(project, sources)
-
-
-def add_restricted(corpus: Corpus) -> None:
-    """Add the restricted pages, passages and menu to ``corpus`` (nothing when the tree is absent)."""
-    from handbook.pages.model import read_page  # model imports this module late: no cycle at import
-
-    project = corpus.project
-    if not tree_present(project):
-        return
-    docs = project.root / RESTRICTED_DIR / "docs"
-    for rel in walk_files(docs, project.root):
-        corpus.files.add(RESTRICTED_URL + rel)  # where its images are published
-        if rel.endswith(".md"):
-            corpus.pages.append(read_page(project, corpus.i18n, RESTRICTED_URL + rel, f"{RESTRICTED_DIR}/docs/{rel}",
-                                          corpus.diagnostics, audience=RESTRICTED))
-    corpus.passages += load_passages(project, corpus.i18n, corpus.diagnostics)
-    corpus.restricted_nav = read_nav(project, {p.source for p in corpus.pages if p.audience == RESTRICTED})
-    corpus.index()
-
-
-def load_passages(project: Project, i18n: I18n, diags: list[Diagnostic] | None = None) -> list[Page]:
-    """Every passage of restricted/passages/, in every language: 'after-hours.fr.md' is the French
-    passage of slot 'after-hours' (its ``source`` is 'after-hours.md'). Encoding problems go to ``diags``."""
-    from handbook.pages.model import read_page
-
-    folder = project.root / RESTRICTED_PASSAGES_DIR
-    if not folder.is_dir():
-        return []
-    found = [] if diags is None else diags
-    return [read_page(project, i18n, rel, f"{RESTRICTED_PASSAGES_DIR}/{rel}", found, audience=RESTRICTED)
-            for rel in walk_files(folder, project.root) if rel.endswith(".md")]
 
 
 def read_nav(project: Project, sources: set[str]) -> list[str]:

@@ -22,7 +22,7 @@ from handbook.paths import DOCS_DIR, RESTRICTED_PASSAGES_DIR, Project
 def render_restricted_slots(markdown: str, info: PageInfo) -> str | None:
     if info.audience != RESTRICTED or NAME not in markdown or info.src_uri is None:
         return None
-    from handbook.pages.restricted import load_passages  # late: only pages with a slot need the passages
+    from handbook.pages.model import load_passages  # late: only pages with a slot need the passages
 
     passages = {(p.lang, p.source[:-3]): p for p in load_passages(Project(info.root), info.i18n)}
     path = f"{DOCS_DIR}/{info.src_uri}"
