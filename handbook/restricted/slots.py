@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from html import escape
 
-from handbook import frontmatter
 from handbook.errors import HandbookError
-from handbook.mdext.restricted_slot import NAME, SLOT_ID, Slot, replace_slots
+from handbook.mdext.restricted_slot import NAME, SLOT_ID, Slot, replace_slots, slots
 from handbook.pageinfo import PageInfo
 from handbook.pages.walk import RESTRICTED
 from handbook.paths import DOCS_DIR, RESTRICTED_PASSAGES_DIR, Project
@@ -26,11 +25,11 @@ def render_restricted_slots(markdown: str, info: PageInfo) -> str | None:
 
     passages = {(p.lang, p.source[:-3]): p for p in load_passages(Project(info.root), info.i18n)}
     path = f"{DOCS_DIR}/{info.src_uri}"
-    # The renderer sees the body; the error names the line in the file.
-    offset = _body_offset(info)
+    # The renderer sees the body, without the front matter: the error names the line in the file.
+    in_file = iter(_file_lines(info))
 
     def fill(slot: Slot) -> str:
-        line = slot.line + offset
+        line = next(in_file, slot.line)
         if not SLOT_ID.fullmatch(slot.id):
             raise HandbookError(path, f"restricted slot {slot.id!r} has no valid id.", line=line,
                                 fix="Write '/// restricted-slot | <id>' with the passage's file name, in "
@@ -62,13 +61,11 @@ def _fallback(info: PageInfo, body: str) -> str:
             f'<div lang="{default}" dir="{i18n.language(default).dir}" markdown="1">\n\n{body}\n\n</div>\n\n</div>\n')
 
 
-def _body_offset(info: PageInfo) -> int:
-    """Lines before the body (front matter), so a slot's line is the file's."""
+def _file_lines(info: PageInfo) -> list[int]:
+    """The file's line of each slot of the page, in order (the body holds the same slots, in the same
+    order, but MkDocs strips the front matter and the blank lines after it)."""
     try:
-        text = (info.root / DOCS_DIR / info.src_uri).read_text(encoding="utf-8")
-        lines = text.split("\n")
-        if frontmatter.opens_front_matter(lines):
-            return frontmatter.closing_fence(lines) + 1
-    except (OSError, UnicodeDecodeError, HandbookError):
-        pass
-    return 0
+        text = (info.root / DOCS_DIR / str(info.src_uri)).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    return [slot.line for slot in slots(text.split("\n"))]

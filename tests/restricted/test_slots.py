@@ -120,6 +120,6 @@ BAD = [
 def test_a_slot_that_cannot_be_filled_is_a_clear_error(project, slot, message, fix):
     (project.root / "docs" / "index.md").write_text(page("Home", f"Text.\n\n{slot}"), encoding="utf-8")
     with pytest.raises(HandbookError) as caught:
-        _render(project, f"\nText.\n\n{slot}")  # the body as MkDocs gives it: after the front matter
+        _render(project, f"Text.\n\n{slot}")  # the body as MkDocs gives it: front matter and blank lines cut
     text = str(caught.value)
     assert text.startswith("docs/index.md:11: ") and message in text and fix in text
