@@ -92,3 +92,17 @@ def check_request(project: Project, audience: str, out: Path | None) -> None:
                             "written where the public site is built or published.",
                             fix="Choose a folder of its own, e.g. --out site-restricted.")
     require_tree(project)
+    _refuse_file_types(project)
+
+
+def _refuse_file_types(project: Project) -> None:
+    """The tree's files are published as they are, like docs/'s: only pages and images (SAFE006)."""
+    from handbook.check.safety import ALLOWED_FILE_TYPES  # late: the checks load more than the build needs
+
+    bad = [rel for rel in tree_files(project) if not rel.lower().endswith((".md", *ALLOWED_FILE_TYPES))]
+    if bad:
+        raise HandbookError(project.root / RESTRICTED_DIR / "docs" / bad[0], "file type not allowed in "
+                            f"{RESTRICTED_DIR}/docs/: the build would publish it as it is"
+                            + (f" (and {len(bad) - 1} more)" if len(bad) > 1 else "") + ".",
+                            fix=f"{RESTRICTED_DIR}/docs/ holds Markdown pages and images "
+                                f"({', '.join(ALLOWED_FILE_TYPES)}); remove the file.")

@@ -63,3 +63,14 @@ def test_the_restricted_build_refuses_what_could_leak_or_cannot_work(tmp_path, m
     err = capsys.readouterr().err
     assert message in err and fix in err
     assert not (project.root / "site").exists() and not (tmp_path / "out").exists()
+
+
+def test_the_restricted_build_refuses_a_file_it_would_publish_as_it_is(tmp_path, monkeypatch, capsys):
+    project = restricted_handbook(tmp_path / "h")
+    (project.root / "restricted" / "docs" / "tracker.js").write_text("alert(1)\n", encoding="utf-8")
+    monkeypatch.chdir(project.root)
+    monkeypatch.setenv("HANDBOOK_ROOT", str(project.root))
+    assert main(["build", "--audience", "restricted", "--no-pdf", "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "restricted/docs/tracker.js: file type not allowed in restricted/docs/" in err
+    assert not (tmp_path / "out").exists()
