@@ -209,7 +209,7 @@ class _PrintTree(Treeprocessor):
                           f"copy the image into {paths.DOCS_DIR}/ and link it with a relative path")
             element.set("src", "")
             return
-        rel = posixpath.normpath(posixpath.join(posixpath.dirname(state.entry.src), unquote(parts.path)))
+        rel = posixpath.normpath(posixpath.join(posixpath.dirname(state.entry.tree[1]), unquote(parts.path)))
         path = (state.docs / rel).resolve()
         if not path.is_file() or not path.is_relative_to(state.docs.resolve()):
             state.problem("PDF001", f"image '{src}' not found (looked for {paths.DOCS_DIR}/{rel})", src,
@@ -309,7 +309,7 @@ class Converter:
     def convert(self, entry: BookEntry, text: str, keys: dict[str, str],
                 elsewhere: frozenset[str] = frozenset()) -> tuple[Chapter, PageState]:
         front = frontmatter.split(text, entry.source_path)
-        state = PageState(entry, text, front.body_line, keys, self.docs, elsewhere=elsewhere)
+        state = PageState(entry, text, front.body_line, keys, self.root / entry.tree[0], elsewhere=elsewhere)
         self.extension.state = state
         self.md.reset()
         html = self.md.convert(self._render(entry, front.body, front.meta))

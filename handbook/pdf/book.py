@@ -13,7 +13,7 @@ from handbook.diagnostics import Diagnostic
 from handbook.editorial.dates import format_date, review_schedule
 from handbook.errors import HandbookError
 from handbook.languages import I18n
-from handbook.paths import EDITION_FILE, UI_DIR, Project
+from handbook.paths import DOCS_DIR, EDITION_FILE, RESTRICTED_DIR, UI_DIR, Project
 from handbook.site.i18n_plugin import section_title
 from handbook.pdf import assemble
 from handbook.pdf.edition import Imprint, build_date, edition
@@ -154,7 +154,7 @@ def assemble_book(project: Project, code: str, epoch: str, only: str | None = No
     i18n = corpus.i18n
     language = i18n.language(code)
     config = corpus.config
-    order = book_order(project, config, i18n, code)
+    order = book_order(project, config, i18n, code, corpus.restricted_nav if audience == RESTRICTED else None)
     in_book = frozenset(item.base for item in order if isinstance(item, BookEntry))
     if only is not None:
         order = [item for item in order if isinstance(item, BookEntry) and item.base == only]
@@ -234,6 +234,8 @@ def assemble_book(project: Project, code: str, epoch: str, only: str | None = No
         restricted_notice=t["restricted_banner"] if audience == RESTRICTED else "",
     )
     roots = [project.docs, project.root / WEB_FONTS, project.root / WEB_FONTS_CSS, PRINT_FONTS]
+    if audience == RESTRICTED:  # the restricted pages' images
+        roots.append(project.root / RESTRICTED_DIR / DOCS_DIR)
     return Book(code, html, project.docs.as_uri() + "/", roots, entries, chapters, states, problems, only)
 
 

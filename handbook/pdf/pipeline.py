@@ -176,7 +176,7 @@ def _source_bytes(project: Project, code: str) -> int:
     """Size of the Markdown a language's PDF is made of: a good predictor of its rendering time."""
     i18n = load_i18n(project.root)
     order = book_order(project, read_content_config(project), i18n, code)
-    return sum((project.docs / e.src).stat().st_size for e in order if isinstance(e, BookEntry))
+    return sum((project.root.joinpath(*e.tree)).stat().st_size for e in order if isinstance(e, BookEntry))
 
 
 def site_targets(project: Project, site: Path, codes: Sequence[str] | None = None,

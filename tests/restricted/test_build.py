@@ -137,7 +137,10 @@ def test_every_restricted_pdf_page_carries_the_notice_and_the_name_says_restrict
         # Arabic text comes out of the PDF with its words in visual order: look for one of its words.
         notice = " ".join((i18n.t(lang, "restricted_banner") if lang != "ar" else "القانون").split())
         assert pages and all(notice in " ".join(text.split()) for text in pages), name
-        assert "tidelark" + lang in "".join(pages)  # the passage, filled in the PDF too
+        text = "".join(pages)  # the restricted pages (as the book's last part) and the passage, in the PDF too
+        assert [w for w in ("amberkestrel", "slatewren", "copperheron", "mossplover", "tidelark")
+                if w + lang not in text] == [], name
+        assert i18n.t(lang, "nav_restricted") in " ".join(text.split()) or lang == "ar", name
 
 
 def test_the_public_build_renders_nothing_of_the_tree(builds):
