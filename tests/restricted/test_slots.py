@@ -123,3 +123,12 @@ def test_a_slot_that_cannot_be_filled_is_a_clear_error(project, slot, message, f
         _render(project, f"Text.\n\n{slot}")  # the body as MkDocs gives it: front matter and blank lines cut
     text = str(caught.value)
     assert text.startswith("docs/index.md:11: ") and message in text and fix in text
+
+
+def test_handbook_paragraphs_number_gives_a_slot_no_number():
+    """What `handbook paragraphs number` writes: the slot's lines stay as they are, unnumbered, and the
+    paragraphs around it get consecutive numbers, as if it were not there."""
+    from handbook.pages.paragraphs import number_english
+
+    text, last = number_english(f"One.\n\n{SLOT}\n\nTwo.\n", 0)
+    assert (text, last) == (f"One. {{¶1}}\n\n{SLOT}\n\nTwo. {{¶2}}\n", 2)
