@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from handbook.errors import HandbookError
-from handbook.languages import I18n, split_language_path
+from handbook.languages import I18n, split_language_path, translation_path
 from handbook.pageinfo import PageInfo
 from handbook.pages.restricted import nav_sources, require_tree, tree_files
 from handbook.pages.walk import AUDIENCES, PUBLIC, RESTRICTED
@@ -57,8 +57,7 @@ def nav_section(project: Project, i18n: I18n, lang: str) -> dict[str, list[str]]
     files = served_files(project, i18n, lang)
     entries = []
     for source in nav_sources(project, i18n):
-        own = RESTRICTED_URL + split_language_path(source.removeprefix(RESTRICTED_URL), i18n.codes, i18n.default)[1]
-        localized = own[:-3] + f".{lang}.md"
+        localized = translation_path(source, lang)
         entries.append(localized if lang != i18n.default and localized in files else source)
     return {NAV_SECTION: entries}
 

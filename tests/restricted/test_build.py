@@ -173,3 +173,24 @@ def test_a_slot_without_a_passage_stops_the_restricted_build(tmp_path, monkeypat
     assert not (tmp_path / "out").exists()
     # The public build of the same page is fine: the slot is removed.
     assert main(["build", "--no-pdf", "--lang", "en", "--out", str(tmp_path / "public")]) == 0
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_banner_is_seen_first_at_phone_and_desktop_width_and_right_to_left_in_arabic(builds, browser, serve,
+                                                                                            width):
+    project, site, _, _ = builds
+    i18n = load_i18n(project)
+    base = serve(site)
+    for path, lang in (("", "en"), ("ar/", "ar"), ("fr/restricted/liaison-desk/", "fr")):
+        page_ = browser.new_page(viewport={"width": width, "height": 800})
+        try:
+            page_.goto(base + path)
+            banner = page_.locator(".hb-restricted-banner")
+            assert banner.is_visible(), (path, width)
+            assert " ".join(banner.inner_text().split()) == " ".join(i18n.t(lang, "restricted_banner").split())
+            box = banner.bounding_box()
+            assert box["y"] < 60 and box["x"] >= 0 and box["x"] + box["width"] <= width, (path, width, box)
+            direction = banner.evaluate("e => getComputedStyle(e).direction")
+            assert direction == ("rtl" if lang == "ar" else "ltr"), (path, width)
+        finally:
+            page_.close()
