@@ -12,7 +12,7 @@ from __future__ import annotations
 import fnmatch
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from handbook import limits
@@ -260,7 +260,7 @@ def load_corpus(project: Project, i18n: I18n | None = None, audience: str = PUBL
     for rel in sorted(files):
         if not rel.endswith(".md"):
             continue
-        page = read_page(project, i18n, rel, f"{DOCS_DIR}/{rel}", diags, snippet=rel in excluded)
+        page = read_page(docs / rel, i18n, rel, f"{DOCS_DIR}/{rel}", diags, snippet=rel in excluded)
         (snippets if rel in excluded else pages).append(page)
     corpus = Corpus(project, i18n, config, pages, snippets, files, excluded, diags)
     if audience == RESTRICTED:
@@ -274,10 +274,11 @@ def _add_restricted(corpus: Corpus) -> None:
     from handbook.pages.restricted import read_nav, tree_files  # late: only the restricted edition reads it
 
     project = corpus.project
+    tree = project.root / RESTRICTED_DIR / DOCS_DIR
     for rel in tree_files(project):
         corpus.files.add(RESTRICTED_URL + rel)  # where its images are published
         if rel.endswith(".md"):
-            corpus.pages.append(read_page(project, corpus.i18n, RESTRICTED_URL + rel, f"{RESTRICTED_DIR}/{DOCS_DIR}/{rel}",
+            corpus.pages.append(read_page(tree / rel, corpus.i18n, RESTRICTED_URL + rel, f"{RESTRICTED_DIR}/{DOCS_DIR}/{rel}",
                                           corpus.diagnostics, audience=RESTRICTED))
     corpus.passages += load_passages(project, corpus.i18n, corpus.diagnostics)
     if corpus.passages or any(p.audience == RESTRICTED for p in corpus.pages):
@@ -293,15 +294,16 @@ def load_passages(project: Project, i18n: I18n, diags: list[Diagnostic] | None =
     if not folder.is_dir():
         return []
     found = [] if diags is None else diags
-    return [read_page(project, i18n, rel, f"{RESTRICTED_PASSAGES_DIR}/{rel}", found, audience=RESTRICTED)
+    return [read_page(folder / rel, i18n, rel, f"{RESTRICTED_PASSAGES_DIR}/{rel}", found, audience=RESTRICTED)
             for rel in walk_files(folder, project.root) if rel.endswith(".md")]
 
 
-def read_page(project: Project, i18n: I18n, rel: str, path: str, diags: list[Diagnostic], *,
+def read_page(file: Path, i18n: I18n, rel: str, path: str, diags: list[Diagnostic], *,
               snippet: bool = False, audience: str = PUBLIC) -> Page:
-    """One page, read from the project-relative ``path`` under the language rules of ``rel``; what
-    breaks the encoding or size rules goes to ``diags`` (an oversized page keeps its front matter only)."""
-    text, found = decode((project.root / path).read_bytes(), path)
+    """One page, read from ``file`` (shown as the project-relative ``path``) under the language rules of
+    ``rel``; what breaks the encoding or size rules goes to ``diags`` (an oversized page keeps its
+    front matter only)."""
+    text, found = decode(file.read_bytes(), path)
     diags += found
     try:
         limits.check_page(path, text)
