@@ -149,7 +149,8 @@ def test_the_public_build_renders_nothing_of_the_tree(builds):
     for name, path in _files(public).items():
         text = _text(path)
         found += [f"{name}: {word}" for word in [*canary_words(), "restricted-slot", "after-hours-referrals",
-                                                 "liaison", 'class="hb-restricted'] if word in text]
+                                                 "liaison", 'class="hb-restricted', 'class="md-banner',
+                                                 'name="robots"'] if word in text]
     assert found == []
     assert not (public / "restricted").exists() and not (public / "robots.txt").exists()
 
