@@ -24,6 +24,7 @@ class PageInfo:
     src_uri: str | None   # docs-relative source file, None for theme templates (404)
     meta: dict[str, Any] = field(default_factory=dict)  # the page's front matter
     outputs: frozenset[str] = frozenset()  # files built next to the pages in this run ("pdf")
+    audience: str = "public"  # the edition being built: 'public' or 'restricted' (handbook.pages.walk)
 
     @property
     def fallback(self) -> bool:

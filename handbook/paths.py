@@ -28,6 +28,12 @@ CHECKLISTS_DIR = "checklists/"  # one-page checklists, each with a PDF of its ow
 SITE_DIR = "site"
 # The restricted edition's separate tree (a git submodule from a private repository, when present).
 RESTRICTED_DIR = "restricted"
+RESTRICTED_PASSAGES_DIR = "restricted/passages"  # <id>.md and <id>.<lang>.md: what fills a restricted slot
+RESTRICTED_NAV_FILE = "restricted/nav.yml"  # the order of the restricted pages in the menu
+# URL prefix of the restricted pages in each language of the restricted edition ('restricted/x/').
+RESTRICTED_URL = "restricted/"
+# Environment variable naming the audience a MkDocs run builds: 'public' (unset) or 'restricted'.
+AUDIENCE_ENV = "HANDBOOK_BUILD_AUDIENCE"
 # Environment variable naming the one language a MkDocs run builds (read by mkdocs.yml and by
 # hooks/i18n_languages.py, which sets the i18n plugin's build_only_locale from it).
 LOCALE_ENV = "HANDBOOK_BUILD_LOCALE"

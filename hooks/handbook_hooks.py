@@ -28,6 +28,7 @@ from handbook.pageinfo import PageInfo
 from handbook.pages.model import Corpus, load_corpus
 from handbook.pages.model import Page as HandbookPage
 from handbook.paths import OUTPUTS_ENV, Project
+from handbook.restricted.site import build_audience
 from handbook.site import pages
 from handbook.translation.site import mark_fallback_pages
 
@@ -69,7 +70,7 @@ _CORPUS_KEY = "_handbook_corpus"  # this build's pages, read once (handbook.page
 def _corpus(config: MkDocsConfig) -> Corpus:
     cached = config.get(_CORPUS_KEY)
     if cached is None:
-        cached = load_corpus(Project(_root(config)), _i18n(config))
+        cached = load_corpus(Project(_root(config)), _i18n(config), audience=build_audience())
         config[_CORPUS_KEY] = cached
     return cached
 
@@ -88,6 +89,7 @@ def _info(config: MkDocsConfig, page: Page | None) -> PageInfo:
         src_uri=page.file.src_uri if page else None,
         meta=dict(page.meta) if page else {},
         outputs=frozenset(filter(None, os.environ.get(OUTPUTS_ENV, "").split(","))),
+        audience=build_audience(),
     )
 
 

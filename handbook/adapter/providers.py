@@ -13,11 +13,12 @@ from handbook.editorial.site import provider as editorial_provider
 from handbook.offline.site import offline_context
 from handbook.pageinfo import PageInfo, Provider
 from handbook.pdf.link import pdf_link
+from handbook.restricted.site import restricted_context
 from handbook.site.context import core, escaped
 from handbook.translation.site import translation_context
 
 PROVIDERS: list[Provider] = [core, translation_context, editorial_provider, citation_provider, pdf_link,
-                             offline_context]
+                             offline_context, restricted_context]
 
 
 def page_context(info: PageInfo) -> dict[str, Any]:

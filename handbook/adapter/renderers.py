@@ -10,10 +10,12 @@ from __future__ import annotations
 from handbook.chapters import render_chapter_number, render_paragraph_numbers
 from handbook.editorial.site import render_editions, render_whats_new
 from handbook.pageinfo import PageInfo, Renderer
+from handbook.restricted.slots import render_restricted_slots
 from handbook.terms.glossary import render_glossary
 from handbook.translation.site import render_status_page
 
-RENDERERS: list[Renderer] = [render_status_page, render_whats_new, render_editions, render_glossary,
+# Restricted passages first: the generated content and the paragraph numbers see the page as read.
+RENDERERS: list[Renderer] = [render_restricted_slots, render_status_page, render_whats_new, render_editions, render_glossary,
                              render_chapter_number, render_paragraph_numbers]
 
 

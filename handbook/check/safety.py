@@ -339,6 +339,7 @@ _PLAIN_EXTENSIONS = {
     "handbook.mdext.footnote_order": (),  # renumbers footnotes; adds no markup
     "handbook.mdext.footnote_glue": (),  # wraps a word and its footnote reference in a span; nothing else
     "handbook.mdext.paragraph_numbers": (),  # an id "p4-12" and a link to it; takes only digits from the page
+    "handbook.mdext.restricted_slot": (),  # removes its own block's lines before Markdown runs; adds nothing
     "pymdownx.superfences": (),
     "pymdownx.blocks.admonition": ("types",), "pymdownx.blocks.details": ("types",),
     "pymdownx.snippets": ("base_path", "check_paths", "restrict_base_path"),

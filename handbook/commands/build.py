@@ -24,6 +24,11 @@ POST_STEPS: dict[str, str] = {
     "offline": "handbook.offline",
 }
 
+# The restricted edition (--audience restricted) has no offline ZIP: a copy on a device is out of the
+# committee's access control. It gets a robots.txt that disallows everything.
+RESTRICTED_SKIPS = ("offline",)
+RESTRICTED_STEPS = (("handbook.restricted.site", "write_robots"),)
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", action="append", metavar="CODE",
@@ -31,6 +36,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, help="output folder (default: site/)")
     parser.add_argument("--jobs", type=int, help="parallel language builds (default: one per core)")
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF editions")
+    parser.add_argument("--audience", choices=("public", "restricted"), default="public",
+                        help="'restricted' builds the restricted edition (public and restricted pages, "
+                             "with the restricted/ tree) into --out, which it requires (default: public)")
 
 
 def run(args: argparse.Namespace, project: Project) -> int:
@@ -38,10 +46,23 @@ def run(args: argparse.Namespace, project: Project) -> int:
 
     from handbook.site.build import BuildFailed, build_site
 
-    names = [name for name in POST_STEPS if not (args.no_pdf and name == "pdf")]
-    steps = [getattr(importlib.import_module(POST_STEPS[name]), "post_build") for name in names]
+    from handbook.errors import HandbookError
+    from handbook.restricted.site import check_request
+
+    audience = getattr(args, "audience", "public")
     try:
-        report = build_site(project, codes=args.lang, out=args.out, jobs=args.jobs, post_steps=steps)
+        check_request(project, audience, args.out)
+    except HandbookError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    skipped = RESTRICTED_SKIPS if audience == "restricted" else ()
+    names = [name for name in POST_STEPS if not (args.no_pdf and name == "pdf") and name not in skipped]
+    steps = [getattr(importlib.import_module(POST_STEPS[name]), "post_build") for name in names]
+    if audience == "restricted":
+        steps += [getattr(importlib.import_module(module), name) for module, name in RESTRICTED_STEPS]
+    try:
+        report = build_site(project, codes=args.lang, out=args.out, jobs=args.jobs, post_steps=steps,
+                            audience=audience)
     except BuildFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -28,6 +28,9 @@ def _configure_terms(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--export", nargs=2, action="append", metavar=("FORMAT", "DEST"), default=[],
                         help="instead of linting, write the termbase as FORMAT (vale: a style folder; "
                              "tbx: a TBX file) to DEST; repeatable")
+    from handbook.restricted.reports import add_options
+
+    add_options(parser)
 
 
 def _run_terms(args: argparse.Namespace, project: Project) -> int:
@@ -45,8 +48,16 @@ def _run_terms(args: argparse.Namespace, project: Project) -> int:
             for path, changed in exports.EXPORTERS[fmt](tb, Path(dest)):
                 print(f"{'wrote' if changed else 'up to date'}: {path}")
         return EXIT_CLEAN
-    diags = lint.lint_paths(project, args.paths)
-    sys.stdout.write(render(diags, args.format))
+    from handbook.errors import HandbookError
+    from handbook.restricted import reports
+
+    try:
+        reports.check_output(project, args.output)
+        diags = lint.lint_paths(project, args.paths, reports.report_corpus(project, args.audience))
+    except HandbookError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    reports.emit(render(diags, args.format), args.output)
     if diags:
         print(f"{len(diags)} finding(s): {count(diags)}", file=sys.stderr)
     return exit_code(diags)

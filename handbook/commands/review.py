@@ -28,14 +28,23 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--owner", help="only this owner's pages (or a translation team)")
     parser.add_argument("--format", choices=sorted(FORMATTERS), default="text",
                         help="text (grouped by owner), json, or github (workflow annotations)")
+    from handbook.restricted.reports import add_options
+
+    add_options(parser)
 
 
 def run(args: argparse.Namespace, project: Project) -> int:
     from handbook.editorial.review import format_grouped, owner_known, review
-    from handbook.pages import load_corpus
+    from handbook.errors import HandbookError
+    from handbook.restricted import reports
 
     today = args.today or dt.datetime.now(dt.timezone.utc).date()
-    corpus = load_corpus(project)
+    try:
+        reports.check_output(project, args.output)
+        corpus = reports.report_corpus(project, args.audience)
+    except HandbookError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     findings = review(project, today, context=args.context, corpus=corpus)
     if args.owner:
         findings = [f for f in findings if f.group.casefold() == args.owner.casefold()]
@@ -43,10 +52,7 @@ def run(args: argparse.Namespace, project: Project) -> int:
             print(f"error: no page has the owner {args.owner!r}", file=sys.stderr)
             return EXIT_USAGE
     diags = [f.diagnostic for f in findings]
-    if args.format == "text":
-        sys.stdout.write(format_grouped(findings))
-    else:
-        sys.stdout.write(render(diags, args.format))
+    reports.emit(format_grouped(findings) if args.format == "text" else render(diags, args.format), args.output)
     if not diags:
         print(f"Review dates up to date on {today}.", file=sys.stderr)
     else:

@@ -24,6 +24,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--diff", nargs=2, metavar=("CODE", "PAGE"),
                         help="show the English changes since the version translated in CODE, as a word diff")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the word diff")
+    from handbook.restricted.reports import add_options
+
+    add_options(parser)
 
 
 def _diff(args: argparse.Namespace, project: Project) -> int:
@@ -85,14 +88,22 @@ def run(args: argparse.Namespace, project: Project) -> int:
     if unknown:
         print(f"error: unknown language(s) {', '.join(unknown)}; use {', '.join(i18n.translated_codes)}", file=sys.stderr)
         return 2
-    report = load(project.root)
+    from handbook.errors import HandbookError
+    from handbook.restricted import reports
+
+    try:
+        reports.check_output(project, args.output)
+        report = load(project.root, reports.report_corpus(project, args.audience))
+    except HandbookError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     gates = decide_all(project.root, report)
     if args.lang:
         report = replace(report, languages=tuple(s for s in report.languages if s.lang in args.lang))
         gates = [g for g in gates if g.lang in args.lang]
     codes = [s.lang for s in report.languages]
-    sys.stdout.write(_with_language_notes(FORMATS[args.format](report, i18n, gates), args.format,
-                                          language_notes(project, i18n, codes)))
+    reports.emit(_with_language_notes(FORMATS[args.format](report, i18n, gates), args.format,
+                                      language_notes(project, i18n, codes)), args.output)
     return 0
 
 

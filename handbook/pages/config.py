@@ -47,6 +47,8 @@ class ContentConfig:
         for other in ("html", "tab", "definition"):
             if self.options(f"pymdownx.blocks.{other}") is not None:
                 names.add(other)
+        if self.options("handbook.mdext.restricted_slot") is not None:
+            names.add("restricted-slot")  # the handbook's own block (handbook.mdext.restricted_slot)
         if self.options("pymdownx.blocks.caption") is not None:
             names |= {"caption", "figure-caption", "table-caption"}
         return frozenset(names)

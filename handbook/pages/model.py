@@ -12,14 +12,15 @@ from __future__ import annotations
 import fnmatch
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from handbook import limits
 from handbook.diagnostics import Diagnostic
 from handbook.errors import HandbookError
-from handbook.pages.walk import PUBLIC, files as walk_files
-from handbook.paths import DOCS_DIR, SNIPPETS_DIR, Project
+from handbook.pages.walk import PUBLIC, RESTRICTED, files as walk_files
+from handbook.paths import (DOCS_DIR, RESTRICTED_DIR, RESTRICTED_PASSAGES_DIR, RESTRICTED_URL, SNIPPETS_DIR,
+                            Project)
 
 if TYPE_CHECKING:  # imported where used: `handbook check` starts lychee before it reads any page
     from handbook.pages.markdown import Inventory
@@ -119,10 +120,17 @@ class Corpus:
     files: set[str]  # every docs-relative file, excluded ones too
     excluded: set[str]
     diagnostics: list[Diagnostic] = field(default_factory=list)  # encoding problems found while reading
+    # The restricted tree's passages, for the restricted audience only (handbook.pages.restricted).
+    passages: list[Page] = field(default_factory=list)
+    restricted_nav: list[str] = field(default_factory=list)  # restricted pages' sources, in menu order
     _by_key: dict[tuple[str, str], Page] = field(default_factory=dict)
     _by_rel: dict[str, Page] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self.index()
+
+    def index(self) -> None:
+        """(Re)build the look-ups, once the pages are all there (the restricted tree adds some)."""
         self._by_key = {(p.lang, p.source): p for p in self.pages}
         self._by_rel = {p.rel: p for p in [*self.pages, *self.snippets]}
 
@@ -170,6 +178,11 @@ class Corpus:
         if problem is not None:
             raise problem
         return page.text
+
+    def passage(self, lang: str, slot: str) -> Page | None:
+        """The restricted passage for slot ``slot`` in ``lang``, else its English one (None: none)."""
+        found = {(p.lang, p.source): p for p in self.passages}
+        return found.get((lang, f"{slot}.md")) or found.get((self.i18n.default, f"{slot}.md"))
 
     def localized(self, rel: str, lang: str) -> str:
         """'img/a.png' in French -> 'img/a.fr.png' when that file exists (static-i18n's rule)."""
@@ -231,8 +244,9 @@ def decode(raw: bytes, path: str) -> tuple[str, list[Diagnostic]]:
     return text, found
 
 
-def load_corpus(project: Project, i18n: I18n | None = None) -> Corpus:
-    """Every page of docs/ in every language, read once."""
+def load_corpus(project: Project, i18n: I18n | None = None, audience: str = PUBLIC) -> Corpus:
+    """Every page of docs/ in every language, read once; for the RESTRICTED audience, the restricted
+    tree's pages (under 'restricted/') and passages too (handbook.pages.restricted)."""
     from handbook.languages import load_i18n  # late: lychee starts first (see above)
     from handbook.pages.config import read_content_config  # late: it loads PyYAML (see above)
 
@@ -246,18 +260,58 @@ def load_corpus(project: Project, i18n: I18n | None = None) -> Corpus:
     for rel in sorted(files):
         if not rel.endswith(".md"):
             continue
-        path = f"{DOCS_DIR}/{rel}"
-        text, found = decode((docs / rel).read_bytes(), path)
-        diags += found
-        try:
-            limits.check_page(path, text)
-        except HandbookError as exc:  # reported, and the page is not parsed further: it would stall the parser
-            diags.append(Diagnostic(path, exc.line or 1, 1, "HYG015", exc.message, hint=exc.fix))
-            text = _front_matter_only(text)
-        lang, source = split_language(rel, i18n.codes, i18n.default)
-        page = Page(rel, path, lang, source, text, snippet=rel in excluded)
+        page = read_page(docs / rel, i18n, rel, f"{DOCS_DIR}/{rel}", diags, snippet=rel in excluded)
         (snippets if rel in excluded else pages).append(page)
-    return Corpus(project, i18n, config, pages, snippets, files, excluded, diags)
+    corpus = Corpus(project, i18n, config, pages, snippets, files, excluded, diags)
+    if audience == RESTRICTED:
+        _add_restricted(corpus)
+    return corpus
+
+
+def _add_restricted(corpus: Corpus) -> None:
+    """Add the restricted tree's pages (as 'restricted/<path>'), passages and menu order to ``corpus``
+    (handbook.pages.restricted); nothing when the tree is absent."""
+    from handbook.pages.restricted import read_nav, tree_files  # late: only the restricted edition reads it
+
+    project = corpus.project
+    tree = project.root / RESTRICTED_DIR / DOCS_DIR
+    for rel in tree_files(project):
+        corpus.files.add(RESTRICTED_URL + rel)  # where its images are published
+        if rel.endswith(".md"):
+            corpus.pages.append(read_page(tree / rel, corpus.i18n, RESTRICTED_URL + rel, f"{RESTRICTED_DIR}/{DOCS_DIR}/{rel}",
+                                          corpus.diagnostics, audience=RESTRICTED))
+    corpus.passages += load_passages(project, corpus.i18n, corpus.diagnostics)
+    if corpus.passages or any(p.audience == RESTRICTED for p in corpus.pages):
+        corpus.restricted_nav = read_nav(project, {p.source for p in corpus.pages if p.audience == RESTRICTED})
+    corpus.index()
+
+
+def load_passages(project: Project, i18n: I18n, diags: list[Diagnostic] | None = None) -> list[Page]:
+    """Every passage of restricted/passages/, in every language: 'after-hours.fr.md' is the French
+    passage of slot 'after-hours' (its ``source`` is 'after-hours.md'); a translation of a passage is
+    restricted like it. Encoding and size problems go to ``diags``."""
+    folder = project.root / RESTRICTED_PASSAGES_DIR
+    if not folder.is_dir():
+        return []
+    found = [] if diags is None else diags
+    return [read_page(folder / rel, i18n, rel, f"{RESTRICTED_PASSAGES_DIR}/{rel}", found, audience=RESTRICTED)
+            for rel in walk_files(folder, project.root) if rel.endswith(".md")]
+
+
+def read_page(file: Path, i18n: I18n, rel: str, path: str, diags: list[Diagnostic], *,
+              snippet: bool = False, audience: str = PUBLIC) -> Page:
+    """One page, read from ``file`` (shown as the project-relative ``path``) under the language rules of
+    ``rel``; what breaks the encoding or size rules goes to ``diags`` (an oversized page keeps its
+    front matter only)."""
+    text, found = decode(file.read_bytes(), path)
+    diags += found
+    try:
+        limits.check_page(path, text)
+    except HandbookError as exc:  # reported, and the page is not parsed further: it would stall the parser
+        diags.append(Diagnostic(path, exc.line or 1, 1, "HYG015", exc.message, hint=exc.fix))
+        text = _front_matter_only(text)
+    lang, source = split_language(rel, i18n.codes, i18n.default)
+    return Page(rel, path, lang, source, text, snippet=snippet, audience=audience)
 
 
 def _front_matter_only(text: str) -> str:

@@ -11,5 +11,6 @@ from handbook.pdf.pipeline import post_build, publishes
 # Pages link to their language's PDF only in builds that make it (handbook.site.build).
 post_build.produces = "pdf"
 post_build.produces_for = publishes
+post_build.takes_audience = True  # the restricted edition's PDFs say so (handbook.site.build)
 
 __all__ = ["post_build"]

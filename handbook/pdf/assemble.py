@@ -209,7 +209,7 @@ class _PrintTree(Treeprocessor):
                           f"copy the image into {paths.DOCS_DIR}/ and link it with a relative path")
             element.set("src", "")
             return
-        rel = posixpath.normpath(posixpath.join(posixpath.dirname(state.entry.src), unquote(parts.path)))
+        rel = posixpath.normpath(posixpath.join(posixpath.dirname(state.entry.tree[1]), unquote(parts.path)))
         path = (state.docs / rel).resolve()
         if not path.is_file() or not path.is_relative_to(state.docs.resolve()):
             state.problem("PDF001", f"image '{src}' not found (looked for {paths.DOCS_DIR}/{rel})", src,
@@ -284,7 +284,7 @@ class Converter:
     the same generated content as the web pages.
     """
 
-    def __init__(self, project: Project, config: ContentConfig, i18n: I18n, code: str):
+    def __init__(self, project: Project, config: ContentConfig, i18n: I18n, code: str, audience: str = "public"):
         configs = {name: dict(value) for name, value in config.extension_configs.items()}
         configs.setdefault("toc", {})["permalink"] = False  # no ¶ marks in print
         snippets = configs.get("pymdownx.snippets")
@@ -298,17 +298,18 @@ class Converter:
         self.root = project.root
         self.i18n = i18n
         self.code = code
+        self.audience = audience  # the restricted edition fills restricted slots (handbook.restricted.slots)
 
     def _render(self, entry: BookEntry, body: str, meta: dict) -> str:
         """The page's Markdown as MkDocs gets it: generated content in place of its markers."""
         info = PageInfo(root=self.root, i18n=self.i18n, lang=self.code, url=page_url(entry.base),
-                        src_uri=entry.src, meta=dict(meta))
+                        src_uri=entry.src, meta=dict(meta), audience=self.audience)
         return render_page(body, info)
 
     def convert(self, entry: BookEntry, text: str, keys: dict[str, str],
                 elsewhere: frozenset[str] = frozenset()) -> tuple[Chapter, PageState]:
         front = frontmatter.split(text, entry.source_path)
-        state = PageState(entry, text, front.body_line, keys, self.docs, elsewhere=elsewhere)
+        state = PageState(entry, text, front.body_line, keys, self.root / entry.tree[0], elsewhere=elsewhere)
         self.extension.state = state
         self.md.reset()
         html = self.md.convert(self._render(entry, front.body, front.meta))

@@ -13,11 +13,12 @@ from handbook.diagnostics import Diagnostic
 from handbook.editorial.dates import format_date, review_schedule
 from handbook.errors import HandbookError
 from handbook.languages import I18n
-from handbook.paths import EDITION_FILE, UI_DIR, Project
+from handbook.paths import DOCS_DIR, EDITION_FILE, RESTRICTED_DIR, UI_DIR, Project
 from handbook.site.i18n_plugin import section_title
 from handbook.pdf import assemble
 from handbook.pdf.edition import Imprint, build_date, edition
 from handbook.pages.model import Corpus, load_corpus
+from handbook.pages.walk import PUBLIC, RESTRICTED
 from handbook.pdf.source import BookEntry, Part, book_order
 from handbook.translation.inventory import load
 from handbook.translation.status import OUTDATED
@@ -42,24 +43,29 @@ class Book:
     only: str | None = None        # a chapter's or checklist's own PDF: its English source path
 
 
-def pdf_name(code: str) -> str:
-    return f"handbook-{code}.pdf"
+def _edition_tag(code: str, audience: str) -> str:
+    """'fr', or 'fr-restricted' in the restricted edition: every restricted PDF says so in its name."""
+    return code if audience != RESTRICTED else f"{code}-restricted"
 
 
-def own_pdf_name(code: str, base: str) -> str:
+def pdf_name(code: str, audience: str = PUBLIC) -> str:
+    return f"handbook-{_edition_tag(code, audience)}.pdf"
+
+
+def own_pdf_name(code: str, base: str, audience: str = PUBLIC) -> str:
     """The file name of a chapter's or checklist's own PDF: 'handbook-fr-first-contact-with-a-child.pdf'.
     It sits next to the page's index.html, so a page links to it by its name alone."""
-    return f"handbook-{code}-{PurePosixPath(base).stem}.pdf"
+    return f"handbook-{_edition_tag(code, audience)}-{PurePosixPath(base).stem}.pdf"
 
 
-def site_own_pdf_path(i18n: I18n, code: str, base: str) -> str:
+def site_own_pdf_path(i18n: I18n, code: str, base: str, audience: str = PUBLIC) -> str:
     """Where a page's own PDF sits in the assembled site: 'fr/checklists/x/handbook-fr-x.pdf'."""
-    return i18n.prefix(code) + assemble.page_url(base) + own_pdf_name(code, base)
+    return i18n.prefix(code) + assemble.page_url(base) + own_pdf_name(code, base, audience)
 
 
-def site_pdf_path(i18n: I18n, code: str) -> str:
+def site_pdf_path(i18n: I18n, code: str, audience: str = PUBLIC) -> str:
     """Where a language's PDF sits in the assembled site: 'handbook-en.pdf', 'fr/handbook-fr.pdf'."""
-    return i18n.prefix(code) + pdf_name(code)
+    return i18n.prefix(code) + pdf_name(code, audience)
 
 
 def css_string(text: str) -> str:
@@ -132,7 +138,8 @@ def review_line(corpus: Corpus, code: str, base: str) -> str | None:
 
 
 def assemble_book(project: Project, code: str, epoch: str, only: str | None = None,
-                  spacing: dict[str, str] | None = None, corpus: Corpus | None = None) -> Book:
+                  spacing: dict[str, str] | None = None, corpus: Corpus | None = None,
+                  audience: str = PUBLIC) -> Book:
     """Convert every page of language ``code`` and fill the print template (no rendering yet).
 
     With ``only`` (an English source path, such as 'checklists/x.md'), the document is that page
@@ -147,7 +154,7 @@ def assemble_book(project: Project, code: str, epoch: str, only: str | None = No
     i18n = corpus.i18n
     language = i18n.language(code)
     config = corpus.config
-    order = book_order(project, config, i18n, code)
+    order = book_order(project, config, i18n, code, corpus.restricted_nav if audience == RESTRICTED else None)
     in_book = frozenset(item.base for item in order if isinstance(item, BookEntry))
     if only is not None:
         order = [item for item in order if isinstance(item, BookEntry) and item.base == only]
@@ -155,7 +162,7 @@ def assemble_book(project: Project, code: str, epoch: str, only: str | None = No
             raise HandbookError(project.config_file, f"'{only}' is not a page of the book.")
     entries = [item for item in order if isinstance(item, BookEntry)]
     keys = {entry.base: entry.key for entry in entries}
-    converter = assemble.Converter(project, config, i18n, code)
+    converter = assemble.Converter(project, config, i18n, code, audience)
     chapters: dict[str, assemble.Chapter] = {}
     states: list[assemble.PageState] = []
     outdated, unreviewed = translation_notes(corpus, code)
@@ -213,6 +220,8 @@ def assemble_book(project: Project, code: str, epoch: str, only: str | None = No
         short_title=escape_css(t["site_name"]),
         leaflet=leaflet,
         footer_line=escape_css(f"{t['site_name']} · {_edition_line(i18n, code, ed)}"),
+        # The restricted edition's notice, at the head of every page (and on the cover, below).
+        restricted_notice=escape_css(t["restricted_banner"]) if audience == RESTRICTED else "",
     )
     title = t["site_name"] if not only else f"{chapters[entries[0].key].title} · {t['site_name']}"
     html = env.get_template("leaflet.html" if only else "book.html").render(
@@ -222,8 +231,11 @@ def assemble_book(project: Project, code: str, epoch: str, only: str | None = No
         font_stylesheets=[(project.root / WEB_FONTS_CSS).as_uri()],
         css=css, status=_status(i18n, code, ed), edition_line=_edition_line(i18n, code, ed),
         commit=ltr(ed.commit, rtl), built=ltr(ed.built, rtl), chapters=chapter_rows, items=items,
+        restricted_notice=t["restricted_banner"] if audience == RESTRICTED else "",
     )
     roots = [project.docs, project.root / WEB_FONTS, project.root / WEB_FONTS_CSS, PRINT_FONTS]
+    if audience == RESTRICTED:  # the restricted pages' images
+        roots.append(project.root / RESTRICTED_DIR / DOCS_DIR)
     return Book(code, html, project.docs.as_uri() + "/", roots, entries, chapters, states, problems, only)
 
 

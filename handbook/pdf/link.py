@@ -25,11 +25,11 @@ def pdf_link(info: "PageInfo") -> dict[str, Any]:
     if "pdf" not in info.outputs:
         return {}
     here = pages.site_path(info.i18n, info.lang, info.url)
-    link: dict[str, Any] = {"pdf_href": pages.relative_href(here, site_pdf_path(info.i18n, info.lang))}
+    link: dict[str, Any] = {"pdf_href": pages.relative_href(here, site_pdf_path(info.i18n, info.lang, info.audience))}
     if info.src_uri is not None:
         base = split_language_path(info.src_uri, info.i18n.codes, info.i18n.default)[1]
         if has_own_pdf(base):  # the chapter's or checklist's own PDF, next to the page
-            link["own_pdf_href"] = own_pdf_name(info.lang, base)
+            link["own_pdf_href"] = own_pdf_name(info.lang, base, info.audience)
             link["own_pdf_text"] = info.i18n.t(info.lang, "pdf_download_checklist" if is_checklist(base)
                                                else "pdf_download_chapter")
     return link

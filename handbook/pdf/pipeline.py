@@ -20,6 +20,7 @@ from handbook.languages import load_i18n
 from handbook.paths import Project
 from handbook.pdf.assemble import page_url
 from handbook.pages.model import Corpus, load_corpus
+from handbook.pages.walk import PUBLIC
 from handbook.pdf.book import assemble_book, own_pdf_name, site_pdf_path
 from handbook.pdf.checks import TAIL_CODE, check_rendered
 from handbook.pdf.link import fill_details, fill_own_details
@@ -71,7 +72,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     tmp.replace(path)
 
 
-def build_pdf(root: str, code: str, target: str, epoch: str, own_dir: str = "") -> PdfResult:
+def build_pdf(root: str, code: str, target: str, epoch: str, own_dir: str = "", audience: str = PUBLIC) -> PdfResult:
     """Build the PDF of ``code`` into ``target``; problems are returned, not raised (runs in a worker).
 
     With ``own_dir`` (the language's folder of the site), every chapter and checklist also gets a
@@ -81,8 +82,8 @@ def build_pdf(root: str, code: str, target: str, epoch: str, own_dir: str = "") 
     result = PdfResult(code, Path(target))
     started = time.perf_counter()
     try:
-        corpus = load_corpus(project)  # read once for the book and every page's own PDF
-        book, rendered = _render_checked(project, code, epoch, None, result, corpus)
+        corpus = load_corpus(project, audience=audience)  # read once for the book and every page's own PDF
+        book, rendered = _render_checked(project, code, epoch, None, result, corpus, audience)
         if result.problems:  # refuse before spending time on the pages' own PDFs
             return _finish(result, started)
         result.pages = rendered.pages
@@ -91,8 +92,8 @@ def build_pdf(root: str, code: str, target: str, epoch: str, own_dir: str = "") 
             for entry in book.entries:
                 if not has_own_pdf(entry.base):
                     continue
-                _, own = _render_checked(project, code, epoch, entry.base, result, corpus)
-                path = Path(own_dir) / page_url(entry.base) / own_pdf_name(code, entry.base)
+                _, own = _render_checked(project, code, epoch, entry.base, result, corpus, audience)
+                path = Path(own_dir) / page_url(entry.base) / own_pdf_name(code, entry.base, audience)
                 files.append((path, own.pdf))
                 result.own.append((entry.base, path, own.pages))
         if not result.problems:
@@ -106,7 +107,7 @@ def build_pdf(root: str, code: str, target: str, epoch: str, own_dir: str = "") 
 
 
 def _render_checked(project: Project, code: str, epoch: str, only: str | None, result: PdfResult,
-                    corpus: Corpus):
+                    corpus: Corpus, audience: str = PUBLIC):
     """Assemble, render and check one document (the book, or with ``only`` one page's own PDF),
     adding its problems and timings to ``result``."""
     # A chapter that ends on a page of a few lines is laid out again: set a little tighter (so the
@@ -114,7 +115,7 @@ def _render_checked(project: Project, code: str, epoch: str, only: str | None, r
     spacing: dict[str, str] = {}
     for attempt in ("", "hb-tight", "hb-loose"):
         mark = time.perf_counter()
-        book = assemble_book(project, code, epoch, only=only, spacing=spacing, corpus=corpus)
+        book = assemble_book(project, code, epoch, only=only, spacing=spacing, corpus=corpus, audience=audience)
         _add(result, "assemble", time.perf_counter() - mark)
         if book.problems:
             result.problems = sorted({*result.problems, *book.problems})
@@ -145,19 +146,21 @@ def _finish(result: PdfResult, started: float) -> PdfResult:
 
 
 def build_pdfs(project: Project, targets: dict[str, Path], *, epoch: str, jobs: int | None = None,
-               own_dirs: dict[str, Path] | None = None) -> list[PdfResult]:
+               own_dirs: dict[str, Path] | None = None, audience: str = PUBLIC) -> list[PdfResult]:
     """Build several languages in parallel, one fresh process each; raise PdfFailed on any problem.
     ``own_dirs`` (language -> its folder of the site) asks for each chapter's and checklist's own PDF."""
     own = {code: str(path) for code, path in (own_dirs or {}).items()}
     codes = list(targets)
     jobs = max(1, min(len(codes), jobs or os.cpu_count() or 1))
     if len(codes) == 1:
-        results = [build_pdf(str(project.root), codes[0], str(targets[codes[0]]), epoch, own.get(codes[0], ""))]
+        results = [build_pdf(str(project.root), codes[0], str(targets[codes[0]]), epoch, own.get(codes[0], ""),
+                             audience)]
     else:
         # One fresh process per language, so its peak memory is its own and no WeasyPrint state is
         # shared; largest language first, so the last one to finish is a small one.
         order = sorted(codes, key=lambda code: -_source_bytes(project, code))
-        done = run_in_workers(build_pdf, [(str(project.root), code, str(targets[code]), epoch, own.get(code, ""))
+        done = run_in_workers(build_pdf, [(str(project.root), code, str(targets[code]), epoch, own.get(code, ""),
+                                           audience)
                                           for code in order],
                               jobs=jobs, preload=["weasyprint", "markdown", "jinja2", "handbook.pdf.book",
                                                   "handbook.pdf.weasy"])
@@ -173,12 +176,13 @@ def _source_bytes(project: Project, code: str) -> int:
     """Size of the Markdown a language's PDF is made of: a good predictor of its rendering time."""
     i18n = load_i18n(project.root)
     order = book_order(project, read_content_config(project), i18n, code)
-    return sum((project.docs / e.src).stat().st_size for e in order if isinstance(e, BookEntry))
+    return sum((project.root.joinpath(*e.tree)).stat().st_size for e in order if isinstance(e, BookEntry))
 
 
-def site_targets(project: Project, site: Path, codes: Sequence[str] | None = None) -> dict[str, Path]:
+def site_targets(project: Project, site: Path, codes: Sequence[str] | None = None,
+                 audience: str = PUBLIC) -> dict[str, Path]:
     i18n = load_i18n(project.root)
-    return {code: site / site_pdf_path(i18n, code) for code in (codes or i18n.codes)}
+    return {code: site / site_pdf_path(i18n, code, audience) for code in (codes or i18n.codes)}
 
 
 def report(results: Sequence[PdfResult], log: Callable[[str], None] = print) -> None:
@@ -192,7 +196,7 @@ def publishes(project: Project, code: str) -> bool:
     return decide(project, code).publish
 
 
-def post_build(site: Path, project: Project) -> None:
+def post_build(site: Path, project: Project, audience: str = PUBLIC) -> None:
     """Build step: every language in the assembled ``site`` that the publication gate lets through
     gets its PDF next to its pages; the build log says what the gate decided for each language."""
     # Imported here: site.build loads the whole build and its checks, and every web page imports
@@ -212,8 +216,8 @@ def post_build(site: Path, project: Project) -> None:
         return
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or source_date_epoch(project.root)
     try:
-        results = build_pdfs(project, site_targets(project, site, codes), epoch=epoch,
-                             own_dirs={code: site / i18n.prefix(code) for code in codes})
+        results = build_pdfs(project, site_targets(project, site, codes, audience), epoch=epoch,
+                             own_dirs={code: site / i18n.prefix(code) for code in codes}, audience=audience)
     except PdfFailed as exc:
         raise BuildFailed(f"{exc}\n(site/ was left unchanged)") from None
     report(results)

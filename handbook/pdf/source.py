@@ -38,8 +38,16 @@ class BookEntry:
     depth: int      # 0 outside any part, 1 inside a part
 
     @property
+    def tree(self) -> tuple[str, str]:
+        """(project-relative folder, path in it) of the file: ('docs', 'x.md'), or for a page of the
+        restricted edition ('restricted/docs', 'x.fr.md')."""
+        if self.src.startswith(paths.RESTRICTED_URL):
+            return f"{paths.RESTRICTED_DIR}/{paths.DOCS_DIR}", self.src[len(paths.RESTRICTED_URL):]
+        return paths.DOCS_DIR, self.src
+
+    @property
     def source_path(self) -> str:
-        return f"{paths.DOCS_DIR}/{self.src}"
+        return "/".join(self.tree)
 
 
 def _key(base: str) -> str:
@@ -79,16 +87,28 @@ def _flatten(nav: list[Any], depth: int = 0) -> list[Part | tuple[str, int]]:
     return out
 
 
-def book_order(project: Project, config: ContentConfig, i18n: I18n, code: str) -> list[Part | BookEntry]:
-    """The book's contents in navigation order, each page resolved to its translation or fallback."""
+def book_order(project: Project, config: ContentConfig, i18n: I18n, code: str,
+               restricted: list[str] | None = None) -> list[Part | BookEntry]:
+    """The book's contents in navigation order, each page resolved to its translation or fallback.
+    ``restricted`` (the restricted edition's pages, 'restricted/x.md', in restricted/nav.yml's order)
+    ends the book as the part the web menu calls "Restricted"."""
     docs = project.docs
     flat = _flatten(config.nav) if config.nav else [(rel, 0) for rel in _english_sources(project, i18n)]
+    if restricted:
+        flat += [Part("Restricted"), *((source, 1) for source in restricted)]
     out: list[Part | BookEntry] = []
     for item in flat:
         if isinstance(item, Part):
             out.append(item)
             continue
         base, depth = item
+        if base.startswith(paths.RESTRICTED_URL):  # read by the page model (handbook.pages.restricted)
+            tree = project.root / paths.RESTRICTED_DIR / paths.DOCS_DIR
+            translated = translation_path(base, code)
+            local = translated[len(paths.RESTRICTED_URL):]
+            src = translated if code != i18n.default and (tree / local).is_file() else base
+            out.append(BookEntry(base, src, is_fallback(i18n, code, src), _key(base), depth))
+            continue
         if not (docs / base).is_file():
             raise HandbookError(project.config_file, f"nav lists '{base}', which is not in {paths.DOCS_DIR}/.",
                                 fix="Create the page or remove it from the nav.")

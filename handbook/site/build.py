@@ -28,7 +28,8 @@ from handbook.pages.model import load_corpus
 from handbook.check.safety import file_problems
 from handbook.errors import BuildFailed  # raised here; defined in errors so csp.py and the PDF step need not import the build
 from handbook.languages import load_i18n
-from handbook.paths import LOCALE_ENV, OUTPUTS_ENV, Project
+from handbook.pages.walk import PUBLIC
+from handbook.paths import AUDIENCE_ENV, LOCALE_ENV, OUTPUTS_ENV, Project
 from handbook.site.output import check_output, keep_other_languages, read_manifest, write_manifest
 from handbook.workers import run_in_workers
 
@@ -73,11 +74,12 @@ def source_date_epoch(root: Path) -> str:
 
 
 def build_language(config_file: str, code: str, out_dir: str, epoch: str, outputs: str = "",
-                   search: bool = True) -> LanguageResult:
+                   search: bool = True, audience: str = PUBLIC) -> LanguageResult:
     """Build one language with MkDocs into ``out_dir``, then its search index; runs in a worker process."""
     # MkDocs resolves some paths (the snippets base_path) from the working directory.
     os.chdir(Path(config_file).parent)
     os.environ[LOCALE_ENV] = code
+    os.environ[AUDIENCE_ENV] = audience  # the hooks read it (hooks/restricted_hooks.py); workers are reused
     os.environ[OUTPUTS_ENV] = outputs
     os.environ["SOURCE_DATE_EPOCH"] = epoch
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -128,8 +130,8 @@ def step_outputs(steps: Sequence["PostStep"], project: Project, code: str) -> st
 
 
 def _build_all(config_file: Path, codes: Sequence[str], staging: Path, jobs: int, epoch: str,
-               outputs: dict[str, str], search: bool) -> list[LanguageResult]:
-    calls = [(str(config_file), code, str(staging / code), epoch, outputs[code], search) for code in codes]
+               outputs: dict[str, str], search: bool, audience: str = PUBLIC) -> list[LanguageResult]:
+    calls = [(str(config_file), code, str(staging / code), epoch, outputs[code], search, audience) for code in codes]
     return run_in_workers(build_language, calls, jobs=jobs, preload=[
         "mkdocs.commands.build", "mkdocs.config", "material", "mkdocs_static_i18n", "pymdownx", "handbook.site.build"])
 
@@ -192,8 +194,12 @@ PostStep = Callable[[Path, Project], None]
 
 def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Path | None = None,
                jobs: int | None = None, search: bool = True,
-               post_steps: Sequence[PostStep] = (), log: Callable[[str], None] = print) -> BuildReport:
-    """Build every language (or ``codes``) into ``out`` (default ``site/``), atomically."""
+               post_steps: Sequence[PostStep] = (), log: Callable[[str], None] = print,
+               audience: str = PUBLIC) -> BuildReport:
+    """Build every language (or ``codes``) into ``out`` (default ``site/``), atomically.
+
+    ``audience`` RESTRICTED builds the restricted edition (public and restricted pages together,
+    handbook.restricted); post steps that declare ``takes_audience`` are given it too."""
     started = time.perf_counter()
     i18n = load_i18n(project.root)
     codes = list(codes or i18n.codes)
@@ -216,7 +222,7 @@ def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Pat
     try:
         staging = work / "languages"
         outputs = {code: step_outputs(post_steps, project, code) for code in codes}
-        results = _build_all(project.config_file, codes, staging, jobs, epoch, outputs, search)
+        results = _build_all(project.config_file, codes, staging, jobs, epoch, outputs, search, audience)
         failed = [r for r in results if not r.ok]
         for r in results:
             log(f"[{r.code}] built in {r.seconds:.1f}s" + (f", {len(r.warnings)} problem(s)" if not r.ok else ""))
@@ -234,7 +240,7 @@ def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Pat
             if code != i18n.default:
                 (staging / code).rename(site / code)
         for step in post_steps:
-            step(site, project)
+            step(site, project, audience=audience) if getattr(step, "takes_audience", False) else step(site, project)
         if keep_others:
             keep_other_languages(target, site, [i18n.prefix(c) for c in i18n.codes],
                                  [i18n.prefix(c) for c in codes])

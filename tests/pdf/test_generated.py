@@ -13,6 +13,7 @@ from handbook.pdf.book import assemble_book
 from handbook.pdf.pipeline import build_pdfs
 from handbook.adapter.renderers import RENDERERS
 from handbook.chapters import render_chapter_number, render_paragraph_numbers
+from handbook.restricted.slots import render_restricted_slots
 from handbook.terms import termbase as termbase_mod
 from tests.conftest import make_handbook, page, translated_page
 from tests.pdf.fixtures import EPOCH, pdftotext
@@ -48,8 +49,10 @@ def handbook(tmp_path_factory):
 
 def test_every_renderer_has_a_case():
     # Chapter and paragraph numbers are not generated content behind a marker (tests/pdf/test_own_pdfs.py,
-    # tests/pages/test_paragraphs.py and the real handbook's PDF in tests/site/test_real_handbook.py).
-    assert len(GENERATED) == len([r for r in RENDERERS if r not in (render_chapter_number, render_paragraph_numbers)])
+    # tests/pages/test_paragraphs.py and the real handbook's PDF in tests/site/test_real_handbook.py), nor
+    # is a restricted slot's passage (the restricted edition only: tests/restricted/).
+    assert len(GENERATED) == len([r for r in RENDERERS if r not in (render_chapter_number, render_paragraph_numbers,
+                                                                      render_restricted_slots)])
 
 
 @pytest.mark.parametrize("code", CODES)
