@@ -1,0 +1,133 @@
+"""The scan of a built site: every file, every view of it, against the restricted fingerprints.
+
+Findings (LEAK001 text, LEAK002 image, LEAK006 a file that cannot be read) name the output file
+with its line and column (a PDF page is its line) and the restricted file and line the text comes
+from. They never quote the text: the public build's log is public. One finding per output file
+and restricted line: a copied paragraph is one finding, not one per shingle.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from handbook.diagnostics import Diagnostic
+from handbook.leaks import words
+from handbook.leaks.fingerprint import Fingerprints, Origin, PublicCopy
+from handbook.leaks.outputs import MAX_DEPTH, Inner, Unreadable, View, views
+
+_HINT = "remove it from the public source that produced this file: restricted text never reaches a public output"
+
+
+def site_files(site: Path) -> list[str]:
+    """Every file of the built site, hidden ones too, as sorted site-relative POSIX paths."""
+    out = []
+    for dirpath, _, names in os.walk(site):
+        base = Path(dirpath).relative_to(site).as_posix()
+        out += [name if base == "." else f"{base}/{name}" for name in names]
+    return sorted(out)
+
+
+def scan_site(site: Path, prints: Fingerprints, *, shown: str = "",
+              copies: Iterable[PublicCopy] = ()) -> list[Diagnostic]:
+    """Findings for every file of ``site``; paths are shown as ``shown``/relative path."""
+    by_origin: dict[str, list[PublicCopy]] = {}
+    for copy in copies:
+        by_origin.setdefault(copy.origin.path, []).append(copy)
+    scan = _Scan(prints, by_origin)
+    found: list[Diagnostic] = []
+    for rel in site_files(site):
+        found += scan.file(rel, (site / rel).read_bytes(), rel, "", 0)
+    return sorted({_shown(d, shown) for d in found})
+
+
+def _shown(d: Diagnostic, shown: str) -> Diagnostic:
+    return d if not shown else Diagnostic(f"{shown.rstrip('/')}/{d.path}", d.line, d.col, d.code, d.message,
+                                          d.severity, d.hint)
+
+
+class _Scan:
+    """One scan: identical files (each language's copy of an asset, the pages and PDFs in the
+    offline ZIPs) are read once; their findings are renamed for each place they occur."""
+
+    def __init__(self, prints: Fingerprints, by_origin: dict[str, list[PublicCopy]]):
+        self.prints, self.by_origin = prints, by_origin
+        self.done: dict[str, tuple[str, list[Diagnostic]]] = {}
+
+    def file(self, where: str, data: bytes, name: str, note: str, depth: int) -> list[Diagnostic]:
+        digest = hashlib.sha256(data).hexdigest()
+        if digest in self.done:
+            first, results = self.done[digest]
+            return [_renamed(d, first, where) for d in results]
+        found: list[Diagnostic] = []
+        image = self.prints.images.get(digest)
+        if image:
+            found.append(_image(_outer(where), image, "the same bytes" + (f", in {where}" if "!" in where else "")))
+        if depth > MAX_DEPTH:
+            found.append(_unreadable(where, f"files nested more than {MAX_DEPTH} deep (gzip or ZIP)"))
+        else:
+            reported: set[tuple[str, Origin]] = set()
+            for item in views(where, data, name):
+                if isinstance(item, Unreadable):
+                    found.append(_unreadable(item.where, item.problem))
+                elif isinstance(item, Inner):
+                    inner_note = ", ".join(n for n in (note, item.note) if n)
+                    found += self.file(item.where, item.data, item.name, inner_note, depth + 1)
+                else:
+                    if note:
+                        item = View(item.where, item.text, ", ".join(n for n in (note, item.note) if n),
+                                    item.page, item.appended)
+                    found += _text(item, self.prints, self.by_origin, reported)
+        self.done[digest] = (where, found)
+        return found
+
+
+def _renamed(d: Diagnostic, old: str, new: str) -> Diagnostic:
+    """A finding of a file read at ``old``, for the same bytes at ``new``."""
+    return Diagnostic(_outer(new), d.line, d.col, d.code, d.message.replace(old, new), d.severity, d.hint)
+
+
+def _unreadable(where: str, problem: str) -> Diagnostic:
+    return Diagnostic(_outer(where), 1, 1, "LEAK006", f"{where}: {problem}; it cannot be scanned",
+                      hint="a leak could hide in it: fix or remove the file")
+
+
+def _outer(where: str) -> str:
+    """The site's own file of a name like 'fr/x.zip!fr/index.html'."""
+    return where.split("!", 1)[0]
+
+
+def _image(path: str, origin: Origin, how: str, line: int = 1, col: int = 1) -> Diagnostic:
+    return Diagnostic(path, line, col, "LEAK002", f"restricted image {origin.path} ({how})",
+                      hint="a restricted image must not be published: remove it from the public source")
+
+
+def _text(view: View, prints: Fingerprints, by_origin: dict[str, list[PublicCopy]],
+          reported: set[tuple[str, Origin]]) -> list[Diagnostic]:
+    found = []
+    for prefix, origin in prints.inline_images.items():
+        if prefix in view.text and (view.where, origin) not in reported:
+            reported.add((view.where, origin))
+            line, col = view.position(view.text.index(prefix))
+            found.append(_image(_outer(view.where), origin, f"embedded as base64 in {_label(view)}", line, col))
+    if not prints.shingles:
+        return found
+    sequence, offsets = words.split(view.text)
+    for index, _, origin in prints.find(sequence):
+        if (view.where, origin) in reported:
+            continue
+        reported.add((view.where, origin))
+        line, col = view.position(offsets[index])
+        sources = by_origin.get(origin.path, [])
+        hint = (f"{sources[0].path}:{sources[0].line} holds it (LEAK005); " if sources else "") + _HINT
+        found.append(Diagnostic(_outer(view.where), line, col, "LEAK001",
+                                f"restricted text from {origin.path}:{origin.line} in {_label(view)}", hint=hint))
+    return found
+
+
+def _label(view: View) -> str:
+    inner = view.where.split("!", 1)[1] if "!" in view.where else ""
+    parts = [f"member {inner}" if inner else "", view.note]
+    return ", ".join(p for p in parts if p) or "its text"
