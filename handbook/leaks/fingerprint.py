@@ -9,8 +9,8 @@ so a short heading or table cell is fingerprinted too.
 
 Why 8 words. A shingle must be long enough that the public handbook does not say the same words
 as a set phrase, and short enough that a partial copy (a clause, an edited sentence) still holds
-one whole. Measured on this handbook's 96 reader pages in four languages (December 2026, script in
-the commit that added this module): the share of a page's shingles that another page shares only
+one whole. Measured on this handbook's 96 reader pages in four languages (December 2026,
+benchmarks/bench_shingles.py): the share of a page's shingles that another page shares only
 as a short run (a phrase under 12 words, not a copied passage) is 14.8 % at 4 words, 6.2 % at 6,
 2.3 % at 8 and 0.6 % at 10. Below 8, restricted text on the subject of a public chapter would
 match public phrasing everywhere, and every match would have to be explained away; above it, a

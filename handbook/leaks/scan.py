@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Iterable
 from pathlib import Path
 
 from handbook.diagnostics import Diagnostic
 from handbook.leaks import words
 from handbook.leaks.fingerprint import Fingerprints, Origin, PublicCopy
-from handbook.leaks.outputs import MAX_DEPTH, Inner, Unreadable, View, views
+from handbook.leaks.outputs import MAX_DEPTH, Found, Inner, Unreadable, View, views
 
 _HINT = "remove it from the public source that produced this file: restricted text never reaches a public output"
 
@@ -37,9 +38,16 @@ def scan_site(site: Path, prints: Fingerprints, *, shown: str = "",
     for copy in copies:
         by_origin.setdefault(copy.origin.path, []).append(copy)
     scan = _Scan(prints, by_origin)
-    found: list[Diagnostic] = []
-    for rel in site_files(site):
-        found += scan.file(rel, (site / rel).read_bytes(), rel, "", 0)
+    files = site_files(site)
+    # PDFs are read by poppler's programs (about half the scan's CPU time on the full handbook):
+    # started first, a few at a time, so they run on the other cores while this process reads the rest.
+    pdfs = [rel for rel in files if rel.lower().endswith(".pdf")]
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        for rel in pdfs:
+            scan.ready[rel] = pool.submit(lambda r: list(views(r, (site / r).read_bytes())), rel)
+        found = []
+        for rel in files:
+            found += scan.file(rel, (site / rel).read_bytes(), rel, "", 0)
     return sorted({_shown(d, shown) for d in found})
 
 
@@ -55,6 +63,7 @@ class _Scan:
     def __init__(self, prints: Fingerprints, by_origin: dict[str, list[PublicCopy]]):
         self.prints, self.by_origin = prints, by_origin
         self.done: dict[str, tuple[str, list[Diagnostic]]] = {}
+        self.ready: dict[str, Future[list[Found]]] = {}  # views read ahead (PDFs), by the site's path
 
     def file(self, where: str, data: bytes, name: str, note: str, depth: int) -> list[Diagnostic]:
         digest = hashlib.sha256(data).hexdigest()
@@ -69,7 +78,8 @@ class _Scan:
             found.append(_unreadable(where, f"files nested more than {MAX_DEPTH} deep (gzip or ZIP)"))
         else:
             reported: set[tuple[str, Origin]] = set()
-            for item in views(where, data, name):
+            ahead = self.ready.pop(where, None)
+            for item in ahead.result() if ahead is not None else views(where, data, name):
                 if isinstance(item, Unreadable):
                     found.append(_unreadable(item.where, item.problem))
                 elif isinstance(item, Inner):
@@ -114,12 +124,13 @@ def _text(view: View, prints: Fingerprints, by_origin: dict[str, list[PublicCopy
             found.append(_image(_outer(view.where), origin, f"embedded as base64 in {_label(view)}", line, col))
     if not prints.shingles:
         return found
-    sequence, offsets = words.split(view.text)
-    for index, _, origin in prints.find(sequence):
+    starts: list[int] = []
+    for index, _, origin in prints.find(words.sequence(view.text)):
         if (view.where, origin) in reported:
             continue
         reported.add((view.where, origin))
-        line, col = view.position(offsets[index])
+        starts = starts or words.offsets(view.text)
+        line, col = view.position(starts[index])
         sources = by_origin.get(origin.path, [])
         hint = (f"{sources[0].path}:{sources[0].line} holds it (LEAK005); " if sources else "") + _HINT
         found.append(Diagnostic(_outer(view.where), line, col, "LEAK001",
