@@ -7,6 +7,7 @@ import base64
 import gzip
 import io
 import json
+import re
 import shutil
 import zipfile
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from handbook.leaks.outputs import PAGEFIND_PREFIX
 from handbook.leaks.scan import scan_site
 from handbook.site.build import build_site
 from tests.leaks.fixture import (CANARY_AR, CANARY_AR_SOURCE, CANARY_EN, CANARY_EN_SOURCE, IMAGE, PASSAGE_FR,
+                                 RESTRICTED_FIXTURE,
                                  PASSAGE_FR_SOURCE, TREATY, handbook)
 
 
@@ -189,3 +191,39 @@ def test_a_short_unrelated_overlap_is_not_reported(clean, tmp_path):
     shutil.copytree(built, site)
     _html("index.html", "<p>The liaison desk keeps a roster. Specialist officers may consult it.</p>")(site)
     assert scan(project, site) == []
+
+
+def _visible(line: str) -> str:
+    """What a reader sees of one Markdown line of the fixture tree (heading, cell, image, footnote)."""
+    line = re.sub(r"\{ #[\w-]+ \}|\[\^\w+\]:?|\]\([^)]*\)|^(title|description):|^#+|!\[", " ", line)
+    cells = [c.strip() for c in line.split("|") if c.strip()]
+    return cells[-1] if cells else line.strip()
+
+
+def _every_restricted_line() -> list[tuple[str, int, str]]:
+    """(restricted path, line, visible text) of every line of the fixture tree that carries a
+    canary, and of every title and description: each form of restricted text, in each language."""
+    out = []
+    for path in sorted(RESTRICTED_FIXTURE.rglob("*.md")):
+        if path.name == "README.md":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+            if re.search(r"(amberkestrel|slatewren|copperheron|mossplover|quillfinch|tidelark)\w+|^(title|description):",
+                         line):
+                out.append((f"restricted/{path.relative_to(RESTRICTED_FIXTURE).as_posix()}", number, _visible(line)))
+    return out
+
+
+def test_every_form_of_restricted_text_in_every_language_is_found(clean, tmp_path):
+    """Paragraphs, headings, table cells, footnotes, alt texts, titles, descriptions and passages
+    of the four languages, each copied into a page of its own."""
+    project, built = clean
+    site = tmp_path / "site"
+    shutil.copytree(built, site)
+    expected = set()
+    for k, (source, line, text) in enumerate(_every_restricted_line()):
+        (site / f"copy-{k}.html").write_text(f"<html><body><p>{text}</p></body></html>", encoding="utf-8")
+        expected.add((f"copy-{k}.html", f"{source}:{line}"))
+    assert len(expected) == 4 * 7 + 4  # seven forms in each language's page, and the passage
+    found = {(d.path, d.message.split(" from ")[1].split(" ")[0]) for d in scan(project, site)}
+    assert found == expected
