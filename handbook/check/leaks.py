@@ -20,12 +20,9 @@ from collections.abc import Iterator
 
 from handbook.check.links import is_internal, split_url
 from handbook.diagnostics import Diagnostic
-from handbook.editorial.site import WHATS_NEW_MARKER
 from handbook.leaks import fingerprint, tree, words
 from handbook.pages.model import Corpus, Page
 from handbook.paths import CHANGES_DIR, CONFIG_FILE, DOCS_DIR, RESTRICTED_DIR, TERMBASE_FILE, UI_DIR
-from handbook.terms.glossary import GLOSSARY_MARKER
-from handbook.translation.site import is_status_page
 
 MIN_TITLE_WORDS = 2  # a one-word title ("Contacts") is a word of every page: not searched for
 
@@ -129,6 +126,11 @@ def _public_lists(corpus: Corpus) -> Iterator[tuple[str, str, str]]:
 
 
 def _generated(corpus: Corpus, page: Page) -> str:
+    # Imported here: only a project with a restricted tree pays for the renderers' modules.
+    from handbook.editorial.site import WHATS_NEW_MARKER
+    from handbook.terms.glossary import GLOSSARY_MARKER
+    from handbook.translation.site import is_status_page
+
     if WHATS_NEW_MARKER in page.text:
         return "what's new"
     if GLOSSARY_MARKER in page.text:
