@@ -178,6 +178,7 @@ PDF011  pdf-short-tail            error A chapter ends on a PDF page with only a
 LEAK001 restricted-text-in-output error Built file that holds restricted text: a run of words of a restricted page or passage, in any language
 LEAK002 restricted-image-in-output error Built file that is, holds or embeds a restricted image
 LEAK006 unreadable-output         error Built file the leak scan cannot read (broken gzip, ZIP or PDF), where restricted text could hide
+LEAK007 restricted-address-in-output error Built file that holds the address of a restricted page (restricted/<page>)
 """,
     # ... and the source-level errors, a family of `handbook check`.
     ("leaks", "handbook.check.leaks:check"): """

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from handbook.leaks import tree, words
-from handbook.paths import Project
+from handbook.paths import DOCS_DIR, RESTRICTED_DIR, Project
 from handbook.terms.extract import BARRIER, Scannable, scannable
 
 if TYPE_CHECKING:
@@ -73,6 +73,9 @@ class Fingerprints:
     images: dict[str, Origin] = field(default_factory=dict)  # SHA-256 of the bytes -> file
     # The first 64 characters of each image's base64 text: how a data: URL embeds it.
     inline_images: dict[str, Origin] = field(default_factory=dict)
+    # 'restricted/liaison-desk': how the restricted edition addresses each restricted page (its
+    # URL under the restricted/ prefix, or its source path), found as written in any output file.
+    addresses: dict[str, Origin] = field(default_factory=dict)
     _lengths: list[int] = field(default_factory=list)
     _vocabulary: frozenset[str] = frozenset()
 
@@ -192,6 +195,7 @@ def build(items: Iterable[tree.RestrictedText], assets: Iterable[tree.Restricted
           public: Iterable[tuple[str, str, str]]) -> tuple[Fingerprints, list[PublicCopy]]:
     """The fingerprints of the restricted tree, less what it shares with the public pages
     ((path, lang, text) of docs/, every language), and where public pages copy restricted text."""
+    items = list(items)
     read = [(item, read_prose(item.text, item.lang, structure=True)) for item in items]
     every = Fingerprints()
     shingles: list[tuple[tree.RestrictedText, Prose, list[_Shingle]]] = []
@@ -224,12 +228,25 @@ def build(items: Iterable[tree.RestrictedText], assets: Iterable[tree.Restricted
                 path, line = in_public[shingle.key]
                 copies.setdefault((path, item.path), PublicCopy(path, line, origin))
     prints = Fingerprints(kept)
+    for item in items:
+        stem = _page_stem(item.source)
+        if stem:
+            prints.addresses.setdefault(f"{RESTRICTED_DIR}/{stem}", Origin(item.source, 1))
     for asset in assets:
         origin = Origin(asset.path, 1)
         prints.images.setdefault(asset.sha256, origin)
         if len(asset.data) >= 48:
             prints.inline_images.setdefault(base64.b64encode(asset.data[:48]).decode("ascii"), origin)
     return prints.freeze(), sorted(copies.values(), key=lambda c: (c.path, c.line, c.origin))
+
+
+def _page_stem(source: str) -> str:
+    """'restricted/docs/units/liaison-desk.md' -> 'units/liaison-desk' (passages have no address)."""
+    prefix = f"{RESTRICTED_DIR}/{DOCS_DIR}/"
+    if not source.startswith(prefix) or not source.endswith(".md"):
+        return ""
+    stem = source[len(prefix):-3]
+    return "" if stem == "index" or stem.endswith("/index") else stem
 
 
 def _copied(prose: Prose, found: list[_Shingle], in_public: dict[tuple[str, ...], tuple[str, int]]) -> set[_Shingle]:

@@ -122,6 +122,14 @@ def _text(view: View, prints: Fingerprints, by_origin: dict[str, list[PublicCopy
             reported.add((view.where, origin))
             line, col = view.position(view.text.index(prefix))
             found.append(_image(_outer(view.where), origin, f"embedded as base64 in {_label(view)}", line, col))
+    for address, origin in prints.addresses.items():
+        at = view.text.find(address)
+        if at != -1 and (view.where, origin) not in reported:
+            reported.add((view.where, origin))
+            line, col = view.position(at)
+            found.append(Diagnostic(_outer(view.where), line, col, "LEAK007",
+                                    f"address of the restricted page {origin.path} in {_label(view)}",
+                                    hint="remove the link or the address: the public edition must not say the page exists"))
     if not prints.shingles:
         return found
     starts: list[int] = []

@@ -26,6 +26,7 @@ class RestrictedText:
     path: str  # project-relative
     lang: str
     text: str  # the whole file, front matter included (title and description are restricted too)
+    source: str = ""  # its English original's path: 'restricted/docs/liaison-desk.md'
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,8 @@ def texts(project: Project) -> list[RestrictedText]:
             if rel.endswith(".md"):
                 path = f"{prefix}/{rel}"
                 text = frontmatter.decode((folder / rel).read_bytes(), path)
-                lang, _ = split_language_path(rel, i18n.codes, i18n.default)
-                out.append(RestrictedText(path, lang, text))
+                lang, source = split_language_path(rel, i18n.codes, i18n.default)
+                out.append(RestrictedText(path, lang, text, f"{prefix}/{source}"))
     return out
 
 

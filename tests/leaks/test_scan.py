@@ -147,6 +147,10 @@ SEEDED = [
     ("pdf-metadata", _pdf(metadata=True), "handbook-en.pdf", CANARY_EN_SOURCE, "PDF document information"),
     ("pdf-outline", _pdf(outline=True), "handbook-en.pdf", CANARY_EN_SOURCE, "PDF outline"),
     ("zip-member", _zip, "handbook-en-offline.zip", CANARY_EN_SOURCE, "member en/extra/index.html"),
+    ("address-in-html", _html("guide/index.html", '<a href="../restricted/liaison-desk/">More</a>'),
+     "guide/index.html", "restricted/docs/liaison-desk.md", "its text"),
+    ("address-in-sitemap", _append("sitemap.xml", "<url><loc>https://example.org/fr/restricted/liaison-desk/</loc></url>"),
+     "sitemap.xml", "restricted/docs/liaison-desk.md", "its text"),
     ("image-copied", _image, "assets/chart-copy.png", "restricted/docs/images/liaison-chart.png", "the same bytes"),
     ("image-inline", _inline_image, "guide/index.html", "restricted/docs/images/liaison-chart.png", "base64"),
 ]
@@ -161,7 +165,7 @@ def test_each_seeded_leak_is_found_with_its_file_and_source(clean, tmp_path, see
     found = scan(project, site)
     assert len(found) == 1, [d.text() for d in found]
     finding = found[0]
-    assert finding.path.startswith(output) and finding.code in ("LEAK001", "LEAK002")
+    assert finding.path.startswith(output) and finding.code in ("LEAK001", "LEAK002", "LEAK007")
     assert source in finding.message and how in finding.message
     assert CANARY_EN not in finding.text() and "slatewren" not in finding.text()  # never quoted in the log
 
