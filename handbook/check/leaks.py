@@ -27,13 +27,15 @@ from handbook.paths import CHANGES_DIR, CONFIG_FILE, DOCS_DIR, RESTRICTED_DIR, T
 MIN_TITLE_WORDS = 2  # a one-word title ("Contacts") is a word of every page: not searched for
 
 
-def check(corpus: Corpus) -> Iterator[Diagnostic]:
+def check(corpus: Corpus, loaded: tuple[fingerprint.Fingerprints, list[fingerprint.PublicCopy]] | None = None
+          ) -> Iterator[Diagnostic]:
+    """The findings; ``loaded``: the tree's fingerprints when the caller has them (check --leaks)."""
     yield from _links(corpus)
     project = corpus.project
     if not tree.present(project):
         return
     yield from _titles(corpus)
-    _, copies = fingerprint.load(project, corpus)
+    _, copies = loaded or fingerprint.load(project, corpus)
     for copy in copies:
         yield Diagnostic(copy.path, copy.line, 1, "LEAK005",
                          f"public page holds restricted text from {copy.origin.path}:{copy.origin.line}",
