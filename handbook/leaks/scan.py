@@ -47,7 +47,7 @@ def scan_site(site: Path, prints: Fingerprints, *, shown: str = "",
             scan.ready[rel] = pool.submit(lambda r: list(views(r, (site / r).read_bytes())), rel)
         found = []
         for rel in files:
-            found += scan.file(rel, (site / rel).read_bytes(), rel, "", 0)
+            found += scan.file(rel, (site / rel).read_bytes(), rel, 0)
     return sorted({_shown(d, shown) for d in found})
 
 
@@ -58,95 +58,102 @@ def _shown(d: Diagnostic, shown: str) -> Diagnostic:
 
 class _Scan:
     """One scan: identical files (each language's copy of an asset, the pages and PDFs in the
-    offline ZIPs) are read once; their findings are renamed for each place they occur."""
+    offline ZIPs) are read once; their findings are named for each place they occur."""
 
     def __init__(self, prints: Fingerprints, by_origin: dict[str, list[PublicCopy]]):
         self.prints, self.by_origin = prints, by_origin
-        self.done: dict[str, tuple[str, list[Diagnostic]]] = {}
+        # content digest -> (where first read, its own findings unnamed, its inner files' findings)
+        self.done: dict[str, tuple[str, list[Diagnostic], list[Diagnostic]]] = {}
         self.ready: dict[str, Future[list[Found]]] = {}  # views read ahead (PDFs), by the site's path
 
-    def file(self, where: str, data: bytes, name: str, note: str, depth: int) -> list[Diagnostic]:
+    def file(self, where: str, data: bytes, name: str, depth: int) -> list[Diagnostic]:
         digest = hashlib.sha256(data).hexdigest()
-        if digest in self.done:
-            first, results = self.done[digest]
-            return [_renamed(d, first, where) for d in results]
-        found: list[Diagnostic] = []
+        if digest not in self.done:
+            self.done[digest] = (where, *self._read(where, data, name, depth, digest))
+        first, own, inner = self.done[digest]
+        return [_named(d, where) for d in own] + [d if where == first else _moved(d, where) for d in inner]
+
+    def _read(self, where: str, data: bytes, name: str, depth: int, digest: str
+              ) -> tuple[list[Diagnostic], list[Diagnostic]]:
+        own: list[Diagnostic] = []
+        inner: list[Diagnostic] = []
         image = self.prints.images.get(digest)
         if image:
-            found.append(_image(_outer(where), image, "the same bytes" + (f", in {where}" if "!" in where else "")))
+            own.append(_image(image, "the same bytes"))
         if depth > MAX_DEPTH:
-            found.append(_unreadable(where, f"files nested more than {MAX_DEPTH} deep (gzip or ZIP)"))
-        else:
-            reported: set[tuple[str, Origin]] = set()
-            ahead = self.ready.pop(where, None)
-            for item in ahead.result() if ahead is not None else views(where, data, name):
-                if isinstance(item, Unreadable):
-                    found.append(_unreadable(item.where, item.problem))
-                elif isinstance(item, Inner):
-                    inner_note = ", ".join(n for n in (note, item.note) if n)
-                    found += self.file(item.where, item.data, item.name, inner_note, depth + 1)
-                else:
-                    if note:
-                        item = View(item.where, item.text, ", ".join(n for n in (note, item.note) if n),
-                                    item.page, item.appended)
-                    found += _text(item, self.prints, self.by_origin, reported)
-        self.done[digest] = (where, found)
-        return found
+            own.append(_unreadable(f"files nested more than {MAX_DEPTH} deep (gzip or ZIP)"))
+            return own, inner
+        reported: set[Origin] = set()
+        ahead = self.ready.pop(where, None)
+        for item in ahead.result() if ahead is not None else views(where, data, name):
+            if isinstance(item, Unreadable):
+                own.append(_unreadable(item.problem))
+            elif isinstance(item, Inner):
+                found = self.file(item.where, item.data, item.name, depth + 1)
+                if item.where != where:  # a ZIP member: named by its own path
+                    inner += found
+                else:  # the decompressed content of this very file: its findings are this file's
+                    first, sub_own, sub_inner = self.done[hashlib.sha256(item.data).hexdigest()]
+                    own += [_noted(d, item.note) for d in sub_own]
+                    inner += [d if where == first else _moved(d, where) for d in sub_inner]
+            else:
+                own += _text(item, item.note or "its text", self.prints, self.by_origin, reported)
+        return own, inner
 
 
-def _renamed(d: Diagnostic, old: str, new: str) -> Diagnostic:
-    """A finding of a file read at ``old``, for the same bytes at ``new``."""
-    return Diagnostic(_outer(new), d.line, d.col, d.code, d.message.replace(old, new), d.severity, d.hint)
+def _named(d: Diagnostic, where: str) -> Diagnostic:
+    """A finding about some content, for the file at ``where`` ('x.zip!fr/index.html' names the member)."""
+    outer, _, member = where.partition("!")
+    message = f"{d.message} (ZIP member {member})" if member else d.message
+    return Diagnostic(outer, d.line, d.col, d.code, message, d.severity, d.hint)
 
 
-def _unreadable(where: str, problem: str) -> Diagnostic:
-    return Diagnostic(_outer(where), 1, 1, "LEAK006", f"{where}: {problem}; it cannot be scanned",
+def _noted(d: Diagnostic, note: str) -> Diagnostic:
+    """A finding about decompressed content, for the compressed file."""
+    return Diagnostic(d.path, d.line, d.col, d.code, f"{d.message} ({note})" if note else d.message, d.severity, d.hint)
+
+
+def _moved(d: Diagnostic, where: str) -> Diagnostic:
+    """A finding of an inner file, for the same outer file's bytes at another place."""
+    return Diagnostic(where.partition("!")[0], d.line, d.col, d.code, d.message, d.severity, d.hint)
+
+
+def _unreadable(problem: str) -> Diagnostic:
+    return Diagnostic("", 1, 1, "LEAK006", f"{problem}; it cannot be scanned",
                       hint="a leak could hide in it: fix or remove the file")
 
 
-def _outer(where: str) -> str:
-    """The site's own file of a name like 'fr/x.zip!fr/index.html'."""
-    return where.split("!", 1)[0]
-
-
-def _image(path: str, origin: Origin, how: str, line: int = 1, col: int = 1) -> Diagnostic:
-    return Diagnostic(path, line, col, "LEAK002", f"restricted image {origin.path} ({how})",
+def _image(origin: Origin, how: str, line: int = 1, col: int = 1) -> Diagnostic:
+    return Diagnostic("", line, col, "LEAK002", f"restricted image {origin.path} ({how})",
                       hint="a restricted image must not be published: remove it from the public source")
 
 
-def _text(view: View, prints: Fingerprints, by_origin: dict[str, list[PublicCopy]],
-          reported: set[tuple[str, Origin]]) -> list[Diagnostic]:
+def _text(view: View, label: str, prints: Fingerprints, by_origin: dict[str, list[PublicCopy]],
+          reported: set[Origin]) -> list[Diagnostic]:
     found = []
     for prefix, origin in prints.inline_images.items():
-        if prefix in view.text and (view.where, origin) not in reported:
-            reported.add((view.where, origin))
+        if prefix in view.text and origin not in reported:
+            reported.add(origin)
             line, col = view.position(view.text.index(prefix))
-            found.append(_image(_outer(view.where), origin, f"embedded as base64 in {_label(view)}", line, col))
+            found.append(_image(origin, f"embedded as base64 in {label}", line, col))
     for address, origin in prints.addresses.items():
         at = view.text.find(address)
-        if at != -1 and (view.where, origin) not in reported:
-            reported.add((view.where, origin))
+        if at != -1 and origin not in reported:
+            reported.add(origin)
             line, col = view.position(at)
-            found.append(Diagnostic(_outer(view.where), line, col, "LEAK007",
-                                    f"address of the restricted page {origin.path} in {_label(view)}",
+            found.append(Diagnostic("", line, col, "LEAK007", f"address of the restricted page {origin.path} in {label}",
                                     hint="remove the link or the address: the public edition must not say the page exists"))
     if not prints.shingles:
         return found
     starts: list[int] = []
     for index, _, origin in prints.find(words.sequence(view.text)):
-        if (view.where, origin) in reported:
+        if origin in reported:
             continue
-        reported.add((view.where, origin))
+        reported.add(origin)
         starts = starts or words.offsets(view.text)
         line, col = view.position(starts[index])
         sources = by_origin.get(origin.path, [])
         hint = (f"{sources[0].path}:{sources[0].line} holds it (LEAK005); " if sources else "") + _HINT
-        found.append(Diagnostic(_outer(view.where), line, col, "LEAK001",
-                                f"restricted text from {origin.path}:{origin.line} in {_label(view)}", hint=hint))
+        found.append(Diagnostic("", line, col, "LEAK001", f"restricted text from {origin.path}:{origin.line} in {label}",
+                                hint=hint))
     return found
-
-
-def _label(view: View) -> str:
-    inner = view.where.split("!", 1)[1] if "!" in view.where else ""
-    parts = [f"member {inner}" if inner else "", view.note]
-    return ", ".join(p for p in parts if p) or "its text"

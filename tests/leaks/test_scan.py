@@ -231,3 +231,26 @@ def test_every_form_of_restricted_text_in_every_language_is_found(clean, tmp_pat
     assert len(expected) == 4 * 7 + 4  # seven forms in each language's page, and the passage
     found = {(d.path, d.message.split(" from ")[1].split(" ")[0]) for d in scan(project, site)}
     assert found == expected
+
+
+def test_identical_files_are_each_named_once_read(clean, tmp_path):
+    """The same bytes at the top of the site, in a ZIP and gzipped: each place is named as itself."""
+    project, built = clean
+    site = tmp_path / "site"
+    shutil.copytree(built, site)
+    page = f"<p>{CANARY_EN}</p>".encode("utf-8")
+    (site / "copy.html").write_bytes(page)
+    (site / "again.html").write_bytes(page)
+    (site / "copy.html.gz").write_bytes(gzip.compress(page))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("en/copy.html", page)
+        archive.writestr("en/copy.html.gz", gzip.compress(page))
+    (site / "offline.zip").write_bytes(buffer.getvalue())
+    assert sorted((d.path, d.message.split(" in ", 1)[1]) for d in scan(project, site)) == [
+        ("again.html", "its text"),
+        ("copy.html", "its text"),
+        ("copy.html.gz", "its text (decompressed)"),
+        ("offline.zip", "its text (ZIP member en/copy.html)"),
+        ("offline.zip", "its text (decompressed) (ZIP member en/copy.html.gz)"),
+    ]
