@@ -172,9 +172,24 @@ PDF009  pdf-checklist-too-long    error A checklist's own PDF has more than one 
 PDF010  pdf-cell-splits-word      error A table cell splits a word across two lines
 PDF011  pdf-short-tail            error A chapter ends on a PDF page with only a few lines
 """,
+    # The restricted edition (issue 17): what the public edition must never hold. The site scan
+    # (`handbook check --leaks SITE_DIR`, and the build's last step when restricted/ is present)...
+    ("leaks", "handbook.leaks.scan:scan_site"): """
+LEAK001 restricted-text-in-output error Built file that holds restricted text: a run of words of a restricted page or passage, in any language
+LEAK002 restricted-image-in-output error Built file that is, holds or embeds a restricted image
+LEAK006 unreadable-output         error Built file the leak scan cannot read (broken gzip, ZIP or PDF), where restricted text could hide
+LEAK007 restricted-address-in-output error Built file that holds the address of a restricted page (restricted/<page>)
+""",
+    # ... and the source-level errors, a family of `handbook check`.
+    ("leaks", "handbook.check.leaks:check"): """
+LEAK003 link-to-restricted        error Public page that links to a restricted page or to the restricted/ address prefix
+LEAK004 restricted-title          error Restricted page title in the public navigation, change log, what's new, status page or glossary
+LEAK005 restricted-text-in-source error Public page that holds restricted text, or public file that is a restricted image
+""",
 }
 
-_UNSUPPRESSIBLE = ("CHK", "SAFE", "TERM01")  # rules about suppressions, and markup that runs code
+# Rules about suppressions, markup that runs code, and restricted text: no comment may silence them.
+_UNSUPPRESSIBLE = ("CHK", "SAFE", "TERM01", "LEAK")
 _TERMS_FAMILIES = ("terms", "terms-suppress")
 
 

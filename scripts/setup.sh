@@ -3,20 +3,21 @@
 # with sudo), then a virtual environment in .venv with the pinned Python packages. Re-running is
 # cheap: packages are only reinstalled when pyproject.toml or constraints.txt changed.
 #   scripts/setup.sh build   what building the web site and PDFs needs
-#   scripts/setup.sh test    that, plus Chromium and poppler for the test suite
+#   scripts/setup.sh test    that, plus Chromium for the test suite
 set -euo pipefail
 cd "$(dirname "$0")/.."
 purpose="${1:-build}"
 
 # WeasyPrint needs Pango and HarfBuzz's subsetter (without it every font is embedded through a
 # slower fallback that logs a warning, which the PDF step treats as an error).
-debs=(git ca-certificates libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig)
+# poppler-utils: the leak scan reads PDFs with pdftotext (pypdf, its fallback, is forty times slower).
+debs=(git ca-certificates libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig poppler-utils)
 python=${PYTHON:-python3}
 if ! command -v "$python" >/dev/null || ! "$python" -c "import ensurepip, venv" 2>/dev/null; then
   debs+=(python3 python3-venv)
 fi
 if [ "$purpose" = "test" ]; then
-  debs+=(chromium poppler-utils)
+  debs+=(chromium)
 fi
 missing=()
 for pkg in "${debs[@]}"; do

@@ -43,6 +43,7 @@ CHECKS: dict[str, Check] = {
     "paragraphs": _family("paragraphs"),  # citable paragraph numbers of chapters (PARA codes)
     "owners": _family("owners"),  # who approves a change: .github/CODEOWNERS (OWN codes)
     "workflows": _family("workflows"),  # the CI workflows that publish the handbook (WF codes)
+    "leaks": _family("leaks"),  # what public pages must not say about the restricted tree (LEAK codes)
 }
 
 

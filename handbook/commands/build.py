@@ -22,6 +22,9 @@ POST_STEPS: dict[str, str] = {
     # After the policy, because each language's offline ZIP holds the pages as served. It changes no
     # inline code (text in marked spans, href values in the ZIP) and re-checks every page it touches.
     "offline": "handbook.offline",
+    # Last: the leak scan reads every file as served (ZIPs included). It does nothing, and reads
+    # nothing, without a restricted tree; with one, a finding refuses the site.
+    "leaks": "handbook.leaks.step",
 }
 
 # The restricted edition (--audience restricted) has no offline ZIP: a copy on a device is out of the
