@@ -31,6 +31,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, help="output folder (default: site/)")
     parser.add_argument("--jobs", type=int, help="parallel language builds (default: one per core)")
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF editions")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="build every language afresh, ignoring and not filling .cache/handbook/")
 
 
 def run(args: argparse.Namespace, project: Project) -> int:
@@ -41,9 +43,12 @@ def run(args: argparse.Namespace, project: Project) -> int:
     names = [name for name in POST_STEPS if not (args.no_pdf and name == "pdf")]
     steps = [getattr(importlib.import_module(POST_STEPS[name]), "post_build") for name in names]
     try:
-        report = build_site(project, codes=args.lang, out=args.out, jobs=args.jobs, post_steps=steps)
+        report = build_site(project, codes=args.lang, out=args.out, jobs=args.jobs, post_steps=steps,
+                            cache=not args.no_cache)
     except BuildFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    print(f"Built {len(report.languages)} language(s) into {report.site} in {report.seconds:.1f}s")
+    cached = f" ({len(report.cached)} from the cache)" if report.cached else ""
+    print(f"Built {len(report.languages) + len(report.cached)} language(s){cached} into {report.site} "
+          f"in {report.seconds:.1f}s")
     return 0

@@ -29,7 +29,8 @@ from handbook.check.safety import file_problems
 from handbook.errors import BuildFailed  # raised here; defined in errors so csp.py and the PDF step need not import the build
 from handbook.languages import load_i18n
 from handbook.paths import LOCALE_ENV, OUTPUTS_ENV, Project
-from handbook.site.output import check_output, keep_other_languages, read_manifest, write_manifest
+from handbook.site import cache as cache_module
+from handbook.site.output import check_output, files_under, keep_other_languages, read_manifest, write_manifest
 from handbook.workers import run_in_workers
 
 
@@ -185,6 +186,7 @@ class BuildReport:
     languages: list[LanguageResult]
     seconds: float
     site: Path
+    cached: list[str] = field(default_factory=list)  # languages taken from the cache, not built
 
 
 PostStep = Callable[[Path, Project], None]
@@ -192,8 +194,14 @@ PostStep = Callable[[Path, Project], None]
 
 def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Path | None = None,
                jobs: int | None = None, search: bool = True,
-               post_steps: Sequence[PostStep] = (), log: Callable[[str], None] = print) -> BuildReport:
-    """Build every language (or ``codes``) into ``out`` (default ``site/``), atomically."""
+               post_steps: Sequence[PostStep] = (), log: Callable[[str], None] = print,
+               audience: str = "public", cache: bool = True) -> BuildReport:
+    """Build every language (or ``codes``) into ``out`` (default ``site/``), atomically.
+
+    Each language's outputs (pages, search, and what the post steps add: PDFs, offline ZIP) come
+    from the cache (handbook.site.cache) when their key is there, else are built; ``cache=False``
+    builds every language afresh and stores nothing.
+    """
     started = time.perf_counter()
     i18n = load_i18n(project.root)
     codes = list(codes or i18n.codes)
@@ -210,31 +218,32 @@ def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Pat
     keep_others = out is None and set(codes) != set(i18n.codes) and read_manifest(target) is not None
     target.parent.mkdir(parents=True, exist_ok=True)
     epoch = source_date_epoch(project.root)
-    jobs = jobs or min(len(codes), os.cpu_count() or 1)
+    outputs = {code: step_outputs(post_steps, project, code) for code in codes}
+    keys = _keys(project, i18n, codes, audience, epoch, search, post_steps, outputs) if cache else {}
 
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent))
     try:
-        staging = work / "languages"
-        outputs = {code: step_outputs(post_steps, project, code) for code in codes}
-        results = _build_all(project.config_file, codes, staging, jobs, epoch, outputs, search)
-        failed = [r for r in results if not r.ok]
-        for r in results:
-            log(f"[{r.code}] built in {r.seconds:.1f}s" + (f", {len(r.warnings)} problem(s)" if not r.ok else ""))
-        if failed:
-            lines = []
-            for r in failed:
-                lines += [f"[{r.code}] {m}" for m in r.warnings]
-                if r.error:
-                    lines.append(f"[{r.code}] ERROR: {r.error}")
-            raise BuildFailed("The build found problems in "
-                              f"{', '.join(r.code for r in failed)} (site/ was left unchanged):\n" + "\n".join(lines))
-        site = work / "site"
-        (staging / i18n.default).rename(site) if i18n.default in codes else site.mkdir()
+        restored, fresh = work / "cached", []
         for code in codes:
-            if code != i18n.default:
-                (staging / code).rename(site / code)
-        for step in post_steps:
-            step(site, project)
+            found = cache_module.restore(cache_module.cache_root(project), keys[code], code,
+                                         restored / code) if cache else cache_module.Lookup(False)
+            if found.hit:
+                log(f"[{code}] from the cache ({keys[code][:12]})")
+            else:
+                fresh.append(code)
+                if found.reason:
+                    log(f"[{code}] cache entry not used: {found.reason}")
+        site = work / "site"
+        results = _build_fresh(project, i18n, fresh, work, site, jobs, epoch, outputs, search, post_steps, log)
+        if cache:
+            prefixes = [i18n.prefix(c) for c in i18n.codes]
+            listing = files_under(site)
+            for code in fresh:
+                cache_module.store(cache_module.cache_root(project), keys[code], code, site,
+                                   cache_module.owned_files(site, prefixes, i18n.prefix(code), listing))
+        for code in codes:
+            if (restored / code).is_dir():
+                shutil.copytree(restored / code, site, dirs_exist_ok=True, copy_function=os.link)
         if keep_others:
             keep_other_languages(target, site, [i18n.prefix(c) for c in i18n.codes],
                                  [i18n.prefix(c) for c in codes])
@@ -242,4 +251,54 @@ def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Pat
         swap_in(site, target)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return BuildReport(results, time.perf_counter() - started, target)
+    cached = [code for code in codes if code not in fresh]
+    return BuildReport(results, time.perf_counter() - started, target, cached)
+
+
+def _keys(project: Project, i18n, codes: Sequence[str], audience: str, epoch: str, search: bool,
+          post_steps: Sequence[PostStep], outputs: dict[str, str]) -> dict[str, str]:
+    """Each language's cache key. The options are what changes the outputs besides the files: the
+    build date, the commit (the PDF colophon prints it), search, and the post steps that run."""
+    from handbook.pdf.edition import source_commit
+
+    steps = [f"{getattr(s, '__module__', '')}.{getattr(s, '__qualname__', repr(s))}" for s in post_steps]
+    common = {"epoch": epoch, "commit": source_commit(project), "search": str(search), "steps": ",".join(steps)}
+    return {code: cache_module.language_key(project, i18n, code, audience=audience,
+                                            options={**common, "outputs": outputs[code]},
+                                            site_facts=cache_module.site_facts(project, i18n, code))
+            for code in codes}
+
+
+def _build_fresh(project: Project, i18n, codes: Sequence[str], work: Path, site: Path, jobs: int | None,
+                 epoch: str, outputs: dict[str, str], search: bool, post_steps: Sequence[PostStep],
+                 log: Callable[[str], None]) -> list[LanguageResult]:
+    """Build ``codes`` with MkDocs, lay them out as one site in ``site`` and run the post steps on it.
+
+    Every step works language by language (each language's PDF, each page's policy, each language's
+    offline files), so a site holding only the languages not in the cache gets the same files."""
+    site.mkdir()
+    if not codes:
+        return []
+    staging = work / "languages"
+    jobs = jobs or min(len(codes), os.cpu_count() or 1)
+    results = _build_all(project.config_file, codes, staging, jobs, epoch, outputs, search)
+    failed = [r for r in results if not r.ok]
+    for r in results:
+        log(f"[{r.code}] built in {r.seconds:.1f}s" + (f", {len(r.warnings)} problem(s)" if not r.ok else ""))
+    if failed:
+        lines = []
+        for r in failed:
+            lines += [f"[{r.code}] {m}" for m in r.warnings]
+            if r.error:
+                lines.append(f"[{r.code}] ERROR: {r.error}")
+        raise BuildFailed("The build found problems in "
+                          f"{', '.join(r.code for r in failed)} (site/ was left unchanged):\n" + "\n".join(lines))
+    if i18n.default in codes:
+        site.rmdir()
+        (staging / i18n.default).rename(site)
+    for code in codes:
+        if code != i18n.default:
+            (staging / code).rename(site / code)
+    for step in post_steps:
+        step(site, project)
+    return results
