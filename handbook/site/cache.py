@@ -36,7 +36,7 @@ CACHE_DIR = ".cache/handbook"
 RECORD = "entry.json"
 FORMAT = 1  # bumped when the entry's layout or the key's recipe changes: old entries then miss
 # Folders of the checkout whose every file can change any language's output.
-_SHARED_DIRS = ("handbook", "hooks", "overrides", "styles", CHANGES_DIR)
+_SHARED_DIRS = ("hooks", "overrides", "styles", CHANGES_DIR)
 _SHARED_FILES = (CONFIG_FILE, "pyproject.toml", "constraints.txt")
 _SKIPPED_PARTS = ("__pycache__",)
 
@@ -78,6 +78,13 @@ def input_files(project: Project, i18n: I18n, code: str, audience: str) -> list[
     return sorted(set(found))
 
 
+def package_files() -> list[Path]:
+    """The files of the handbook package that runs the build (code, templates, fonts): the one
+    imported, which is not always the checkout's own copy."""
+    top = Path(__file__).resolve().parent.parent
+    return [top / rel for rel in files(top, top) if not any(p in _SKIPPED_PARTS for p in rel.split("/"))]
+
+
 def _distributions() -> list[str]:
     """'name==version' of every installed distribution: a dependency upgrade is a new key."""
     names = {f"{(d.metadata['Name'] or '').lower()}=={d.version}" for d in metadata.distributions()}
@@ -111,6 +118,9 @@ def language_key(project: Project, i18n: I18n, code: str, *, audience: str, opti
     add("tags", _tags(project).encode())
     for path in input_files(project, i18n, code, audience):
         add("file:" + path.relative_to(project.root).as_posix(), path.read_bytes())
+    package = Path(__file__).resolve().parent.parent
+    for path in package_files():
+        add("package:" + path.relative_to(package).as_posix(), path.read_bytes())
     return digest.hexdigest()
 
 
