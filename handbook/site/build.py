@@ -258,11 +258,9 @@ def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Pat
 def _keys(project: Project, i18n, codes: Sequence[str], audience: str, epoch: str, search: bool,
           post_steps: Sequence[PostStep], outputs: dict[str, str]) -> dict[str, str]:
     """Each language's cache key. The options are what changes the outputs besides the files: the
-    build date, the commit (the PDF colophon prints it), search, and the post steps that run."""
-    from handbook.pdf.edition import source_commit
-
+    build date, search, and the post steps that run. Not the commit: no language's output shows it."""
     steps = [f"{getattr(s, '__module__', '')}.{getattr(s, '__qualname__', repr(s))}" for s in post_steps]
-    common = {"epoch": epoch, "commit": source_commit(project), "search": str(search), "steps": ",".join(steps)}
+    common = {"epoch": epoch, "search": str(search), "steps": ",".join(steps)}
     return {code: cache_module.language_key(project, i18n, code, audience=audience,
                                             options={**common, "outputs": outputs[code]},
                                             site_facts=cache_module.site_facts(project, i18n, code))

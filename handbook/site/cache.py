@@ -194,6 +194,20 @@ def owned_files(site: Path, prefixes: Sequence[str], prefix: str, listing: Seque
     return [rel for rel in listing if next(p for p in ordered if rel.startswith(p)) == prefix]
 
 
+def inputs_digest(project: Project, i18n: I18n, code: str, audience: str = "public") -> str:
+    """A short digest of language ``code``'s own inputs (its files, the English ones, the shared data,
+    templates and the package): what the language's colophon prints instead of the commit, so that
+    its outputs do not change when another language does."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent.parent
+    named = [(p.relative_to(project.root).as_posix(), p) for p in input_files(project, i18n, code, audience)]
+    named += [("package:" + p.relative_to(package).as_posix(), p) for p in package_files()]
+    for name, path in named:
+        data = path.read_bytes()
+        digest.update(name.encode("utf-8") + b"\0" + str(len(data)).encode() + b"\0" + data)
+    return digest.hexdigest()[:12]
+
+
 def site_facts(project: Project, i18n: I18n, code: str) -> str:
     """What language ``code``'s pages show about every language: the publication gate's decisions
     (switchers leave out unlisted languages, a draft says so) and its translation status tables.

@@ -191,3 +191,20 @@ def test_no_cache_leaves_the_cache_alone(tmp_path):
     build_site(project, codes=["en"], out=tmp_path / "out", search=False, log=lambda _: None, cache=False)
     assert not cache.cache_root(project).exists()
     shutil.rmtree(tmp_path / "out")
+
+
+# --- the colophon of a language's PDF --------------------------------------------------------------
+
+def test_the_pdf_colophon_prints_the_languages_own_inputs_not_the_commit(tmp_path):
+    from handbook.languages import load_i18n
+    from handbook.pdf.book import assemble_book
+
+    project = make_handbook(tmp_path / "handbook", PAGES, nav=NAV)
+    i18n = load_i18n(project.root)
+    before = {code: cache.inputs_digest(project, i18n, code) for code in ("fr", "es")}
+    html = assemble_book(project, "fr", "1790000000").html
+    assert before["fr"] in html and "Empreinte des sources" in html
+    page = project.docs / "guide.es.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nOtra frase.\n", encoding="utf-8")
+    after = {code: cache.inputs_digest(project, i18n, code) for code in ("fr", "es")}
+    assert after["fr"] == before["fr"] and after["es"] != before["es"]
