@@ -44,7 +44,9 @@ def run(args: argparse.Namespace, project: Project) -> int:
     steps = [getattr(importlib.import_module(POST_STEPS[name]), "post_build") for name in names]
     try:
         report = build_site(project, codes=args.lang, out=args.out, jobs=args.jobs, post_steps=steps,
-                            cache=not args.no_cache)
+                            cache=not args.no_cache,
+                            # --lang with --out: a part of the site, for `handbook assemble`
+                            part=bool(args.lang and args.out))
     except BuildFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -29,6 +29,7 @@ from handbook.check.safety import file_problems
 from handbook.errors import BuildFailed  # raised here; defined in errors so csp.py and the PDF step need not import the build
 from handbook.languages import load_i18n
 from handbook.paths import LOCALE_ENV, OUTPUTS_ENV, Project
+from handbook.site import assemble as assembly
 from handbook.site import cache as cache_module
 from handbook.site.output import check_output, files_under, keep_other_languages, read_manifest, write_manifest
 from handbook.workers import run_in_workers
@@ -195,12 +196,13 @@ PostStep = Callable[[Path, Project], None]
 def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Path | None = None,
                jobs: int | None = None, search: bool = True,
                post_steps: Sequence[PostStep] = (), log: Callable[[str], None] = print,
-               audience: str = "public", cache: bool = True) -> BuildReport:
+               audience: str = "public", cache: bool = True, part: bool = False) -> BuildReport:
     """Build every language (or ``codes``) into ``out`` (default ``site/``), atomically.
 
     Each language's outputs (pages, search, and what the post steps add: PDFs, offline ZIP) come
     from the cache (handbook.site.cache) when their key is there, else are built; ``cache=False``
-    builds every language afresh and stores nothing.
+    builds every language afresh and stores nothing. ``part=True`` (``--lang`` with ``--out``) marks
+    the output as a part that ``handbook assemble`` joins with the others (handbook.site.assemble).
     """
     started = time.perf_counter()
     i18n = load_i18n(project.root)
@@ -247,6 +249,11 @@ def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Pat
         if keep_others:
             keep_other_languages(target, site, [i18n.prefix(c) for c in i18n.codes],
                                  [i18n.prefix(c) for c in codes])
+        ident = assembly.identity(project, epoch, audience)
+        if part:
+            assembly.write_part_record(site, codes, ident)
+        elif keep_others or set(codes) == set(i18n.codes):
+            assembly.write_site_files(site, i18n, ident)
         write_manifest(site)
         swap_in(site, target)
     finally:

@@ -17,6 +17,7 @@ import pytest
 
 from handbook.commands.build import POST_STEPS
 from handbook.site import cache
+from handbook.site.assemble import COLOPHON, PART_RECORD, assemble
 from handbook.site.build import build_site
 from tests.conftest import make_handbook
 from tests.site.test_build import NAV, PAGES, tree_digest
@@ -68,7 +69,13 @@ def _builds(tmp_path_factory):
                     encoding="utf-8")
     edited = _build(project, base / "edited")          # French again, the others from the cache
     clean = _build(project, base / "clean", cache=False)  # the edited handbook, nothing from the cache
-    return project, base, {"first": first, "second": second, "edited": edited, "clean": clean}
+    # The same handbook on "separate machines": one part per language, nothing from the cache, joined.
+    parts = [base / "parts" / code for code in CODES]
+    for code, folder in zip(CODES, parts):
+        _build(project, folder, codes=[code], cache=False, part=True)
+    joined: list[str] = []
+    assemble(project, parts, base / "assembled", epoch=os.environ["SOURCE_DATE_EPOCH"], log=joined.append)
+    return project, base, {"first": first, "second": second, "edited": edited, "clean": clean, "joined": joined}
 
 
 def test_first_build_builds_every_language_and_fills_the_cache(builds):
@@ -96,6 +103,17 @@ def test_partly_cached_build_is_byte_identical_to_a_clean_build(builds):
     _, base, logs = builds
     assert _built(logs["clean"]) == set(CODES) and not _from_cache(logs["clean"])
     assert tree_digest(base / "edited") == tree_digest(base / "clean")
+
+
+def test_assembled_parts_are_byte_identical_to_the_one_machine_build(builds):
+    _, base, logs = builds
+    assert len(logs["joined"]) == len(CODES)
+    for code in CODES:  # each part holds its own language only, and says so
+        record = json.loads((base / "parts" / code / PART_RECORD).read_text(encoding="utf-8"))
+        assert record["languages"] == [code] and not (base / "parts" / code / COLOPHON).exists()
+    clean = tree_digest(base / "clean")
+    assert COLOPHON in clean and any(name.endswith(".pdf") for name in clean)
+    assert tree_digest(base / "assembled") == clean
 
 
 # --- any doubt rebuilds -----------------------------------------------------------------------------
