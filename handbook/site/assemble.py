@@ -25,7 +25,7 @@ from pathlib import Path
 from handbook.errors import HandbookError
 from handbook.languages import I18n, load_i18n
 from handbook.paths import Project
-from handbook.site.output import MANIFEST, check_output, files_under, read_manifest, write_manifest
+from handbook.site.output import MANIFEST, check_output, files_under, read_manifest, swap_in, write_manifest
 
 PART_RECORD = ".handbook-part.json"
 COLOPHON = "colophon.json"
@@ -131,8 +131,6 @@ def _part_files(folder: Path, codes: Sequence[str], i18n: I18n) -> list[str]:
 def assemble(project: Project, folders: Sequence[Path], out: Path, *, epoch: str, audience: str = "public",
              log: Callable[[str], None] = print) -> Path:
     """Join the parts in ``folders`` into ``out`` (replaced atomically); return the output folder."""
-    from handbook.site.build import swap_in  # the build's own swap: one way to replace a site
-
     i18n = load_i18n(project.root)
     target = check_output(project, out)
     expected = identity(project, epoch, audience)

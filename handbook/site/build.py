@@ -31,7 +31,8 @@ from handbook.languages import load_i18n
 from handbook.paths import LOCALE_ENV, OUTPUTS_ENV, Project
 from handbook.site import assemble as assembly
 from handbook.site import cache as cache_module
-from handbook.site.output import check_output, files_under, keep_other_languages, read_manifest, write_manifest
+from handbook.site.output import (check_output, files_under, keep_other_languages, read_manifest, swap_in,
+                                  write_manifest)
 from handbook.workers import run_in_workers
 
 
@@ -156,16 +157,6 @@ def run_pagefind(site: Path) -> None:
     entry = site / "pagefind" / "pagefind-entry.json"
     entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True,
                                 ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
-
-def swap_in(new: Path, target: Path) -> None:
-    """Replace ``target`` by ``new`` with renames only, so a reader never sees half a site."""
-    old = target.with_name(f".{target.name}.old-{os.getpid()}")
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
-    if old.exists():
-        shutil.rmtree(old)
 
 
 def preflight(project: Project) -> list:
