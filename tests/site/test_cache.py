@@ -226,3 +226,30 @@ def test_the_pdf_colophon_prints_the_languages_own_inputs_not_the_commit(tmp_pat
     page.write_text(page.read_text(encoding="utf-8") + "\nOtra frase.\n", encoding="utf-8")
     after = {code: cache.inputs_digest(project, i18n, code) for code in ("fr", "es")}
     assert after["fr"] == before["fr"] and after["es"] != before["es"]
+
+
+# --- the command line ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("argv", "cache_on", "part"), [
+    (["build"], True, False),
+    (["build", "--no-cache"], False, False),
+    (["build", "--lang", "fr", "--out", "OUT"], True, True),
+    (["build", "--lang", "fr", "--no-cache", "--out", "OUT"], False, True),
+    (["build", "--lang", "fr"], True, False),  # into site/: updates French there, not a part
+])
+def test_build_options_reach_the_build(tmp_path, monkeypatch, argv, cache_on, part):
+    from handbook.cli import main
+    from handbook.site import build as build_module
+    from handbook.site.build import BuildReport
+
+    seen = {}
+
+    def fake(project, **kw):
+        seen.update(kw)
+        return BuildReport([], 0.0, tmp_path, [])
+
+    monkeypatch.setattr(build_module, "build_site", fake)
+    project = make_handbook(tmp_path / "handbook", PAGES, nav=NAV)
+    monkeypatch.setenv("HANDBOOK_ROOT", str(project.root))
+    assert main([a.replace("OUT", str(tmp_path / "out")) for a in argv]) == 0
+    assert (seen["cache"], seen["part"]) == (cache_on, part)
