@@ -187,12 +187,13 @@ PostStep = Callable[[Path, Project], None]
 def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Path | None = None,
                jobs: int | None = None, search: bool = True,
                post_steps: Sequence[PostStep] = (), log: Callable[[str], None] = print,
-               audience: str = "public", cache: bool = True, part: bool = False) -> BuildReport:
+               audience: str = "public", cache: bool = False, part: bool = False) -> BuildReport:
     """Build every language (or ``codes``) into ``out`` (default ``site/``), atomically.
 
-    Each language's outputs (pages, search, and what the post steps add: PDFs, offline ZIP) come
-    from the cache (handbook.site.cache) when their key is there, else are built; ``cache=False``
-    builds every language afresh and stores nothing. ``part=True`` (``--lang`` with ``--out``) marks
+    With ``cache=True`` (``handbook build`` without ``--no-cache``), each language's outputs (pages,
+    search, and what the post steps add: PDFs, offline ZIP) come from the cache (handbook.site.cache)
+    when their key is there, else are built and stored. Off by default, so that benchmarks and tests
+    that call the build measure and test a real build. ``part=True`` (``--lang`` with ``--out``) marks
     the output as a part that ``handbook assemble`` joins with the others (handbook.site.assemble).
     """
     started = time.perf_counter()

@@ -28,7 +28,7 @@ CODES = ("en", "fr", "es", "ar")
 
 def _build(project, out: Path, **kw) -> list[str]:
     lines: list[str] = []
-    build_site(project, out=out, jobs=2, post_steps=STEPS, log=lines.append, **kw)
+    build_site(project, out=out, jobs=2, post_steps=STEPS, log=lines.append, **{"cache": True, **kw})
     return lines
 
 
@@ -204,9 +204,10 @@ def test_key_follows_audience_and_options(tmp_path, option):
     assert all(base[c] != other[c] for c in CODES)
 
 
-def test_no_cache_leaves_the_cache_alone(tmp_path):
+@pytest.mark.parametrize("options", [{"cache": False}, {}], ids=["cache=False", "default"])
+def test_no_cache_leaves_the_cache_alone(tmp_path, options):
     project = make_handbook(tmp_path / "handbook", PAGES, nav=NAV)
-    build_site(project, codes=["en"], out=tmp_path / "out", search=False, log=lambda _: None, cache=False)
+    build_site(project, codes=["en"], out=tmp_path / "out", search=False, log=lambda _: None, **options)
     assert not cache.cache_root(project).exists()
     shutil.rmtree(tmp_path / "out")
 
