@@ -19,6 +19,7 @@ from handbook.paths import find_project
 
 COMMANDS: dict[str, str] = {
     "build": "handbook.commands.build",
+    "assemble": "handbook.commands.assemble",
     "serve": "handbook.commands.serve",
     "lint": "handbook.commands.lint",
     "check": "handbook.commands.check",

@@ -28,8 +28,9 @@ POST_STEPS: dict[str, str] = {
 }
 
 # The restricted edition (--audience restricted) has no offline ZIP: a copy on a device is out of the
-# committee's access control. It gets a robots.txt that disallows everything.
-RESTRICTED_SKIPS = ("offline",)
+# committee's access control. It holds the restricted text by design, so it is not scanned for it.
+# It gets a robots.txt that disallows everything.
+RESTRICTED_SKIPS = ("offline", "leaks")
 RESTRICTED_STEPS = (("handbook.restricted.site", "write_robots"),)
 
 
@@ -42,6 +43,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--audience", choices=("public", "restricted"), default="public",
                         help="'restricted' builds the restricted edition (public and restricted pages, "
                              "with the restricted/ tree) into --out, which it requires (default: public)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="build every language afresh, ignoring and not filling .cache/handbook/")
 
 
 def run(args: argparse.Namespace, project: Project) -> int:
@@ -65,9 +68,13 @@ def run(args: argparse.Namespace, project: Project) -> int:
         steps += [getattr(importlib.import_module(module), name) for module, name in RESTRICTED_STEPS]
     try:
         report = build_site(project, codes=args.lang, out=args.out, jobs=args.jobs, post_steps=steps,
-                            audience=audience)
+                            audience=audience, cache=not args.no_cache,
+                            # --lang with --out: a part of the site, for `handbook assemble`
+                            part=bool(args.lang and args.out))
     except BuildFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    print(f"Built {len(report.languages)} language(s) into {report.site} in {report.seconds:.1f}s")
+    cached = f" ({len(report.cached)} from the cache)" if report.cached else ""
+    print(f"Built {len(report.languages) + len(report.cached)} language(s){cached} into {report.site} "
+          f"in {report.seconds:.1f}s")
     return 0

@@ -23,9 +23,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add.add_argument("--quotes", metavar="MARKS",
                      help="four quotation marks (open, close, nested open, nested close), e.g. '«»“”', when "
                           "the language is not in the handbook's table of CLDR delimiters")
+    workflow = sub.add_parser("workflow", help="write the CI workflows' language lists from languages.yml",
+                              description="Rewrite each line marked '# hb:languages' in .github/workflows/*.yml "
+                              "(the matrix of per-language build jobs) from translations/languages.yml.")
+    workflow.add_argument("--check", action="store_true",
+                          help="change nothing; exit 1 and name the files when a list differs")
 
 
 def run(args: argparse.Namespace, project: Project) -> int:
+    if args.action == "workflow":
+        return _workflow(args, project)
     from handbook.translation.addlang import add_language
 
     lang, written = add_language(project, args.code, args.name, args.dir, args.quotes)
@@ -34,4 +41,23 @@ def run(args: argparse.Namespace, project: Project) -> int:
         print(f"  {path.relative_to(project.root)}")
     print(f"Next: translate translations/ui/*.{lang.code}.yml, start pages with "
           f"`handbook translate start {lang.code} PAGE`, and replace the placeholder team in .github/CODEOWNERS.")
+    return 0
+
+
+def _workflow(args: argparse.Namespace, project: Project) -> int:
+    from handbook.translation import workflow_matrix
+
+    if args.check:
+        stale = sorted(workflow_matrix.plan(project))
+        for path in stale:
+            print(f"{path.relative_to(project.root)}: its language list differs from translations/languages.yml; "
+                  "run `handbook language workflow` to rewrite it.")
+        if not stale:
+            print("The workflows' language lists are up to date.")
+        return 1 if stale else 0
+    changed = workflow_matrix.sync(project)
+    for path in changed:
+        print(f"Rewrote the language list of {path.relative_to(project.root)}")
+    if not changed:
+        print("The workflows' language lists are up to date.")
     return 0

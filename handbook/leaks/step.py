@@ -14,6 +14,8 @@ from handbook.paths import Project
 
 
 def post_build(site: Path, project: Project) -> None:
+    """Scan ``site``; it is a ``whole_site`` step, so the build gives it every language, those taken
+    from the cache too (the restricted tree may have changed since they were built)."""
     from handbook.leaks import tree
 
     if not tree.present(project):
@@ -29,3 +31,6 @@ def post_build(site: Path, project: Project) -> None:
     if found:
         raise BuildFailed("The public build holds restricted text or images (paths are in the built site; "
                           "site/ was left unchanged):\n" + "\n".join(d.text() for d in found))
+
+
+post_build.whole_site = True  # type: ignore[attr-defined]  # run on the whole site (handbook.site.build)

@@ -139,7 +139,7 @@ def review_line(corpus: Corpus, code: str, base: str) -> str | None:
 
 def assemble_book(project: Project, code: str, epoch: str, only: str | None = None,
                   spacing: dict[str, str] | None = None, corpus: Corpus | None = None,
-                  audience: str = PUBLIC) -> Book:
+                  audience: str = PUBLIC, inputs: str | None = None) -> Book:
     """Convert every page of language ``code`` and fill the print template (no rendering yet).
 
     With ``only`` (an English source path, such as 'checklists/x.md'), the document is that page
@@ -148,6 +148,7 @@ def assemble_book(project: Project, code: str, epoch: str, only: str | None = No
     ``spacing`` gives some chapters (by key) the class 'hb-tight' or 'hb-loose', so that their last
     page is not one that holds only a few lines (see handbook.pdf.pipeline). ``corpus`` is the page
     model, read here unless given (the pipeline reads it once for a language's book and pages).
+    ``inputs`` is the digest of the language's inputs the colophon prints, computed here unless given.
     """
     project = Project(project.root.resolve())  # file URLs need absolute paths
     corpus = corpus or load_corpus(project)
@@ -206,7 +207,11 @@ def assemble_book(project: Project, code: str, epoch: str, only: str | None = No
                                     "pdf_chapter_outdated" if e.base in outdated else "pdf_chapter_translated")]}
         for e in entries
     ]
-    ed = edition(project, epoch)
+    if inputs is None:
+        from handbook.site.cache import inputs_digest  # hashing every input: once per language in the pipeline
+
+        inputs = inputs_digest(project, i18n, code)
+    ed = edition(project, epoch, inputs)
     created = build_date(epoch).strftime("%Y-%m-%dT%H:%M:%SZ")
     rtl = language.rtl
     env = _environment()
@@ -230,7 +235,7 @@ def assemble_book(project: Project, code: str, epoch: str, only: str | None = No
         keywords=t["pdf_keywords"], created=created, leaflet=leaflet,
         font_stylesheets=[(project.root / WEB_FONTS_CSS).as_uri()],
         css=css, status=_status(i18n, code, ed), edition_line=_edition_line(i18n, code, ed),
-        commit=ltr(ed.commit, rtl), built=ltr(ed.built, rtl), chapters=chapter_rows, items=items,
+        inputs=ltr(ed.inputs, rtl), built=ltr(ed.built, rtl), chapters=chapter_rows, items=items,
         restricted_notice=t["restricted_banner"] if audience == RESTRICTED else "",
     )
     roots = [project.docs, project.root / WEB_FONTS, project.root / WEB_FONTS_CSS, PRINT_FONTS]

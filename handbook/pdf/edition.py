@@ -1,4 +1,4 @@
-"""The imprint printed on the cover and colophon: edition number, date, status, source commit, build date.
+"""The imprint printed on the cover and colophon: edition number, date, status, inputs digest, build date.
 
 The editorial workflow owns edition numbers (translations/edition.yml, read through
 handbook.editorial.edition); without that file the book is an unnumbered draft dated by the build.
@@ -19,7 +19,7 @@ class Imprint:
     number: str   # '' while no edition has been published
     date: str     # YYYY-MM-DD
     status: str   # a status id, e.g. 'draft'; shown through the UI string pdf_status_<id> when it exists
-    commit: str   # source commit ('' outside git)
+    inputs: str   # digest of the language's own inputs (handbook.site.cache.inputs_digest)
     built: str    # build date, YYYY-MM-DD, from SOURCE_DATE_EPOCH
 
 
@@ -36,13 +36,15 @@ def source_commit(project: Project) -> str:
     return proc.stdout.strip() if proc.returncode == 0 else ""
 
 
-def edition(project: Project, epoch: str) -> Imprint:
+def edition(project: Project, epoch: str, inputs: str = "") -> Imprint:
     """The current edition, from the editorial workflow (handbook.editorial.edition.current,
-    translations/edition.yml); a draft with no number, dated by the build, when there is none."""
+    translations/edition.yml); a draft with no number, dated by the build, when there is none.
+
+    A language's book prints ``inputs`` (the digest of its own inputs), not the commit: a commit
+    that changes another language must not change this language's PDF (handbook.site.cache)."""
     built = build_date(epoch).date().isoformat()
-    commit = source_commit(project)
     if not edition_file(project).exists():
-        return Imprint(number="", date=built, status="draft", commit=commit, built=built)
+        return Imprint(number="", date=built, status="draft", built=built, inputs=inputs)
     record = current(project)  # an invalid file is an error that names it
     return Imprint(number=str(record.number), date=record.date.isoformat(), status=record.status,
-                   commit=commit, built=built)
+                   built=built, inputs=inputs)

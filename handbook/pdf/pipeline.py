@@ -27,6 +27,7 @@ from handbook.pdf.link import fill_details, fill_own_details
 from handbook.pages.config import read_content_config
 from handbook.pdf.source import BookEntry, book_order
 from handbook.pdf.weasy import render_pdf
+from handbook.site.cache import inputs_digest
 from handbook.translation.gate import decide
 from handbook.workers import run_in_workers
 
@@ -83,7 +84,8 @@ def build_pdf(root: str, code: str, target: str, epoch: str, own_dir: str = "", 
     started = time.perf_counter()
     try:
         corpus = load_corpus(project, audience=audience)  # read once for the book and every page's own PDF
-        book, rendered = _render_checked(project, code, epoch, None, result, corpus, audience)
+        inputs = inputs_digest(project, load_i18n(project.root), code, audience)  # the colophon's, hashed once
+        book, rendered = _render_checked(project, code, epoch, None, result, corpus, audience, inputs)
         if result.problems:  # refuse before spending time on the pages' own PDFs
             return _finish(result, started)
         result.pages = rendered.pages
@@ -92,7 +94,7 @@ def build_pdf(root: str, code: str, target: str, epoch: str, own_dir: str = "", 
             for entry in book.entries:
                 if not has_own_pdf(entry.base):
                     continue
-                _, own = _render_checked(project, code, epoch, entry.base, result, corpus, audience)
+                _, own = _render_checked(project, code, epoch, entry.base, result, corpus, audience, inputs)
                 path = Path(own_dir) / page_url(entry.base) / own_pdf_name(code, entry.base, audience)
                 files.append((path, own.pdf))
                 result.own.append((entry.base, path, own.pages))
@@ -107,7 +109,7 @@ def build_pdf(root: str, code: str, target: str, epoch: str, own_dir: str = "", 
 
 
 def _render_checked(project: Project, code: str, epoch: str, only: str | None, result: PdfResult,
-                    corpus: Corpus, audience: str = PUBLIC):
+                    corpus: Corpus, audience: str = PUBLIC, inputs: str | None = None):
     """Assemble, render and check one document (the book, or with ``only`` one page's own PDF),
     adding its problems and timings to ``result``."""
     # A chapter that ends on a page of a few lines is laid out again: set a little tighter (so the
@@ -115,7 +117,8 @@ def _render_checked(project: Project, code: str, epoch: str, only: str | None, r
     spacing: dict[str, str] = {}
     for attempt in ("", "hb-tight", "hb-loose"):
         mark = time.perf_counter()
-        book = assemble_book(project, code, epoch, only=only, spacing=spacing, corpus=corpus, audience=audience)
+        book = assemble_book(project, code, epoch, only=only, spacing=spacing, corpus=corpus, audience=audience,
+                             inputs=inputs)
         _add(result, "assemble", time.perf_counter() - mark)
         if book.problems:
             result.problems = sorted({*result.problems, *book.problems})

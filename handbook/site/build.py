@@ -30,7 +30,10 @@ from handbook.errors import BuildFailed  # raised here; defined in errors so csp
 from handbook.languages import load_i18n
 from handbook.pages.walk import PUBLIC
 from handbook.paths import AUDIENCE_ENV, LOCALE_ENV, OUTPUTS_ENV, Project
-from handbook.site.output import check_output, keep_other_languages, read_manifest, write_manifest
+from handbook.site import assemble as assembly
+from handbook.site import cache as cache_module
+from handbook.site.output import (check_output, files_under, keep_other_languages, read_manifest, swap_in,
+                                  write_manifest)
 from handbook.workers import run_in_workers
 
 
@@ -158,16 +161,6 @@ def run_pagefind(site: Path) -> None:
                                 ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def swap_in(new: Path, target: Path) -> None:
-    """Replace ``target`` by ``new`` with renames only, so a reader never sees half a site."""
-    old = target.with_name(f".{target.name}.old-{os.getpid()}")
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
-    if old.exists():
-        shutil.rmtree(old)
-
-
 def preflight(project: Project) -> list:
     """Markup-safety findings outside the pages, refused before MkDocs reads anything: files in docs/
     (links out of the repository, file types, SVG images) and the data that becomes page text (UI
@@ -187,6 +180,7 @@ class BuildReport:
     languages: list[LanguageResult]
     seconds: float
     site: Path
+    cached: list[str] = field(default_factory=list)  # languages taken from the cache, not built
 
 
 PostStep = Callable[[Path, Project], None]
@@ -195,11 +189,19 @@ PostStep = Callable[[Path, Project], None]
 def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Path | None = None,
                jobs: int | None = None, search: bool = True,
                post_steps: Sequence[PostStep] = (), log: Callable[[str], None] = print,
-               audience: str = PUBLIC) -> BuildReport:
+               audience: str = PUBLIC, cache: bool = False, part: bool = False) -> BuildReport:
     """Build every language (or ``codes``) into ``out`` (default ``site/``), atomically.
 
     ``audience`` RESTRICTED builds the restricted edition (public and restricted pages together,
-    handbook.restricted); post steps that declare ``takes_audience`` are given it too."""
+    handbook.restricted); post steps that declare ``takes_audience`` are given it too. Steps that
+    declare ``whole_site`` (the leak scan) run last, on the whole site, cached languages included.
+
+    With ``cache=True`` (``handbook build`` without ``--no-cache``), each language's outputs (pages,
+    search, and what the post steps add: PDFs, offline ZIP) come from the cache (handbook.site.cache)
+    when their key is there, else are built and stored. Off by default, so that benchmarks and tests
+    that call the build measure and test a real build. ``part=True`` (``--lang`` with ``--out``) marks
+    the output as a part that ``handbook assemble`` joins with the others (handbook.site.assemble).
+    """
     started = time.perf_counter()
     i18n = load_i18n(project.root)
     codes = list(codes or i18n.codes)
@@ -216,36 +218,99 @@ def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Pat
     keep_others = out is None and set(codes) != set(i18n.codes) and read_manifest(target) is not None
     target.parent.mkdir(parents=True, exist_ok=True)
     epoch = source_date_epoch(project.root)
-    jobs = jobs or min(len(codes), os.cpu_count() or 1)
+    outputs = {code: step_outputs(post_steps, project, code) for code in codes}
+    keys = _keys(project, i18n, codes, audience, epoch, search, post_steps, outputs) if cache else {}
 
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent))
     try:
-        staging = work / "languages"
-        outputs = {code: step_outputs(post_steps, project, code) for code in codes}
-        results = _build_all(project.config_file, codes, staging, jobs, epoch, outputs, search, audience)
-        failed = [r for r in results if not r.ok]
-        for r in results:
-            log(f"[{r.code}] built in {r.seconds:.1f}s" + (f", {len(r.warnings)} problem(s)" if not r.ok else ""))
-        if failed:
-            lines = []
-            for r in failed:
-                lines += [f"[{r.code}] {m}" for m in r.warnings]
-                if r.error:
-                    lines.append(f"[{r.code}] ERROR: {r.error}")
-            raise BuildFailed("The build found problems in "
-                              f"{', '.join(r.code for r in failed)} (site/ was left unchanged):\n" + "\n".join(lines))
-        site = work / "site"
-        (staging / i18n.default).rename(site) if i18n.default in codes else site.mkdir()
+        restored, fresh = work / "cached", []
         for code in codes:
-            if code != i18n.default:
-                (staging / code).rename(site / code)
+            found = cache_module.restore(cache_module.cache_root(project), keys[code], code,
+                                         restored / code) if cache else cache_module.Lookup(False)
+            if found.hit:
+                log(f"[{code}] from the cache ({keys[code][:12]})")
+            else:
+                fresh.append(code)
+                if found.reason:
+                    log(f"[{code}] cache entry not used: {found.reason}")
+        site = work / "site"
+        per_language = [s for s in post_steps if not getattr(s, "whole_site", False)]
+        results = _build_fresh(project, i18n, fresh, work, site, jobs, epoch, outputs, search, per_language, log,
+                               audience)
+        if cache:
+            prefixes = [i18n.prefix(c) for c in i18n.codes]
+            listing = files_under(site)
+            for code in fresh:
+                cache_module.store(cache_module.cache_root(project), keys[code], code, site,
+                                   cache_module.owned_files(site, prefixes, i18n.prefix(code), listing))
+        for code in codes:
+            if (restored / code).is_dir():
+                shutil.copytree(restored / code, site, dirs_exist_ok=True, copy_function=os.link)
         for step in post_steps:
-            step(site, project, audience=audience) if getattr(step, "takes_audience", False) else step(site, project)
+            if getattr(step, "whole_site", False):
+                _run_step(step, site, project, audience)
         if keep_others:
             keep_other_languages(target, site, [i18n.prefix(c) for c in i18n.codes],
                                  [i18n.prefix(c) for c in codes])
+        ident = assembly.identity(project, epoch, audience)
+        if part:
+            assembly.write_part_record(site, codes, ident)
+        elif keep_others or set(codes) == set(i18n.codes):
+            assembly.write_site_files(site, i18n, ident)
         write_manifest(site)
         swap_in(site, target)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return BuildReport(results, time.perf_counter() - started, target)
+    cached = [code for code in codes if code not in fresh]
+    return BuildReport(results, time.perf_counter() - started, target, cached)
+
+
+def _keys(project: Project, i18n, codes: Sequence[str], audience: str, epoch: str, search: bool,
+          post_steps: Sequence[PostStep], outputs: dict[str, str]) -> dict[str, str]:
+    """Each language's cache key. The options are what changes the outputs besides the files: the
+    build date, search, and the post steps that run. Not the commit: no language's output shows it."""
+    steps = [f"{getattr(s, '__module__', '')}.{getattr(s, '__qualname__', repr(s))}" for s in post_steps]
+    common = {"epoch": epoch, "search": str(search), "steps": ",".join(steps)}
+    return {code: cache_module.language_key(project, i18n, code, audience=audience,
+                                            options={**common, "outputs": outputs[code]},
+                                            site_facts=cache_module.site_facts(project, i18n, code))
+            for code in codes}
+
+
+def _build_fresh(project: Project, i18n, codes: Sequence[str], work: Path, site: Path, jobs: int | None,
+                 epoch: str, outputs: dict[str, str], search: bool, post_steps: Sequence[PostStep],
+                 log: Callable[[str], None], audience: str = PUBLIC) -> list[LanguageResult]:
+    """Build ``codes`` with MkDocs, lay them out as one site in ``site`` and run the post steps on it.
+
+    Every step works language by language (each language's PDF, each page's policy, each language's
+    offline files), so a site holding only the languages not in the cache gets the same files."""
+    site.mkdir()
+    if not codes:
+        return []
+    staging = work / "languages"
+    jobs = jobs or min(len(codes), os.cpu_count() or 1)
+    results = _build_all(project.config_file, codes, staging, jobs, epoch, outputs, search, audience)
+    failed = [r for r in results if not r.ok]
+    for r in results:
+        log(f"[{r.code}] built in {r.seconds:.1f}s" + (f", {len(r.warnings)} problem(s)" if not r.ok else ""))
+    if failed:
+        lines = []
+        for r in failed:
+            lines += [f"[{r.code}] {m}" for m in r.warnings]
+            if r.error:
+                lines.append(f"[{r.code}] ERROR: {r.error}")
+        raise BuildFailed("The build found problems in "
+                          f"{', '.join(r.code for r in failed)} (site/ was left unchanged):\n" + "\n".join(lines))
+    if i18n.default in codes:
+        site.rmdir()
+        (staging / i18n.default).rename(site)
+    for code in codes:
+        if code != i18n.default:
+            (staging / code).rename(site / code)
+    for step in post_steps:
+        _run_step(step, site, project, audience)
+    return results
+
+
+def _run_step(step: PostStep, site: Path, project: Project, audience: str) -> None:
+    step(site, project, audience=audience) if getattr(step, "takes_audience", False) else step(site, project)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -126,3 +127,13 @@ def keep_other_languages(old: Path, new: Path, prefixes: Iterable[str], rebuilt:
             os.link(source, dest)
         except OSError:  # another file system, or links not allowed: copy instead
             dest.write_bytes(source.read_bytes())
+
+
+def swap_in(new: Path, target: Path) -> None:
+    """Replace ``target`` by ``new`` with renames only, so a reader never sees half a site."""
+    old = target.with_name(f".{target.name}.old-{os.getpid()}")
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    if old.exists():
+        shutil.rmtree(old)

@@ -16,6 +16,7 @@ from pathlib import Path
 from handbook.errors import HandbookError
 from handbook.languages import load_i18n
 from handbook.paths import LANGUAGES_FILE, UI_DIR, Project
+from handbook.translation import workflow_matrix
 from handbook.translation.ui_status import UNTRANSLATED
 
 TERMBASE_FILE = "translations/termbase.yml"
@@ -222,6 +223,8 @@ def plan(project: Project, lang: NewLanguage) -> dict[Path, str]:
     owners = root / CODEOWNERS_FILE
     if owners.exists():
         files[owners] = codeowners_text(read(CODEOWNERS_FILE), lang.code, owners)
+    # The CI matrix of per-language build jobs (handbook.translation.workflow_matrix).
+    files.update(workflow_matrix.plan(project, [*i18n.codes, lang.code]))
     return files
 
 

@@ -43,8 +43,8 @@ def test_every_action_is_pinned_to_a_commit_with_its_version_named():
 def test_pull_request_jobs_run_the_projects_own_commands():
     text = (WORKFLOWS / "pull-request.yml").read_text(encoding="utf-8")
     data = load("pull-request.yml")
-    assert set(data["jobs"]) == {"tests", "build", "check", "terminology", "review", "summary"}
-    for command in ("./hb test", "./hb check", "./hb lint terms", "./hb build", "./hb review",
+    assert set(data["jobs"]) == {"tests", "parts", "build", "check", "terminology", "review", "summary"}
+    for command in ("./hb test", "./hb check", "./hb lint terms", "./hb build", "./hb assemble", "./hb review",
                     "./hb status", "python -m handbook.editorial.job_summary", "GITHUB_STEP_SUMMARY"):
         assert command in text, command
     upload = [s for s in data["jobs"]["build"]["steps"] if "upload-artifact" in s.get("uses", "")]
@@ -147,7 +147,7 @@ def test_the_check_job_does_not_wait_for_the_build():
 
 def test_the_built_site_is_checked_after_the_build_and_the_upload():
     build = load("pull-request.yml")["jobs"]["build"]
-    (built,) = _steps_running(build, "./hb build")
+    (built,) = _steps_running(build, "./hb assemble parts/part-* --out site")
     (checked,) = _steps_running(build, "./hb check --site site")
     upload = next(i for i, s in enumerate(build["steps"]) if "upload-artifact" in s.get("uses", ""))
     assert built < upload < checked
@@ -373,3 +373,19 @@ def test_handbook_check_refuses_a_workflow_that_breaks_the_policy(handbook_facto
     assert cli.main(["check", "--no-site", "--only", "workflows"]) == 1
     out = capsys.readouterr().out
     assert ".github/workflows/pull-request.yml:1:1: WF001 workflow runs on pull_request_target" in out
+
+
+def test_each_language_is_built_in_its_own_job_then_assembled():
+    jobs = load("pull-request.yml")["jobs"]
+    parts, build = jobs["parts"], jobs["build"]
+    assert parts["strategy"]["matrix"]["lang"] == ["en", "fr", "es", "ar"]
+    assert parts["strategy"]["fail-fast"] is False
+    (step,) = [s for s in parts["steps"] if "./hb build" in s.get("run", "")]
+    # The language reaches the script through env, never pasted in by ${{ }}.
+    assert step["env"] == {"LANG_CODE": "${{ matrix.lang }}"}
+    assert step["run"] == './hb build --lang "$LANG_CODE" --out "parts/$LANG_CODE"'
+    (upload,) = [s for s in parts["steps"] if "upload-artifact" in s.get("uses", "")]
+    assert upload["with"]["include-hidden-files"] is True  # the part's record and manifest are dotfiles
+    assert build["needs"] == "parts"
+    (download,) = [s for s in build["steps"] if "download-artifact" in s.get("uses", "")]
+    assert download["with"] == {"pattern": "part-*", "path": "parts/"}

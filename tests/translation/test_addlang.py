@@ -164,3 +164,12 @@ def test_change_log_entries_fall_back_to_english_marked_as_such_in_the_new_langu
     assert all(i18n.t("pt", "whats_new_untranslated") in line for line in entries)
     # French has its own text: no fallback there.
     assert "La page d'accueil a été corrigée." in changes.render_markdown(project, i18n, "fr", edition.load(project))
+
+
+def test_adding_a_language_adds_it_to_the_ci_matrix(project):
+    (project.root / ".github" / "workflows").mkdir()
+    shutil.copy(REPO / ".github" / "workflows" / "pull-request.yml", project.root / ".github" / "workflows")
+    _, written = add_language(project, "pt", "Português")
+    workflow = project.root / ".github" / "workflows" / "pull-request.yml"
+    assert workflow in written
+    assert "lang: [en, fr, es, ar, pt]  # hb:languages" in workflow.read_text(encoding="utf-8")
