@@ -38,7 +38,7 @@ CANARY_AR = "يحتفظ مكتب الاتصال slatewrenar بجدول مناو�
 CANARY_AR_SOURCE = "restricted/docs/liaison-desk.ar.md:11"
 PASSAGE_FR = ("Le dispositif de signalement tidelarkfr permet à un officier spécialisé de joindre le bureau "
               "national en dehors des heures de service")  # a partial copy: most of the sentence
-PASSAGE_FR_SOURCE = "restricted/passages/after-hours-referrals.fr.md:1"
+PASSAGE_FR_SOURCE = "restricted/passages/after-hours-referrals.fr.md:9"  # the line after its front matter
 TITLE = "Liaison desk arrangements"
 TITLE_SOURCE = "restricted/docs/liaison-desk.md:2"
 IMAGE = RESTRICTED_FIXTURE / "docs" / "images" / "liaison-chart.png"

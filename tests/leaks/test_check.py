@@ -75,7 +75,8 @@ TITLES = [
     ("navigation", _nav_title, "mkdocs.yml", None),
     ("navigation-section-titles", _title_in("translations/ui/nav.en.yml", f"nav_chapters: {TITLE}\n"
                                                                          "nav_checklists: Checklists\n"
-                                                                         "nav_contributing: Contributing\n"),
+                                                                         "nav_contributing: Contributing\n"
+                                                                         "nav_restricted: Restricted\n"),
      "translations/ui/nav.en.yml", 1),
     ("whats-new", _title_in("docs/whats-new.md", page("What's new", f"# New {{ #new }}\n\n<!-- handbook:changes -->\n\n"
                                                       f"See {TITLE}.\n")), "docs/whats-new.md", 13),

@@ -21,7 +21,8 @@ from tests.restricted.conftest import FIXTURE, LANGS, canary_words, restricted_h
 
 EPOCH = "1790000000"
 # A second restricted page, listed first in restricted/nav.yml: the menu follows that file, not names.
-SECOND = page("Escalation contacts", "# Escalation contacts { #escalation }\n\nWho to call when the desk is closed.")
+SECOND = page("Escalation contacts", "# Escalation contacts { #escalation }\n\nWho to call when the desk is closed.",
+              description="When the liaison desk is closed, the duty supervisor takes its calls.")
 
 
 def _build(project: Path, out: Path, *args: str) -> None:
