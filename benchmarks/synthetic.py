@@ -15,7 +15,7 @@ import random
 import sys
 from pathlib import Path
 
-from handbook.paths import Project
+from handbook.paths import UI_DIR, Project
 from handbook.scaffold import write_handbook
 
 REPO = Path(__file__).resolve().parent.parent
@@ -109,22 +109,22 @@ def generate(root: Path, pages_per_language: int, languages=("en", "fr", "es", "
     for start in range(1, pages_per_language + 1, 20):
         nav += f"  - Part {start // 20 + 1}:\n" + "".join(
             f"      - chapters/page-{i:04d}.md\n" for i in range(start, min(start + 20, pages_per_language + 1)))
-    parts = range(1, (pages_per_language - 1) // 20 + 2)
-    return write_handbook(REPO, root, pages, nav=nav, config_edit=lambda c: _translate_parts(c, parts))
+    project = write_handbook(REPO, root, pages, nav=nav)
+    name_parts(project, range(1, (pages_per_language - 1) // 20 + 2), languages)
+    return project
 
 
-PART = {"fr": "Partie", "es": "Parte", "ar": "الجزء"}
+PART = {"en": "Part", "fr": "Partie", "es": "Parte", "ar": "الجزء"}
 
 
-def _translate_parts(config: str, parts: range) -> str:
-    """Give the synthetic 'Part N' sections a title in every translated language (the build requires it)."""
-    for code, word in PART.items():
-        marker = f"        - locale: {code}\n"
-        head, sep, tail = config.partition(marker)
-        block = "          nav_translations:\n"
-        entries = "".join(f"            Part {n}: {word} {n}\n" for n in parts)
-        config = head + sep + tail.replace(block, block + entries, 1)
-    return config
+def name_parts(project: Project, parts: range, languages=("en", "fr", "es", "ar")) -> None:
+    """Give the synthetic 'Part N' sections their title in every language's navigation strings
+    (translations/ui/nav.<code>.yml): the build refuses a section without one."""
+    for code in languages:
+        path = project.root / UI_DIR / f"nav.{code}.yml"
+        word = PART.get(code, PART["fr"])  # synthetic languages reuse the French text
+        entries = "".join(f"nav_part_{n}: {word} {n}\n" for n in parts)
+        path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n" + entries, encoding="utf-8")
 
 
 if __name__ == "__main__":
