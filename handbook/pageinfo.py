@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from handbook.languages import I18n, is_fallback
+
+if TYPE_CHECKING:  # a type only: this module stays below the page model
+    from handbook.pages.model import Corpus
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,9 @@ class PageInfo:
     src_uri: str | None   # docs-relative source file, None for theme templates (404)
     meta: dict[str, Any] = field(default_factory=dict)  # the page's front matter
     outputs: frozenset[str] = frozenset()  # files built next to the pages in this run ("pdf")
+    # The pages as this build read them, when the caller has read them (the hooks): what is
+    # derived from all pages (the translation status) is then computed once per build, not per page.
+    corpus: Corpus | None = field(default=None, compare=False, repr=False)
 
     @property
     def fallback(self) -> bool:

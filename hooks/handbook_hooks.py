@@ -88,6 +88,7 @@ def _info(config: MkDocsConfig, page: Page | None) -> PageInfo:
         src_uri=page.file.src_uri if page else None,
         meta=dict(page.meta) if page else {},
         outputs=frozenset(filter(None, os.environ.get(OUTPUTS_ENV, "").split(","))),
+        corpus=_corpus(config),  # the translation status is derived once from it, not once per page
     )
 
 

@@ -10,16 +10,19 @@ no parser stalls on it.
 from __future__ import annotations
 
 import fnmatch
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from handbook import limits
 from handbook.diagnostics import Diagnostic
 from handbook.errors import HandbookError
 from handbook.pages.walk import PUBLIC, files as walk_files
 from handbook.paths import DOCS_DIR, SNIPPETS_DIR, Project
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:  # imported where used: `handbook check` starts lychee before it reads any page
     from handbook.pages.markdown import Inventory
@@ -121,10 +124,19 @@ class Corpus:
     diagnostics: list[Diagnostic] = field(default_factory=list)  # encoding problems found while reading
     _by_key: dict[tuple[str, str], Page] = field(default_factory=dict)
     _by_rel: dict[str, Page] = field(default_factory=dict)
+    _derived: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._by_key = {(p.lang, p.source): p for p in self.pages}
         self._by_rel = {p.rel: p for p in [*self.pages, *self.snippets]}
+
+    def derived(self, key: str, compute: Callable[[Corpus], T]) -> T:
+        """``compute(self)``, once per corpus: a value that features derive from the pages (the
+        translation status, which the build asks for on every page) is then computed once per read
+        of the pages, and never outlives them."""
+        if key not in self._derived:
+            self._derived[key] = compute(self)
+        return self._derived[key]
 
     def file(self, rel: str) -> Page | None:
         """The page read from docs/``rel`` ('chapters/x.fr.md'), snippets included."""
