@@ -151,4 +151,8 @@ def decide(project: Project, code: str) -> GateDecision:
 def web_states(root: Path, corpus: Corpus | None = None) -> dict[str, str]:
     """How each translated language's web pages are published (the build asks on every page, so the
     inventory is the cached one, of the build's ``corpus`` when it has one)."""
-    return {d.lang: d.web for d in decide_all(root, load_cached(root, corpus))}
+    def decide(pages: Corpus | None) -> dict[str, str]:
+        return {d.lang: d.web for d in decide_all(root, load_cached(root, pages))}
+
+    # Once per build when it has its corpus: deciding reads languages.yml and publication.yml again.
+    return decide(None) if corpus is None else corpus.derived("translation.web_states", decide)

@@ -243,10 +243,11 @@ def test_the_build_derives_the_status_once_from_its_corpus(repo: Repo, monkeypat
         assert repo.run("translate", "start", "fr", rel)[0] == 0
     expected = inventory.load(repo.root)
     states = {d.lang: d.web for d in gate.decide_all(repo.root, expected)}
-    loads, walks = [], []
-    real_load, real_files = inventory.load, inventory.walk.files
+    loads, walks, policies = [], [], []
+    real_load, real_files, real_policy = inventory.load, inventory.walk.files, gate.load_policy
     monkeypatch.setattr(inventory, "load", lambda root, corpus=None: loads.append(root) or real_load(root, corpus))
     monkeypatch.setattr(inventory.walk, "files", lambda *a: walks.append(a) or real_files(*a))
+    monkeypatch.setattr(gate, "load_policy", lambda *a: policies.append(a) or real_policy(*a))
     corpus = load_corpus(Project(repo.root))
     walks.clear()
     # What every page of a build asks for: the same report as a fresh read, computed once, and no
@@ -254,7 +255,7 @@ def test_the_build_derives_the_status_once_from_its_corpus(repo: Repo, monkeypat
     for _ in range(5):
         assert inventory.load_cached(repo.root, corpus) == expected
         assert gate.web_states(repo.root, corpus) == states
-    assert (len(loads), walks) == (1, [])
+    assert (len(loads), walks, len(policies)) == (1, [], 1)  # publication.yml read once too
     # Nothing outlives the build: the next build's corpus (a page changed since) is read afresh.
     repo.write("chapters/beta.md", "# Beta changed { #beta }\n\nA new paragraph.\n")
     again = load_corpus(Project(repo.root))
