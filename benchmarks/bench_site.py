@@ -12,9 +12,10 @@ Writes benchmarks/results-site.md (or --out). Three parts:
   project, stock, project...) so that drift of a shared machine falls on both. Medians and their
   ratio; 4 languages and English only (an English-only corpus: `--lang en` for the project, no
   i18n plugin for stock), at each size.
-- languages: 20 languages x 100 pages (16 of them synthetic, added with `handbook language add`,
-  reusing the French text), building 1, 5, 10 and 20 of them, web only and web plus PDF, with
-  the peak memory of every process the build starts (benchmarks/measure.py).
+- languages: a handbook of 20 languages (16 of them synthetic, added with `handbook language add`,
+  reusing the French text), building 1, 5, 10 and 20 of them (`--lang`), web only at
+  --language-pages and web plus PDF at --pdf-pages per language, with the peak memory of every
+  process the build starts (benchmarks/measure.py).
 - edit: a full build with PDFs, one French page changed, the same build again into the same
   folder: the second as a share of the first. Whatever the checkout does to rebuild less (a
   cache) is what is measured.
@@ -138,37 +139,41 @@ def add_languages(project: Project, codes: Sequence[str], pages: int) -> None:
         del os.environ["HANDBOOK_ROOT"]
 
 
-def languages(work: Path, counts: Sequence[int], pages: int, log) -> list[str]:
-    extra = [c for c in EXTRA][:max(counts) - len(BASE)]
-    project = generate(work / "handbook", pages)
+def twenty_languages(root: Path, count: int, pages: int) -> tuple[Project, list[str]]:
+    """The synthetic handbook with ``count`` languages (four real, the rest added), committed."""
+    extra = list(EXTRA)[:count - len(BASE)]
+    project = generate(root, pages)
     add_languages(project, extra, pages)
-    commit(project.root, "synthetic, 20 languages")
-    codes = [*BASE, *extra]
+    commit(project.root, f"synthetic, {count} languages")
+    return project, [*BASE, *extra]
+
+
+def languages(work: Path, counts: Sequence[int], pages: int, pdf_pages: int, log) -> list[str]:
     rows = []
-    for count in counts:
-        chosen = [a for code in codes[:count] for a in ("--lang", code)]
-        for what, options in (("web", ["--no-pdf"]), ("web and PDF", [])):
+    for what, size, options in (("web", pages, ["--no-pdf"]), ("web and PDF", pdf_pages, [])):
+        project, codes = twenty_languages(work / f"handbook-{size}", max(counts), size)
+        for count in counts:
+            chosen = [a for code in codes[:count] for a in ("--lang", code)]
             before = load()
             result = handbook(project.root, work / "out", *chosen, *options, memory=True)
             shutil.rmtree(work / "out")
             workers = result.peak_mb("worker")
             main_mb = max(result.peak_mb("main") or [0])
-            rows.append((count, what, result.seconds, len(workers), max(workers or [0]),
+            rows.append((count, f"{what}, {size} pages", result.seconds, len(workers), max(workers or [0]),
                          statistics.median(workers or [0]), main_mb, before))
-            log(f"{count} language(s), {what}: {result.seconds:.1f} s, {len(workers)} workers, largest "
-                f"{max(workers or [0]):.0f} MB, main {main_mb:.0f} MB, load {before}")
-    lines = ["| languages | outputs | time (s) | s per language | worker processes | largest worker peak (MB) "
+            log(f"{count} language(s), {what}, {size} pages: {result.seconds:.1f} s, {len(workers)} workers, "
+                f"largest {max(workers or [0]):.0f} MB, main {main_mb:.0f} MB, load {before}")
+    lines = ["| languages built | outputs | time (s) | s per language | worker processes | largest worker peak (MB) "
              "| median worker peak (MB) | main process peak (MB) | load average before |",
              "|---:|---|---:|---:|---:|---:|---:|---:|---|"]
     lines += [f"| {n} | {what} | {t:.1f} | {t / n:.1f} | {w} | {big:.0f} | {med:.0f} | {m:.0f} | {before} |"
               for n, what, t, w, big, med, m, before in rows]
-    for what in ("web", "web and PDF"):
+    for what in dict.fromkeys(r[1] for r in rows):
         mine = [(n, t) for n, w, t, *_ in rows if w == what]
         if len(mine) >= 2:
             (n1, t1), (n2, t2) = mine[0], mine[-1]
-            lines.append(f"\n{what}: {n2} languages take {t2 / t1:.1f}× the time of {n1} "
-                         f"({n2 / n1:.0f}× the languages); from {mine[-2][0]} to {n2}: {t2 / mine[-2][1]:.2f}× "
-                         f"for {n2 / mine[-2][0]:.1f}×.")
+            lines.append(f"\n{what}: {n2} languages take {t2 / t1:.1f}× the time of {n1} ({n2 / n1:.0f}× the "
+                         f"languages); from {mine[-2][0]} to {n2}: {t2 / mine[-2][1]:.2f}× for {n2 / mine[-2][0]:.1f}×.")
     return lines
 
 
@@ -196,6 +201,7 @@ def main(argv: Sequence[str] | None = None) -> str:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 400])
     parser.add_argument("--languages", type=int, nargs="+", default=[1, 5, 10, 20])
     parser.add_argument("--language-pages", type=int, default=100)
+    parser.add_argument("--pdf-pages", type=int, default=100, help="pages per language of the runs with PDFs")
     parser.add_argument("--edit-pages", type=int, default=100)
     parser.add_argument("--only", default="compare,languages,edit")
     parser.add_argument("--out", type=Path, default=RESULTS)
@@ -209,8 +215,8 @@ def main(argv: Sequence[str] | None = None) -> str:
         if "compare" in parts:
             sections += ["", "## Against the stock pipeline", "", *compare(work / "compare", args.sizes, args.pairs, log)]
         if "languages" in parts:
-            sections += ["", f"## Growth with the number of languages ({args.language_pages} pages each)", "",
-                         *languages(work / "languages", args.languages, args.language_pages, log)]
+            sections += ["", f"## Growth with the number of languages (of a handbook with {max(args.languages)})", "",
+                         *languages(work / "languages", args.languages, args.language_pages, args.pdf_pages, log)]
         if "edit" in parts:
             sections += ["", "## One French page changed", "", *edit(work / "edit", args.edit_pages, log)]
     head = [
