@@ -45,10 +45,11 @@ REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "benchmarks" / "results-site.md"
 BIN = Path(sys.executable).parent  # the venv's console scripts: bin/handbook (what ./hb runs), bin/mkdocs
 BASE = ("en", "fr", "es", "ar")
-# Latin-script languages added for the growth run; their pages reuse the French text.
+# Latin-script languages added for the growth run; their pages reuse the French text. Each must be
+# one Material has a partials/languages/<code>.html for: the build stops on one it has not (sw).
 EXTRA = {"pt": "Português", "it": "Italiano", "de": "Deutsch", "nl": "Nederlands", "sv": "Svenska",
          "da": "Dansk", "pl": "Polski", "ro": "Română", "cs": "Čeština", "hu": "Magyar", "fi": "Suomi",
-         "tr": "Türkçe", "sk": "Slovenčina", "sw": "Kiswahili", "ca": "Català", "hr": "Hrvatski"}
+         "tr": "Türkçe", "sk": "Slovenčina", "sl": "Slovenščina", "ca": "Català", "hr": "Hrvatski"}
 GIT = {"GIT_AUTHOR_NAME": "Benchmark", "GIT_AUTHOR_EMAIL": "bench@example.org",
        "GIT_COMMITTER_NAME": "Benchmark", "GIT_COMMITTER_EMAIL": "bench@example.org"}
 
