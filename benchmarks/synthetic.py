@@ -15,7 +15,8 @@ import random
 import sys
 from pathlib import Path
 
-from handbook.paths import Project
+from handbook.languages import load_i18n
+from handbook.paths import UI_DIR, Project
 from handbook.scaffold import write_handbook
 
 REPO = Path(__file__).resolve().parent.parent
@@ -65,29 +66,30 @@ def git_blob_id(text: str) -> str:
 def synthetic_page(index: int, total: int, lang: str) -> str:
     """One page of about 1,200 words; the structure is the same in every language."""
     rng = random.Random(f"{index}-{lang}")
-    words = WORDS[lang]
-    title = f"{SECTION[lang]} {index:04d}"
-    out = ["---", f"title: {title}", f"description: {_sentence(rng, words, lang)}"]
+    text = lang if lang in WORDS else "fr"  # a synthetic language (pt, de...) reuses the French text
+    words = WORDS[text]
+    title = f"{SECTION[text]} {index:04d}"
+    out = ["---", f"title: {title}", f"description: {_sentence(rng, words, text)}"]
     if lang == "en":
         out += ["owner: Benchmark working group", "last_reviewed: 2026-11-01", "review_interval_months: 12"]
     else:  # up-to-date translations: they record the English text they translate
         out += [f"source_blob: {git_blob_id(synthetic_page(index, total, 'en'))}", "translated_on: 2026-11-01"]
-    out += ["---", "", f"# {title} {{ #page-{index:04d} }}", "", _paragraph(rng, words, lang, 4), ""]
-    out += [f"/// note | {NOTE[lang]}", "", _paragraph(rng, words, lang, 2), "", "///", ""]
+    out += ["---", "", f"# {title} {{ #page-{index:04d} }}", "", _paragraph(rng, words, text, 4), ""]
+    out += [f"/// note | {NOTE[text]}", "", _paragraph(rng, words, text, 2), "", "///", ""]
     for section in range(1, 7):
-        out += [f"## {SECTION[lang]} {index}.{section} {{ #s{section} }}", "", _paragraph(rng, words, lang, 7), ""]
+        out += [f"## {SECTION[text]} {index}.{section} {{ #s{section} }}", "", _paragraph(rng, words, text, 7), ""]
         if section == 2:
-            out += [f"- {_sentence(rng, words, lang)}" for _ in range(5)] + [""]
+            out += [f"- {_sentence(rng, words, text)}" for _ in range(5)] + [""]
         if section == 3:
             out += ["| A | B | C |", "|---|---|---|"]
             out += [f"| {rng.choice(words)} | {rng.choice(words)} | {rng.randint(1, 99)} |" for _ in range(5)] + [""]
         if section == 4:
             target = (index % total) + 1
-            out += [f"[{SECTION[lang]} {target:04d}](page-{target:04d}.md#s2) · "
-                    f"[{SECTION[lang]} 1](page-0001.md#page-0001)", ""]
+            out += [f"[{SECTION[text]} {target:04d}](page-{target:04d}.md#s2) · "
+                    f"[{SECTION[text]} 1](page-0001.md#page-0001)", ""]
         if section == 5:
-            out += [f"![{ALT[lang]}](../assets/figure.png)", ""]
-        out += [_paragraph(rng, words, lang, 5), ""]
+            out += [f"![{ALT[text]}](../assets/figure.png)", ""]
+        out += [_paragraph(rng, words, text, 5), ""]
     return "\n".join(out)
 
 
@@ -109,22 +111,23 @@ def generate(root: Path, pages_per_language: int, languages=("en", "fr", "es", "
     for start in range(1, pages_per_language + 1, 20):
         nav += f"  - Part {start // 20 + 1}:\n" + "".join(
             f"      - chapters/page-{i:04d}.md\n" for i in range(start, min(start + 20, pages_per_language + 1)))
-    parts = range(1, (pages_per_language - 1) // 20 + 2)
-    return write_handbook(REPO, root, pages, nav=nav, config_edit=lambda c: _translate_parts(c, parts))
+    project = write_handbook(REPO, root, pages, nav=nav)
+    # Every language of translations/languages.yml, with pages or not: the build checks each one's strings.
+    name_parts(project, range(1, (pages_per_language - 1) // 20 + 2), load_i18n(project.root).codes)
+    return project
 
 
-PART = {"fr": "Partie", "es": "Parte", "ar": "الجزء"}
+PART = {"en": "Part", "fr": "Partie", "es": "Parte", "ar": "الجزء"}
 
 
-def _translate_parts(config: str, parts: range) -> str:
-    """Give the synthetic 'Part N' sections a title in every translated language (the build requires it)."""
-    for code, word in PART.items():
-        marker = f"        - locale: {code}\n"
-        head, sep, tail = config.partition(marker)
-        block = "          nav_translations:\n"
-        entries = "".join(f"            Part {n}: {word} {n}\n" for n in parts)
-        config = head + sep + tail.replace(block, block + entries, 1)
-    return config
+def name_parts(project: Project, parts: range, languages) -> None:
+    """Give the synthetic 'Part N' sections their title in every language's navigation strings
+    (translations/ui/nav.<code>.yml): the build refuses a section without one."""
+    for code in languages:
+        path = project.root / UI_DIR / f"nav.{code}.yml"
+        word = PART.get(code, PART["fr"])  # synthetic languages reuse the French text
+        entries = "".join(f"nav_part_{n}: {word} {n}\n" for n in parts)
+        path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n" + entries, encoding="utf-8")
 
 
 if __name__ == "__main__":

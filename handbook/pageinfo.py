@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from handbook.languages import I18n, is_fallback
+
+if TYPE_CHECKING:  # a type only: this module stays below the page model
+    from handbook.pages.model import Corpus
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,9 @@ class PageInfo:
     meta: dict[str, Any] = field(default_factory=dict)  # the page's front matter
     outputs: frozenset[str] = frozenset()  # files built next to the pages in this run ("pdf")
     audience: str = "public"  # the edition being built: 'public' or 'restricted' (handbook.pages.walk)
+    # The pages as this build read them, when the caller has read them (the hooks): what is
+    # derived from all pages (the translation status) is then computed once per build, not per page.
+    corpus: Corpus | None = field(default=None, compare=False, repr=False)
 
     @property
     def fallback(self) -> bool:

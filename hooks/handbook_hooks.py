@@ -90,6 +90,7 @@ def _info(config: MkDocsConfig, page: Page | None) -> PageInfo:
         meta=dict(page.meta) if page else {},
         outputs=frozenset(filter(None, os.environ.get(OUTPUTS_ENV, "").split(","))),
         audience=build_audience(),
+        corpus=_corpus(config),  # the translation status is derived once from it, not once per page
     )
 
 

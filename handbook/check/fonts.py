@@ -24,11 +24,17 @@ def _finding(path: str, line: int, col: int, chars: list[str]) -> Diagnostic:
     return Diagnostic(path, line, col, "FONT001", f"no shipped font has {describe(chars)}", hint=_HINT)
 
 
+def _all_covered(text: str, covered: frozenset[int]) -> bool:
+    """Whether every character of ``text`` is drawn: asked of its distinct characters first, so
+    that only a text with a problem is read line by line (every build checks every page)."""
+    return text.isascii() or not uncovered("".join(set(text)), covered)
+
+
 def check(corpus: Corpus) -> Iterator[Diagnostic]:
     root = corpus.project.root
     covered = coverage(root)
     for page in corpus.pages:
-        if page.text.isascii():
+        if _all_covered(page.text, covered):
             continue
         for number, line in enumerate(page.text.split("\n"), start=1):
             chars = uncovered(line, covered)
@@ -42,7 +48,7 @@ def check(corpus: Corpus) -> Iterator[Diagnostic]:
             yield _finding(LANGUAGES_FILE, lines.get(("languages", index), 1), 1, chars)
     for path in sorted((root / UI_DIR).glob("*.yml")):
         text = path.read_text(encoding="utf-8")
-        if text.isascii():
+        if _all_covered(text, covered):
             continue
         for number, line in enumerate(text.split("\n"), start=1):
             chars = uncovered(line, covered)

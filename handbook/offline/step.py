@@ -18,7 +18,7 @@ from handbook.offline.bundle import write_zip
 from handbook.offline.files import language_files, other_folders, zip_name
 from handbook.offline.webapp import worker_config, write_icons, write_manifest, write_worker
 from handbook.paths import Project
-from handbook.pdf.book import pdf_name
+from handbook.pdf.names import pdf_name
 from handbook.site import csp
 
 

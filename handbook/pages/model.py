@@ -10,10 +10,11 @@ no parser stalls on it.
 from __future__ import annotations
 
 import fnmatch
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from handbook import limits
 from handbook.diagnostics import Diagnostic
@@ -21,6 +22,8 @@ from handbook.errors import HandbookError
 from handbook.pages.walk import PUBLIC, RESTRICTED, files as walk_files
 from handbook.paths import (DOCS_DIR, RESTRICTED_DIR, RESTRICTED_PASSAGES_DIR, RESTRICTED_URL, SNIPPETS_DIR,
                             Project)
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:  # imported where used: `handbook check` starts lychee before it reads any page
     from handbook.pages.markdown import Inventory
@@ -125,6 +128,7 @@ class Corpus:
     restricted_nav: list[str] = field(default_factory=list)  # restricted pages' sources, in menu order
     _by_key: dict[tuple[str, str], Page] = field(default_factory=dict)
     _by_rel: dict[str, Page] = field(default_factory=dict)
+    _derived: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.index()
@@ -133,6 +137,14 @@ class Corpus:
         """(Re)build the look-ups, once the pages are all there (the restricted tree adds some)."""
         self._by_key = {(p.lang, p.source): p for p in self.pages}
         self._by_rel = {p.rel: p for p in [*self.pages, *self.snippets]}
+
+    def derived(self, key: str, compute: Callable[[Corpus], T]) -> T:
+        """``compute(self)``, once per corpus: a value that features derive from the pages (the
+        translation status, which the build asks for on every page) is then computed once per read
+        of the pages, and never outlives them."""
+        if key not in self._derived:
+            self._derived[key] = compute(self)
+        return self._derived[key]
 
     def file(self, rel: str) -> Page | None:
         """The page read from docs/``rel`` ('chapters/x.fr.md'), snippets included."""

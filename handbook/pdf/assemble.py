@@ -27,6 +27,7 @@ from handbook.limits import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS
 from handbook.pageinfo import PageInfo
 from handbook.paths import Project
 from handbook.pages.config import ContentConfig
+from handbook.pdf.names import page_url  # noqa: F401 (imported from here too)
 from handbook.pdf.source import BookEntry
 
 # Tables wider than this get equal fixed columns and a smaller font, so they fit the page.
@@ -328,15 +329,6 @@ class Converter:
         return Chapter(entry, title, html, state.ids), state
 
 
-def page_url(base: str) -> str:
-    """The page's directory URL within its language, as MkDocs makes it: 'index.md' -> '',
-    'glossary.md' -> 'glossary/', 'chapters/index.md' -> 'chapters/'."""
-    stem = base[:-3] if base.endswith(".md") else base
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
 
 
 def check_links(states: list[PageState], chapters: dict[str, Chapter]) -> list[Diagnostic]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import jinja2
 
@@ -16,6 +16,8 @@ from handbook.languages import I18n
 from handbook.paths import DOCS_DIR, EDITION_FILE, RESTRICTED_DIR, UI_DIR, Project
 from handbook.site.i18n_plugin import section_title
 from handbook.pdf import assemble
+# The PDFs' names live in names.py, light enough for the web pages; imported from here too.
+from handbook.pdf.names import own_pdf_name, pdf_name, site_own_pdf_path, site_pdf_path  # noqa: F401
 from handbook.pdf.edition import Imprint, build_date, edition
 from handbook.pages.model import Corpus, load_corpus
 from handbook.pages.walk import PUBLIC, RESTRICTED
@@ -41,31 +43,6 @@ class Book:
     states: list[assemble.PageState]
     problems: list[Diagnostic]
     only: str | None = None        # a chapter's or checklist's own PDF: its English source path
-
-
-def _edition_tag(code: str, audience: str) -> str:
-    """'fr', or 'fr-restricted' in the restricted edition: every restricted PDF says so in its name."""
-    return code if audience != RESTRICTED else f"{code}-restricted"
-
-
-def pdf_name(code: str, audience: str = PUBLIC) -> str:
-    return f"handbook-{_edition_tag(code, audience)}.pdf"
-
-
-def own_pdf_name(code: str, base: str, audience: str = PUBLIC) -> str:
-    """The file name of a chapter's or checklist's own PDF: 'handbook-fr-first-contact-with-a-child.pdf'.
-    It sits next to the page's index.html, so a page links to it by its name alone."""
-    return f"handbook-{_edition_tag(code, audience)}-{PurePosixPath(base).stem}.pdf"
-
-
-def site_own_pdf_path(i18n: I18n, code: str, base: str, audience: str = PUBLIC) -> str:
-    """Where a page's own PDF sits in the assembled site: 'fr/checklists/x/handbook-fr-x.pdf'."""
-    return i18n.prefix(code) + assemble.page_url(base) + own_pdf_name(code, base, audience)
-
-
-def site_pdf_path(i18n: I18n, code: str, audience: str = PUBLIC) -> str:
-    """Where a language's PDF sits in the assembled site: 'handbook-en.pdf', 'fr/handbook-fr.pdf'."""
-    return i18n.prefix(code) + pdf_name(code, audience)
 
 
 def css_string(text: str) -> str:

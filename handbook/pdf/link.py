@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from handbook.chapters import has_own_pdf, is_checklist
 from handbook.languages import split_language_path
-from handbook.pdf.assemble import page_url
-from handbook.pdf.book import own_pdf_name, site_pdf_path
+from handbook.pdf.names import own_pdf_name, page_url, site_pdf_path
 from handbook.site import pages
 
 if TYPE_CHECKING:

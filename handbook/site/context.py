@@ -22,7 +22,7 @@ def core(info: PageInfo) -> dict[str, Any]:
     i18n = info.i18n
     # How the publication gate publishes each language's web pages, read once per page (the
     # inventory behind it is cached): a draft says so, an unlisted language leaves the switchers.
-    web = web_states(info.root)
+    web = web_states(info.root, info.corpus)
     unlisted = frozenset(code for code, state in web.items() if state == "unlisted")
     return {
         "lang": info.lang,

@@ -196,6 +196,11 @@ def apply(html: str, name: str = "the page") -> str:
     problems = content_problems(html)
     if problems:
         raise BuildFailed(_refusal({name: problems}))
+    return _with_policy(html)
+
+
+def _with_policy(html: str) -> str:
+    """:func:`apply` for a page already cleared by :func:`content_problems`."""
     html = _without_policy(html)
     meta = f'<meta http-equiv="{META_NAME}" content="{policy(html)}">'
     anchor = _CHARSET.search(html) or _HEAD.search(html)
@@ -248,7 +253,7 @@ def post_build(site: Path, project: Project) -> None:
                 problems = content_problems(html)
                 if problems:
                     refused[path.relative_to(site).as_posix()] = problems
-                else:
-                    path.write_text(apply(html), encoding="utf-8")
+                else:  # cleared just above: apply() would read every tag of the page a second time
+                    path.write_text(_with_policy(html), encoding="utf-8")
     if refused:
         raise BuildFailed(_refusal(refused))

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from handbook.errors import HandbookError
 from handbook.languages import load_i18n
@@ -22,6 +22,9 @@ from handbook.paths import TRANSLATIONS_DIR, Project
 from handbook.translation.inventory import load, load_cached
 from handbook.translation.status import ORPHANED, UP_TO_DATE, LanguageStatus, Report, percent
 from handbook.yamlio import load_yaml
+
+if TYPE_CHECKING:
+    from handbook.pages.model import Corpus
 
 POLICY_FILE = f"{TRANSLATIONS_DIR}/publication.yml"
 _LANGUAGE_KEYS = {"pdf_min_up_to_date", "web_min_up_to_date", "web_below"}
@@ -145,7 +148,11 @@ def decide(project: Project, code: str) -> GateDecision:
     return decide_language(policy, load(project.root).language(code))
 
 
-def web_states(root: Path) -> dict[str, str]:
+def web_states(root: Path, corpus: Corpus | None = None) -> dict[str, str]:
     """How each translated language's web pages are published (the build asks on every page, so the
-    inventory is the cached one)."""
-    return {d.lang: d.web for d in decide_all(root, load_cached(root))}
+    inventory is the cached one, of the build's ``corpus`` when it has one)."""
+    def decide(pages: Corpus | None) -> dict[str, str]:
+        return {d.lang: d.web for d in decide_all(root, load_cached(root, pages))}
+
+    # Once per build when it has its corpus: deciding reads languages.yml and publication.yml again.
+    return decide(None) if corpus is None else corpus.derived("translation.web_states", decide)

@@ -80,8 +80,14 @@ def _cached(root: Path, _key: tuple) -> Report:
     return load(root)
 
 
-def load_cached(root: Path) -> Report:
-    """:func:`load`, computed once per state of docs/ (the build asks for it on every page)."""
+def load_cached(root: Path, corpus: Corpus | None = None) -> Report:
+    """:func:`load`, computed once (the build asks for it on every page): once per ``corpus`` when
+    the caller has read the pages, else once per state of docs/.
+
+    The build passes its corpus: checking the state of docs/ meant a walk and a stat of every page
+    on every page, and reading every page again, which grew with the square of the page count."""
+    if corpus is not None:
+        return corpus.derived("translation.status", lambda pages: load(pages.project.root, pages))
     root = root.resolve()
     return _cached(root, (_fingerprint(root / DOCS_DIR), _i18n_key(root)))
 

@@ -50,7 +50,7 @@ def translation_context(info: PageInfo) -> dict[str, Any]:
         title = str(info.meta.get("title") or PurePosixPath(info.src_uri).stem)
         return {"translation": state | {"state": "missing", "search_title": fallback_nav_title(i18n, info.lang, title)}}
     _, source = split_language(i18n, info.src_uri)
-    row = load_cached(info.root).page(info.lang, source)  # the one rule: handbook.translation.behind
+    row = load_cached(info.root, info.corpus).page(info.lang, source)  # the one rule: handbook.translation.behind
     state["state"] = ORPHANED if row is None or not (info.root / DOCS_DIR / source).is_file() else row.state
     translated_on = info.meta.get("translated_on")
     state["translated_on"] = None if translated_on is None else str(translated_on)
@@ -94,7 +94,7 @@ def render_status_page(markdown: str, info: PageInfo) -> str | None:
     """Replace the status page's placeholder by the tables (other pages: None)."""
     if not is_status_page(info.i18n, info.src_uri) or PLACEHOLDER not in markdown:
         return None
-    report = load_cached(info.root)
+    report = load_cached(info.root, info.corpus)
     # Written in the page's own language: a page served in English is marked lang="en" as a whole.
     lang = split_language(info.i18n, info.src_uri)[0]
     tables = status_markdown(report, info.i18n, lang, decide_all(info.root, report))

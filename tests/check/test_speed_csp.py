@@ -58,3 +58,24 @@ def test_a_clean_built_page_is_cleared_without_reading_its_tags(monkeypatch) -> 
     monkeypatch.setattr(csp, "attributes", read)
     html = _page("<p>Section text.</p>" * 50)
     assert csp.content_problems(html) == []
+
+
+@pytest.mark.parametrize("content, refused", [
+    ("<p>Section text.</p>", False),
+    ("<p>x</p>\n<script>alert(1)</script>", True),
+])
+def test_the_site_step_reads_each_page_once_and_writes_what_apply_writes(tmp_path, monkeypatch, content, refused):
+    html = _page(content)
+    (tmp_path / "index.html").write_text(html, encoding="utf-8")
+    reads = []
+    real = csp._content_problems
+    monkeypatch.setattr(csp, "_content_problems", lambda *a: reads.append(1) or real(*a))
+    if refused:
+        with pytest.raises(csp.BuildFailed, match="<script> element"):
+            csp.post_build(tmp_path, None)
+    else:
+        csp.post_build(tmp_path, None)
+    step_reads = len(reads)
+    if not refused:
+        assert (tmp_path / "index.html").read_text(encoding="utf-8") == csp.apply(html)
+    assert step_reads == 1

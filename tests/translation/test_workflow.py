@@ -232,3 +232,32 @@ def test_status_asks_git_once_for_all_pages(repo: Repo, monkeypatch) -> None:
     assert inventory.load_cached(repo.root).language("fr").pages_up_to_date == 3
     assert inventory.load_cached(repo.root).language("fr").pages_up_to_date == 3
     assert len(calls) <= 1
+
+
+def test_the_build_derives_the_status_once_from_its_corpus(repo: Repo, monkeypatch) -> None:
+    from handbook.pages.model import load_corpus
+    from handbook.paths import Project
+    from handbook.translation import gate, inventory
+
+    for rel in ("chapters/alpha.md", "index.md"):
+        assert repo.run("translate", "start", "fr", rel)[0] == 0
+    expected = inventory.load(repo.root)
+    states = {d.lang: d.web for d in gate.decide_all(repo.root, expected)}
+    loads, walks, policies = [], [], []
+    real_load, real_files, real_policy = inventory.load, inventory.walk.files, gate.load_policy
+    monkeypatch.setattr(inventory, "load", lambda root, corpus=None: loads.append(root) or real_load(root, corpus))
+    monkeypatch.setattr(inventory.walk, "files", lambda *a: walks.append(a) or real_files(*a))
+    monkeypatch.setattr(gate, "load_policy", lambda *a: policies.append(a) or real_policy(*a))
+    corpus = load_corpus(Project(repo.root))
+    walks.clear()
+    # What every page of a build asks for: the same report as a fresh read, computed once, and no
+    # walk of docs/ per page (that grew with the square of the page count).
+    for _ in range(5):
+        assert inventory.load_cached(repo.root, corpus) == expected
+        assert gate.web_states(repo.root, corpus) == states
+    assert (len(loads), walks, len(policies)) == (1, [], 1)  # publication.yml read once too
+    # Nothing outlives the build: the next build's corpus (a page changed since) is read afresh.
+    repo.write("chapters/beta.md", "# Beta changed { #beta }\n\nA new paragraph.\n")
+    again = load_corpus(Project(repo.root))
+    assert inventory.load_cached(repo.root, again) == inventory.load(repo.root)
+    assert len(loads) == 3
