@@ -26,6 +26,7 @@ CONTRIBUTOR_DIR = "contributing/"
 CHAPTERS_DIR = "chapters/"  # numbered chapters (front matter `chapter:`), each with a PDF of its own
 CHECKLISTS_DIR = "checklists/"  # one-page checklists, each with a PDF of its own
 SITE_DIR = "site"
+THEME_DIR = "overrides"  # mkdocs.yml's theme.custom_dir: templates, styles, fonts, Material overrides
 # The restricted edition's separate tree (a git submodule from a private repository, when present).
 RESTRICTED_DIR = "restricted"
 RESTRICTED_PASSAGES_DIR = "restricted/passages"  # <id>.md and <id>.<lang>.md: what fills a restricted slot

@@ -17,7 +17,7 @@ from handbook.yamlio import KeyPath, load_yaml
 SEVERITIES = ("avoid", "care", "none")
 CONFIDENCE = ("S", "P", "U")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_CONCEPT_KEYS = {"id", "severity", "sources"}
+CONCEPT_KEYS = {"id", "severity", "sources"}
 _LANG_KEYS = {"prefer", "avoid", "variants", "reason", "exceptions", "confidence", "note", "sources"}
 
 
@@ -228,11 +228,11 @@ def _concept(r: _Reader, where: KeyPath, item: Any, seen: set[str], sources: dic
     severity = item.get("severity")
     if severity not in SEVERITIES:
         raise r.fail(where + ("severity",), f"concept {cid}: severity {severity!r} is not one of {', '.join(SEVERITIES)}.")
-    unknown = set(item) - _CONCEPT_KEYS - set(codes)
+    unknown = set(item) - CONCEPT_KEYS - set(codes)
     if unknown:
         key = sorted(unknown)[0]
         raise r.fail(where + (key,), f"concept {cid}: unknown key or language {key!r}.",
-                     f"Use {', '.join(sorted(_CONCEPT_KEYS))} and the language codes {', '.join(codes)}.")
+                     f"Use {', '.join(sorted(CONCEPT_KEYS))} and the language codes {', '.join(codes)}.")
     concept_sources = _known_sources(r, sources, r.texts(item.get("sources"), where + ("sources",), "sources"),
                                      where + ("sources",))
     langs: dict[str, LangEntry] = {}

@@ -15,11 +15,10 @@ from pathlib import Path
 
 from handbook.errors import HandbookError
 from handbook.languages import load_i18n
-from handbook.paths import LANGUAGES_FILE, UI_DIR, Project
+from handbook.paths import LANGUAGES_FILE, TERMBASE_FILE, THEME_DIR, UI_DIR, Project
 from handbook.translation import workflow_matrix
 from handbook.translation.ui_status import UNTRANSLATED
 
-TERMBASE_FILE = "translations/termbase.yml"
 POLICY_FILE = "translations/publication.yml"
 CODEOWNERS_FILE = ".github/CODEOWNERS"
 
@@ -80,6 +79,13 @@ def describe(project: Project, code: str, name: str, direction: str | None = Non
     if code in i18n.codes:
         raise _fail(project, f"language {code!r} ({i18n.language(code).name}) is already in the handbook.",
                     "Nothing to add; translate its files instead.")
+    from handbook.terms.termbase import CONCEPT_KEYS
+
+    if code in CONCEPT_KEYS:
+        raise _fail(project, f"{code!r} is also the name of a field of every termbase concept ({TERMBASE_FILE}), "
+                    "which holds each language's terms under its code, so the termbase could not tell the two apart.",
+                    "This is a known limit of the termbase's format: record the language in an issue, so that the "
+                    "termbase gives languages a block of their own before the language is added.")
     if not name.strip():
         raise _fail(project, "--name is empty.", "Give the language's name in that language, e.g. --name Português.")
     try:
@@ -223,9 +229,33 @@ def plan(project: Project, lang: NewLanguage) -> dict[Path, str]:
     owners = root / CODEOWNERS_FILE
     if owners.exists():
         files[owners] = codeowners_text(read(CODEOWNERS_FILE), lang.code, owners)
+    partial = material_language_partial(project, lang)
+    if partial is not None:
+        files[partial[0]] = partial[1]
     # The CI matrix of per-language build jobs (handbook.translation.workflow_matrix).
     files.update(workflow_matrix.plan(project, [*i18n.codes, lang.code]))
     return files
+
+
+def material_language_partial(project: Project, lang: NewLanguage) -> tuple[Path, str] | None:
+    """The theme's language file for a language Material does not ship (Swahili, say), or None.
+
+    Material takes a page's lang attribute and direction from partials/languages/<code>.html and
+    stops the build when there is none; a file in the theme's overrides gives both, and Material's
+    own interface strings fall back to English (partials/language.html), as the handbook's do.
+    """
+    import material
+
+    shipped = Path(material.__file__).parent / "templates" / "partials" / "languages" / f"{lang.code}.html"
+    target = project.root / THEME_DIR / "partials" / "languages" / f"{lang.code}.html"
+    if shipped.exists() or target.exists():
+        return None
+    return target, ("{#- Written by `handbook language add`: Material ships no language file for "
+                    f"{lang.code!r}. Its interface strings fall back to English (partials/language.html). -#}}\n"
+                    "{% macro t(key) %}{{ {\n"
+                    f'  "language": "{lang.code}",\n'
+                    f'  "direction": "{lang.dir}",\n'
+                    "}[key] }}{% endmacro %}\n")
 
 
 def apply(project: Project, files: dict[Path, str], verify: Callable[[Project], None]) -> list[Path]:
@@ -233,6 +263,7 @@ def apply(project: Project, files: dict[Path, str], verify: Callable[[Project], 
     before = {path: (path.read_text(encoding="utf-8") if path.exists() else None) for path in files}
     try:
         for path, text in files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)  # overrides/partials/languages/ may be new
             path.write_text(text, encoding="utf-8")
         verify(project)
     except BaseException:

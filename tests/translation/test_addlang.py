@@ -80,6 +80,8 @@ REFUSALS = [
     ("sq", "Shqip", {}, ["no CLDR quotation marks recorded for 'sq'", "--quotes"]),
     ("sq", "Shqip", {"quotes": "«»"}, ["must be four quotation marks"]),
     ("pt", " ", {}, ["--name is empty"]),
+    # Indonesian's code is also the field that names each termbase concept.
+    ("id", "Bahasa Indonesia", {}, ["'id' is also the name of a field of every termbase concept", "known limit"]),
     # No shipped font has Hebrew letters: refused, naming them, before any page shows a box.
     ("he", "עברית", {}, ["no font the handbook ships can show 'עברית'", "ע (U+05E2 HEBREW LETTER AYIN)",
                           "fonts.css"]),

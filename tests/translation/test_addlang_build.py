@@ -26,6 +26,8 @@ def built(tmp_path_factory):
     base = tmp_path_factory.mktemp("addlang")
     project = make_handbook(base / "handbook", PAGES, nav=NAV)
     add_language(project, "pt", "Português")  # its policy: a draft below 50% (the placeholder)
+    # Material ships no language file for Swahili: `language add` writes the theme's own.
+    add_language(project, "sw", "Kiswahili", quotes="“”‘’")
     policy = project.root / "translations" / "publication.yml"  # Spanish: not linked below 50%
     policy.write_text(insert_in_block(policy.read_text(encoding="utf-8"), "languages",
                                       "  es:\n    pdf_min_up_to_date: 0\n    web_min_up_to_date: 50\n    web_below: unlisted\n",
@@ -38,6 +40,7 @@ def built(tmp_path_factory):
 def test_the_new_language_builds_without_a_problem(built):
     _, site, report = built
     assert [r.code for r in report.languages if not r.ok] == []
+    assert {r.code for r in report.languages} >= {"pt", "sw"}
     assert (site / "pt" / "index.html").is_file() and (site / "pt" / "chapters" / "harbour" / "index.html").is_file()
 
 
@@ -85,3 +88,13 @@ def test_status_counts_no_portuguese_page_up_to_date(built):
     project, _, _ = built
     status = load(project.root).language("pt")
     assert status.pages_up_to_date == 0 and status.pages_percent == 0
+
+
+def test_a_language_material_does_not_ship_gets_the_themes_language_file_and_its_own_lang(built):
+    project, site, _ = built
+    partial = project.root / "overrides" / "partials" / "languages" / "sw.html"
+    assert '"language": "sw"' in partial.read_text(encoding="utf-8")
+    assert not (project.root / "overrides" / "partials" / "languages" / "pt.html").exists()  # Material has pt
+    html = (site / "sw" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<html[^>]*\blang="sw"[^>]*dir="ltr"', html)
+    assert "Skip to content" in html  # Material's own strings fall back to English
