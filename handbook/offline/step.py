@@ -54,11 +54,12 @@ def built_codes(site: Path, project: Project) -> list[str]:
 
 
 def post_build(site: Path, project: Project) -> None:
-    from handbook.site.build import source_date_epoch
+    from handbook.site.epochs import language_epochs
 
-    epoch = int(source_date_epoch(project.root))
-    for code in built_codes(site, project):
-        build_language(site, project, code, epoch)
+    codes = built_codes(site, project)
+    epochs = language_epochs(project, codes)  # each language's own date: its ZIP changes with it alone
+    for code in codes:
+        build_language(site, project, code, int(epochs[code]))
 
 
 # Pages show the save panel and the ZIP link only in builds that make them (handbook.site.build).

@@ -148,21 +148,23 @@ def _finish(result: PdfResult, started: float) -> PdfResult:
     return result
 
 
-def build_pdfs(project: Project, targets: dict[str, Path], *, epoch: str, jobs: int | None = None,
+def build_pdfs(project: Project, targets: dict[str, Path], *, epoch: str | dict[str, str], jobs: int | None = None,
                own_dirs: dict[str, Path] | None = None, audience: str = PUBLIC) -> list[PdfResult]:
     """Build several languages in parallel, one fresh process each; raise PdfFailed on any problem.
-    ``own_dirs`` (language -> its folder of the site) asks for each chapter's and checklist's own PDF."""
+    ``epoch``: the build date, or each language's. ``own_dirs`` (language -> its folder of the site)
+    asks for each chapter's and checklist's own PDF."""
+    dates = epoch if isinstance(epoch, dict) else {code: epoch for code in targets}
     own = {code: str(path) for code, path in (own_dirs or {}).items()}
     codes = list(targets)
     jobs = max(1, min(len(codes), jobs or os.cpu_count() or 1))
     if len(codes) == 1:
-        results = [build_pdf(str(project.root), codes[0], str(targets[codes[0]]), epoch, own.get(codes[0], ""),
+        results = [build_pdf(str(project.root), codes[0], str(targets[codes[0]]), dates[codes[0]], own.get(codes[0], ""),
                              audience)]
     else:
         # One fresh process per language, so its peak memory is its own and no WeasyPrint state is
         # shared; largest language first, so the last one to finish is a small one.
         order = sorted(codes, key=lambda code: -_source_bytes(project, code))
-        done = run_in_workers(build_pdf, [(str(project.root), code, str(targets[code]), epoch, own.get(code, ""),
+        done = run_in_workers(build_pdf, [(str(project.root), code, str(targets[code]), dates[code], own.get(code, ""),
                                            audience)
                                           for code in order],
                               jobs=jobs, preload=["weasyprint", "markdown", "jinja2", "handbook.pdf.book",
@@ -204,7 +206,7 @@ def post_build(site: Path, project: Project, audience: str = PUBLIC) -> None:
     gets its PDF next to its pages; the build log says what the gate decided for each language."""
     # Imported here: site.build loads the whole build and its checks, and every web page imports
     # this package (for its PDF link); only the build step needs it.
-    from handbook.site.build import source_date_epoch
+    from handbook.site.epochs import language_epochs
 
     i18n = load_i18n(project.root)
     built = [code for code in i18n.codes if (site / i18n.prefix(code) / "index.html").is_file()]
@@ -217,9 +219,10 @@ def post_build(site: Path, project: Project, audience: str = PUBLIC) -> None:
             codes.append(code)
     if not codes:
         return
-    epoch = os.environ.get("SOURCE_DATE_EPOCH") or source_date_epoch(project.root)
+    # Each language's own date (handbook.site.epochs): a commit to one language changes its PDF only.
+    epochs = language_epochs(project, codes, audience)
     try:
-        results = build_pdfs(project, site_targets(project, site, codes, audience), epoch=epoch,
+        results = build_pdfs(project, site_targets(project, site, codes, audience), epoch=epochs,
                              own_dirs={code: site / i18n.prefix(code) for code in codes}, audience=audience)
     except PdfFailed as exc:
         raise BuildFailed(f"{exc}\n(site/ was left unchanged)") from None

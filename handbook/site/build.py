@@ -32,6 +32,7 @@ from handbook.pages.walk import PUBLIC
 from handbook.paths import AUDIENCE_ENV, LOCALE_ENV, OUTPUTS_ENV, Project
 from handbook.site import assemble as assembly
 from handbook.site import cache as cache_module
+from handbook.site.epochs import language_epochs
 from handbook.site.output import (check_output, files_under, keep_other_languages, read_manifest, swap_in,
                                   write_manifest)
 from handbook.workers import run_in_workers
@@ -132,9 +133,10 @@ def step_outputs(steps: Sequence["PostStep"], project: Project, code: str) -> st
     return ",".join(sorted(names))
 
 
-def _build_all(config_file: Path, codes: Sequence[str], staging: Path, jobs: int, epoch: str,
+def _build_all(config_file: Path, codes: Sequence[str], staging: Path, jobs: int, epochs: dict[str, str],
                outputs: dict[str, str], search: bool, audience: str = PUBLIC) -> list[LanguageResult]:
-    calls = [(str(config_file), code, str(staging / code), epoch, outputs[code], search, audience) for code in codes]
+    calls = [(str(config_file), code, str(staging / code), epochs[code], outputs[code], search, audience)
+             for code in codes]
     return run_in_workers(build_language, calls, jobs=jobs, preload=[
         "mkdocs.commands.build", "mkdocs.config", "material", "mkdocs_static_i18n", "pymdownx", "handbook.site.build"])
 
@@ -217,9 +219,12 @@ def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Pat
     # with --out, the folder holds exactly the languages asked for (a self-contained part).
     keep_others = out is None and set(codes) != set(i18n.codes) and read_manifest(target) is not None
     target.parent.mkdir(parents=True, exist_ok=True)
+    # The site's date (its colophon) is the last commit's; each language's is the last commit that
+    # changed its inputs (handbook.site.epochs), so that a French commit changes French's outputs only.
     epoch = source_date_epoch(project.root)
+    epochs = language_epochs(project, codes, audience)
     outputs = {code: step_outputs(post_steps, project, code) for code in codes}
-    keys = _keys(project, i18n, codes, audience, epoch, search, post_steps, outputs) if cache else {}
+    keys = _keys(project, i18n, codes, audience, epochs, search, post_steps, outputs) if cache else {}
 
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent))
     try:
@@ -235,7 +240,7 @@ def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Pat
                     log(f"[{code}] cache entry not used: {found.reason}")
         site = work / "site"
         per_language = [s for s in post_steps if not getattr(s, "whole_site", False)]
-        results = _build_fresh(project, i18n, fresh, work, site, jobs, epoch, outputs, search, per_language, log,
+        results = _build_fresh(project, i18n, fresh, work, site, jobs, epochs, outputs, search, per_language, log,
                                audience)
         if cache:
             prefixes = [i18n.prefix(c) for c in i18n.codes]
@@ -265,20 +270,21 @@ def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Pat
     return BuildReport(results, time.perf_counter() - started, target, cached)
 
 
-def _keys(project: Project, i18n, codes: Sequence[str], audience: str, epoch: str, search: bool,
+def _keys(project: Project, i18n, codes: Sequence[str], audience: str, epochs: dict[str, str], search: bool,
           post_steps: Sequence[PostStep], outputs: dict[str, str]) -> dict[str, str]:
     """Each language's cache key. The options are what changes the outputs besides the files: the
-    build date, search, and the post steps that run. Not the commit: no language's output shows it."""
+    language's build date, search, and the post steps that run. Not the commit: no language's output
+    shows it."""
     steps = [f"{getattr(s, '__module__', '')}.{getattr(s, '__qualname__', repr(s))}" for s in post_steps]
-    common = {"epoch": epoch, "search": str(search), "steps": ",".join(steps)}
+    common = {"search": str(search), "steps": ",".join(steps)}
     return {code: cache_module.language_key(project, i18n, code, audience=audience,
-                                            options={**common, "outputs": outputs[code]},
+                                            options={**common, "epoch": epochs[code], "outputs": outputs[code]},
                                             site_facts=cache_module.site_facts(project, i18n, code))
             for code in codes}
 
 
 def _build_fresh(project: Project, i18n, codes: Sequence[str], work: Path, site: Path, jobs: int | None,
-                 epoch: str, outputs: dict[str, str], search: bool, post_steps: Sequence[PostStep],
+                 epochs: dict[str, str], outputs: dict[str, str], search: bool, post_steps: Sequence[PostStep],
                  log: Callable[[str], None], audience: str = PUBLIC) -> list[LanguageResult]:
     """Build ``codes`` with MkDocs, lay them out as one site in ``site`` and run the post steps on it.
 
@@ -289,7 +295,7 @@ def _build_fresh(project: Project, i18n, codes: Sequence[str], work: Path, site:
         return []
     staging = work / "languages"
     jobs = jobs or min(len(codes), os.cpu_count() or 1)
-    results = _build_all(project.config_file, codes, staging, jobs, epoch, outputs, search, audience)
+    results = _build_all(project.config_file, codes, staging, jobs, epochs, outputs, search, audience)
     failed = [r for r in results if not r.ok]
     for r in results:
         log(f"[{r.code}] built in {r.seconds:.1f}s" + (f", {len(r.warnings)} problem(s)" if not r.ok else ""))

@@ -6,7 +6,7 @@ language's files (:func:`language_key`): its own pages and the English pages it 
 its and English's UI strings, every other data file the build reads (termbase, languages, the
 publication policy, editions and the change log), mkdocs.yml, the templates, styles and hooks, the
 package's own code, the installed distributions' versions, the audience, the build options, the
-build date, and the site-wide facts its pages show (the publication gate's decisions and the
+language's build date (handbook.site.epochs), and the site-wide facts its pages show (the publication gate's decisions and the
 translation status tables). A one-page French edit changes French's key only.
 
 A cache that cannot be trusted is worse than none: an entry is used only when its record names the
@@ -36,8 +36,8 @@ CACHE_DIR = ".cache/handbook"
 RECORD = "entry.json"
 FORMAT = 1  # bumped when the entry's layout or the key's recipe changes: old entries then miss
 # Folders of the checkout whose every file can change any language's output.
-_SHARED_DIRS = ("hooks", "overrides", "styles", CHANGES_DIR)
-_SHARED_FILES = (CONFIG_FILE, "pyproject.toml", "constraints.txt")
+SHARED_DIRS = ("hooks", "overrides", "styles", CHANGES_DIR)
+SHARED_FILES = (CONFIG_FILE, "pyproject.toml", "constraints.txt")
 _SKIPPED_PARTS = ("__pycache__",)
 
 
@@ -69,12 +69,12 @@ def input_files(project: Project, i18n: I18n, code: str, audience: str) -> list[
                 continue
             if not _other_language(rel, i18n, code):
                 found.append(translations / rel)
-    for name in _SHARED_DIRS:
+    for name in SHARED_DIRS:
         top = project.root / name
         if top.is_dir():
             found += [top / rel for rel in files(top, project.root)
                       if not any(part in _SKIPPED_PARTS for part in rel.split("/"))]
-    found += [project.root / name for name in _SHARED_FILES if (project.root / name).is_file()]
+    found += [project.root / name for name in SHARED_FILES if (project.root / name).is_file()]
     if audience == RESTRICTED and (project.root / RESTRICTED_DIR).is_dir():
         # The whole tree: its passages fill public pages and its nav.yml orders the menu. The public
         # edition reads none of it (its output is the same with or without the tree).

@@ -1,0 +1,88 @@
+"""Each language's build date: the time of the last commit that changed one of its inputs.
+
+A language's outputs carry a date (the PDF's creation date and colophon, the offline ZIP's entries,
+the pages' dates). With the date of the last commit of the whole repository, every commit changed
+every language's outputs, so the cache (handbook.site.cache) rebuilt all twenty PDFs for a French
+typo. With the date of the last commit that touched what the language is built from, a French
+commit changes French's date only, and a language's outputs depend on its own inputs alone.
+
+What touches a language is what its cache key reads (:func:`handbook.site.cache.input_files`): its
+own files and the English ones under docs/ and translations/ (a deleted English page too), the
+shared folders and files, the package's code, and for the restricted audience the restricted tree
+(a submodule: its pointer in this repository). SOURCE_DATE_EPOCH, when set, is every language's date.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from handbook.languages import I18n, load_i18n, split_language_path
+from handbook.pages.walk import PUBLIC, RESTRICTED
+from handbook.paths import DOCS_DIR, RESTRICTED_DIR, TRANSLATIONS_DIR, Project
+
+# Folders and files whose every change can change any language's output (with the cache key's own
+# shared folders and files: handbook.site.cache).
+PACKAGE_DIR = "handbook"
+
+
+def affects(rel: str, i18n: I18n, code: str, audience: str = PUBLIC) -> bool:
+    """Whether a change to the repository-relative file ``rel`` can change language ``code``'s output."""
+    from handbook.site.cache import SHARED_DIRS, SHARED_FILES
+
+    top, _, rest = rel.partition("/")
+    if rel in SHARED_FILES or top in (*SHARED_DIRS, PACKAGE_DIR):
+        return True
+    if top == RESTRICTED_DIR:
+        return audience == RESTRICTED
+    if top == TRANSLATIONS_DIR and rest.startswith("po/"):  # translations/po/<code>/...: that language's
+        return rest.split("/")[1] == code
+    if top in (DOCS_DIR, TRANSLATIONS_DIR):
+        return split_language_path(rest, i18n.codes, i18n.default)[0] in (code, i18n.default)
+    return False
+
+
+def language_epochs(project: Project, codes: Sequence[str], audience: str = PUBLIC) -> dict[str, str]:
+    """Each of ``codes``' build date (seconds since 1970, as text)."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return {code: os.environ["SOURCE_DATE_EPOCH"] for code in codes}
+    found = _from_history(project.root, _head(project.root), audience)
+    return {code: found.get(code, found.get("", "0")) for code in codes}
+
+
+def _head(root: Path) -> str:
+    proc = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, check=False)
+    return proc.stdout.strip()
+
+
+@lru_cache(maxsize=8)
+def _from_history(root: Path, head: str, audience: str) -> dict[str, str]:
+    """code -> date of the last commit touching its inputs, read in one pass over the history,
+    newest first; '' -> the last commit's date, for a language no commit has touched yet."""
+    from handbook.site.build import source_date_epoch
+
+    i18n = load_i18n(root)
+    out: dict[str, str] = {"": source_date_epoch(root)} if head else {"": "0"}
+    if not head:
+        return out
+    proc = subprocess.Popen(["git", "log", "--format=%x01%ct", "--name-only", "--no-renames", "HEAD"],
+                            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    waiting, date = set(i18n.codes), ""
+    try:
+        for line in proc.stdout or ():
+            line = line.rstrip("\n")
+            if line.startswith("\x01"):
+                date = line[1:]
+            elif line:
+                for code in [c for c in waiting if affects(line, i18n, c, audience)]:
+                    out[code] = date
+                    waiting.discard(code)
+                if not waiting:
+                    break
+    finally:
+        proc.kill()
+        proc.wait()
+    return out
