@@ -16,7 +16,6 @@ import logging
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -32,7 +31,7 @@ from handbook.pages.walk import PUBLIC
 from handbook.paths import AUDIENCE_ENV, LOCALE_ENV, OUTPUTS_ENV, Project
 from handbook.site import assemble as assembly
 from handbook.site import cache as cache_module
-from handbook.site.epochs import language_epochs
+from handbook.site.epochs import language_epochs, source_date_epoch  # noqa: F401  (callers import it from here)
 from handbook.site.output import (check_output, files_under, keep_other_languages, read_manifest, swap_in,
                                   write_manifest)
 from handbook.workers import run_in_workers
@@ -57,24 +56,6 @@ class _Collect(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(f"{record.levelname}: {record.getMessage()}")
-
-
-def source_date_epoch(root: Path) -> str:
-    """SOURCE_DATE_EPOCH: the environment's, else the last commit's time, so a commit builds the same.
-
-    Outside a git checkout (or when git fails) the dates fall back to 1970-01-01, with a warning.
-    """
-    if os.environ.get("SOURCE_DATE_EPOCH"):
-        return os.environ["SOURCE_DATE_EPOCH"]
-    try:
-        proc = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True)
-        out, problem = proc.stdout.strip(), proc.stderr.strip()
-    except OSError as exc:
-        out, problem = "", str(exc)
-    if not out:
-        print(f"warning: {root}: no commit date from git ({problem or 'no commits'}); build dates will read "
-              "1970-01-01. Commit first, or set SOURCE_DATE_EPOCH.", file=sys.stderr)
-    return out or "0"
 
 
 def build_language(config_file: str, code: str, out_dir: str, epoch: str, outputs: str = "",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -45,6 +46,24 @@ def affects(rel: str, i18n: I18n, code: str, audience: str = PUBLIC) -> bool:
     return False
 
 
+def source_date_epoch(root: Path) -> str:
+    """SOURCE_DATE_EPOCH: the environment's, else the last commit's time, so a commit builds the same.
+
+    Outside a git checkout (or when git fails) the dates fall back to 1970-01-01, with a warning.
+    """
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        proc = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True)
+        out, problem = proc.stdout.strip(), proc.stderr.strip()
+    except OSError as exc:
+        out, problem = "", str(exc)
+    if not out:
+        print(f"warning: {root}: no commit date from git ({problem or 'no commits'}); build dates will read "
+              "1970-01-01. Commit first, or set SOURCE_DATE_EPOCH.", file=sys.stderr)
+    return out or "0"
+
+
 def language_epochs(project: Project, codes: Sequence[str], audience: str = PUBLIC) -> dict[str, str]:
     """Each of ``codes``' build date (seconds since 1970, as text)."""
     if os.environ.get("SOURCE_DATE_EPOCH"):
@@ -54,7 +73,10 @@ def language_epochs(project: Project, codes: Sequence[str], audience: str = PUBL
 
 
 def _head(root: Path) -> str:
-    proc = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, check=False)
+    try:
+        proc = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, check=False)
+    except OSError:  # no git: every language gets the site's date (source_date_epoch says why)
+        return ""
     return proc.stdout.strip()
 
 
@@ -62,12 +84,10 @@ def _head(root: Path) -> str:
 def _from_history(root: Path, head: str, audience: str) -> dict[str, str]:
     """code -> date of the last commit touching its inputs, read in one pass over the history,
     newest first; '' -> the last commit's date, for a language no commit has touched yet."""
-    from handbook.site.build import source_date_epoch
-
-    i18n = load_i18n(root)
-    out: dict[str, str] = {"": source_date_epoch(root)} if head else {"": "0"}
+    out: dict[str, str] = {"": source_date_epoch(root)}
     if not head:
         return out
+    i18n = load_i18n(root)
     proc = subprocess.Popen(["git", "log", "--format=%x01%ct", "--name-only", "--no-renames", "HEAD"],
                             cwd=root, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     waiting, date = set(i18n.codes), ""
