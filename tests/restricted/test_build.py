@@ -42,6 +42,10 @@ def builds(tmp_path_factory):
     project = restricted_handbook(tmp / "h").root
     (project / "restricted" / "docs" / "escalation.md").write_text(SECOND, encoding="utf-8")
     (project / "restricted" / "nav.yml").write_text("- escalation.md\n- liaison-desk.md\n", encoding="utf-8")
+    # A translated restricted page links to another restricted page, as its English source would.
+    french = project / "restricted" / "docs" / "liaison-desk.fr.md"
+    french.write_text(french.read_text(encoding="utf-8") + "\nVoir aussi [les contacts d'escalade](escalation.md).\n",
+                      encoding="utf-8")
     saved = {k: os.environ.get(k) for k in ("SOURCE_DATE_EPOCH", "HANDBOOK_ROOT")}
     os.environ["HANDBOOK_ROOT"] = str(project)
     try:
@@ -115,6 +119,12 @@ def test_restricted_pages_are_one_localised_section_in_the_order_of_nav_yml(buil
         assert section, lang
         after = html[section.end():]
         assert after.index('href="../escalation/"') < after.index('href="./"'), lang  # nav.yml's order
+
+
+def test_a_translated_restricted_page_links_to_another_restricted_page(builds):
+    _, site, _, _ = builds
+    html = (site / "fr" / "restricted" / "liaison-desk" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="\.\./escalation/"[^>]*>les contacts d\'escalade<', html)
 
 
 def test_the_restricted_site_has_its_own_search_bundles_and_no_offline_copy(builds):
