@@ -138,7 +138,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         # aliases and repeated keys with their line, where MkDocs silently keeps the last value.
         if isinstance(source.front, HandbookError):
             raise source.front
-        _refuse(front_matter_problems(page.file.src_uri, text))
+        _refuse(front_matter_problems(page.file.src_uri, text, source.path))
     return render_page(markdown, _info(config, page))
 
 
@@ -152,7 +152,8 @@ def _refuse(problems: list[Any]) -> None:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # The build refuses what the markup-safety check refuses: nobody has to remember to run both.
     source = _source(config, page)
-    _refuse(rendered_problems(page.file.src_uri, source.text if source is not None else "", html))
+    _refuse(rendered_problems(page.file.src_uri, source.text if source is not None else "", html,
+                              source.path if source is not None else None))
     # Page titles reach the navigation of every page as they are: escape them (front matter is text).
     if page.title is not None:
         page.title = markupsafe.escape(page.title)

@@ -195,19 +195,20 @@ def locate(loc: Locator, problem: HtmlProblem) -> int:
     return getattr(loc, kind)(*args)
 
 
-def front_matter_problems(src_uri: str, source_text: str) -> list[Diagnostic]:
+def front_matter_problems(src_uri: str, source_text: str, path: str | None = None) -> list[Diagnostic]:
     """The markup-safety findings of one page's front matter, for the build (see :func:`rendered_problems`)."""
     if "<" not in source_text and "&" not in source_text:
         return []
-    return list(_check_front_matter(Page(src_uri, f"{DOCS_DIR}/{src_uri}", "", src_uri, source_text)))
+    return list(_check_front_matter(Page(src_uri, path or f"{DOCS_DIR}/{src_uri}", "", src_uri, source_text)))
 
 
-def rendered_problems(src_uri: str, source_text: str, html: str) -> list[Diagnostic]:
+def rendered_problems(src_uri: str, source_text: str, html: str, path: str | None = None) -> list[Diagnostic]:
     """The markup-safety findings of one page as the build renders it (docs-relative ``src_uri``,
-    the file's text for line numbers): the build refuses what the check refuses."""
+    the file's text for line numbers, and its project-relative ``path`` when it is not under docs/:
+    a restricted page): the build refuses what the check refuses."""
     if not html or (not any(c in html for c in "<&") and not CONTROL_CHARS.search(html)):
         return []
-    page = Page(src_uri, f"{DOCS_DIR}/{src_uri}", "", src_uri, source_text)
+    page = Page(src_uri, path or f"{DOCS_DIR}/{src_uri}", "", src_uri, source_text)
     return list(_check_html(page, html))
 
 

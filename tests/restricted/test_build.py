@@ -206,3 +206,19 @@ def test_the_banner_is_seen_first_at_phone_and_desktop_width_and_right_to_left_i
             assert direction == ("rtl" if lang == "ar" else "ltr"), (path, width)
         finally:
             page_.close()
+
+
+def test_hostile_markup_in_a_restricted_page_is_refused_naming_its_own_file(tmp_path, capsys):
+    from tests.restricted.conftest import restricted_handbook
+
+    project = restricted_handbook(tmp_path / "h").root
+    page = project / "restricted" / "docs" / "liaison-desk.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n<script>alert(1)</script>\n', encoding="utf-8")
+    old = Path.cwd()
+    os.chdir(project)
+    try:
+        assert main(["build", "--audience", "restricted", "--no-pdf", "--lang", "en", "--out", str(tmp_path / "site")]) == 1
+    finally:
+        os.chdir(old)
+    err = capsys.readouterr().err
+    assert "restricted/docs/liaison-desk.md:" in err and "docs/restricted/" not in err
