@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,19 +34,25 @@ def _ranges(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _font_face_rules(css_path: Path) -> Iterator[list]:
+    """The declarations of every @font-face rule of ``css_path`` (a stylesheet or a Jinja template of one)."""
+    import tinycss2
+
+    for rule in tinycss2.parse_stylesheet(css_path.read_text(encoding="utf-8"), skip_comments=True,
+                                          skip_whitespace=True):
+        if rule.type == "at-rule" and rule.lower_at_keyword == "font-face" and rule.content is not None:
+            yield [d for d in tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
+                   if d.type == "declaration"]
+
+
 def families(css_path: Path) -> dict[str, list[str]]:
-    """family -> its @font-face rules' files, style and weight ('latin-400-normal.woff2 italic 400'),
-    for every @font-face rule of ``css_path`` (a stylesheet or a Jinja template of one)."""
+    """family -> the style and weight of each of its @font-face rules ('italic 400'), for every
+    @font-face rule of ``css_path``."""
     import tinycss2
 
     out: dict[str, list[str]] = {}
-    for rule in tinycss2.parse_stylesheet(css_path.read_text(encoding="utf-8"), skip_comments=True,
-                                          skip_whitespace=True):
-        if rule.type != "at-rule" or rule.lower_at_keyword != "font-face" or rule.content is None:
-            continue
-        found = {d.lower_name: tinycss2.serialize(d.value).strip().strip('"\'')
-                 for d in tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
-                 if d.type == "declaration"}
+    for decls in _font_face_rules(css_path):
+        found = {d.lower_name: tinycss2.serialize(d.value).strip().strip('"\'') for d in decls}
         face = f"{found.get('font-style', 'normal')} {found.get('font-weight', '400')}"
         out.setdefault(found.get("font-family", ""), []).append(face)
     return out
@@ -64,15 +71,10 @@ def _faces(css_path: Path) -> list[tuple[Path, list[tuple[int, int]] | None]]:
     import tinycss2
 
     faces = []
-    for rule in tinycss2.parse_stylesheet(css_path.read_text(encoding="utf-8"), skip_comments=True,
-                                          skip_whitespace=True):
-        if rule.type != "at-rule" or rule.lower_at_keyword != "font-face" or rule.content is None:
-            continue
+    for decls in _font_face_rules(css_path):
         urls: list[str] = []
         ranges = None
-        for decl in tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True):
-            if decl.type != "declaration":
-                continue
+        for decl in decls:
             if decl.lower_name == "src":
                 urls += [token.value for token in decl.value if token.type == "url"]
                 urls += [token.arguments[0].value for token in decl.value

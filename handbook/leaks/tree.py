@@ -1,9 +1,9 @@
 """The restricted tree's files, as the leak scan needs them.
 
-Small readers of their own for now, through the one walker (:func:`handbook.pages.walk.files`)
-and :mod:`handbook.frontmatter`: the restricted page model is being written at the same time (issue
-17), and these three functions are where the scan will switch to it. Paths are project-relative
-('restricted/docs/liaison-desk.fr.md'), as findings name them.
+Through the one walker (:func:`handbook.pages.walk.files`) and :mod:`handbook.frontmatter`, and the
+folder names of handbook.paths. The scan reads each file whole (front matter included), and its
+images as bytes, which the page model (handbook.pages.restricted) does not keep. Paths are
+project-relative ('restricted/docs/liaison-desk.fr.md'), as findings name them.
 """
 
 from __future__ import annotations
@@ -16,9 +16,7 @@ from handbook import frontmatter
 from handbook.errors import HandbookError
 from handbook.languages import load_i18n, split_language_path
 from handbook.pages.walk import files
-from handbook.paths import DOCS_DIR, RESTRICTED_DIR, Project
-
-PASSAGES_DIR = "passages"  # restricted/passages/<id>.md and <id>.<lang>.md: the text of the slots
+from handbook.paths import DOCS_DIR, RESTRICTED_DIR, RESTRICTED_PASSAGES_DIR, Project
 
 
 @dataclass(frozen=True)
@@ -38,14 +36,12 @@ class RestrictedAsset:
 
 def present(project: Project) -> bool:
     """Whether the project has a restricted tree: a ``restricted/`` folder with pages or passages."""
-    root = project.root / RESTRICTED_DIR
-    return (root / DOCS_DIR).is_dir() or (root / PASSAGES_DIR).is_dir()
+    return bool(_folders(project))
 
 
 def _folders(project: Project) -> list[tuple[str, Path]]:
-    root = project.root / RESTRICTED_DIR
-    return [(f"{RESTRICTED_DIR}/{name}", root / name) for name in (DOCS_DIR, PASSAGES_DIR)
-            if (root / name).is_dir()]
+    return [(rel, project.root / rel) for rel in (f"{RESTRICTED_DIR}/{DOCS_DIR}", RESTRICTED_PASSAGES_DIR)
+            if (project.root / rel).is_dir()]
 
 
 def texts(project: Project) -> list[RestrictedText]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
+from pathlib import Path
 from urllib.parse import unquote
 
 from handbook.chapters import is_checklist
@@ -24,10 +26,16 @@ def _fonts_hint(book: Book) -> str:
 def allowed_fonts(book: Book) -> frozenset[str]:
     """The fonts the book may use, as WeasyPrint names them in the PDF (after the subset tag
     'ABCDEF+'): the families of the stylesheets it was given, the web's and the print template's."""
+    sheets = [r for r in book.roots if r.suffix == ".css"] + [TEMPLATES / "book.css"]
+    return _families(tuple((sheet, sheet.stat().st_mtime_ns) for sheet in sheets if sheet.is_file()))
+
+
+@lru_cache(maxsize=4)
+def _families(sheets: tuple[tuple[Path, int], ...]) -> frozenset[str]:
+    # Read once per worker, not once per rendered document (a language renders some twenty PDFs).
     from handbook.fonts import families
 
-    sheets = [r for r in book.roots if r.suffix == ".css"] + [TEMPLATES / "book.css"]
-    return frozenset(name.replace(" ", "-") for sheet in sheets if sheet.is_file() for name in families(sheet))
+    return frozenset(name.replace(" ", "-") for sheet, _ in sheets for name in families(sheet))
 
 
 class Pages:

@@ -24,6 +24,7 @@ from pathlib import Path
 from handbook.languages import I18n, load_i18n, split_language_path
 from handbook.pages.walk import PUBLIC, RESTRICTED
 from handbook.paths import DOCS_DIR, RESTRICTED_DIR, TRANSLATIONS_DIR, Project
+from handbook.site.cache import SHARED_DIRS, SHARED_FILES
 
 # Folders and files whose every change can change any language's output (with the cache key's own
 # shared folders and files: handbook.site.cache).
@@ -32,8 +33,6 @@ PACKAGE_DIR = "handbook"
 
 def affects(rel: str, i18n: I18n, code: str, audience: str = PUBLIC) -> bool:
     """Whether a change to the repository-relative file ``rel`` can change language ``code``'s output."""
-    from handbook.site.cache import SHARED_DIRS, SHARED_FILES
-
     top, _, rest = rel.partition("/")
     if rel in SHARED_FILES or top in (*SHARED_DIRS, PACKAGE_DIR):
         return True
