@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 _WS = "\\t\\n\\f\\r "
 _NAME = rf"[^{_WS}/>][^{_WS}/>=]*"  # an attribute name may start with '='
@@ -58,6 +59,21 @@ def heads(html: str, start: int = 0, end: int | None = None) -> Iterator[re.Matc
     stop = len(html) if end is None else end
     text = html if end is None else html[:stop]
     return _TAG.finditer(text, start)
+
+
+def heads_named(html: str, names: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """The matches of :func:`heads` (opening and closing) whose tag name is one of ``names`` (lower
+    case), in order, found without reading every tag of the page: a quick search finds each '<name'
+    or '</name' followed by what ends a name, and the tag is read there as :func:`heads` reads it."""
+    for m in _named(names).finditer(html):
+        head = _TAG.match(html, m.start())
+        if head is not None and name_of(head) in names:  # re.I also matches some non-ASCII letters
+            yield head
+
+
+@lru_cache(maxsize=16)
+def _named(names: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"</?(?:{'|'.join(re.escape(n) for n in names)})(?=[{_WS}/>]|$)", re.I)
 
 
 def name_of(head: re.Match[str]) -> str:

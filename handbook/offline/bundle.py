@@ -24,7 +24,7 @@ import zipfile
 from pathlib import Path
 from urllib.parse import unquote
 
-from handbook.htmltags import attributes, heads, name_of
+from handbook.htmltags import attributes, heads_named, name_of
 from handbook.languages import I18n
 from handbook.offline.files import MANIFEST, SEARCH_SCRIPT, LanguageFiles
 
@@ -32,6 +32,11 @@ _FRAGMENT_MAGIC = b"pagefind_dcd"
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _HREF_VALUE = re.compile(r"""href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
 _ZIP_EPOCH = 315532800  # 1980-01-01, the earliest date a ZIP entry can carry
+# Files that are compressed already (fonts, images, Pagefind's gzipped index) are stored as they are:
+# deflating them again costs time and saves nothing. The rest is deflated at zlib's default level,
+# which on a 400-page language took half the time of level 9 for a ZIP 0.5% larger.
+_STORED = (".woff2", ".png", ".jpg", ".jpeg", ".webp", ".gz", ".pf_fragment", ".pf_index", ".pf_meta")
+_LEVEL = 6
 
 
 def file_href(href: str) -> str:
@@ -62,8 +67,8 @@ def file_links(html: str, page: str = "index.html", present: frozenset[str] | No
     longer a link: its href becomes ``data-hb-absent``, which the stylesheet hides in the switcher.
     """
     edits: list[tuple[int, int, str]] = []
-    for head in heads(html):
-        if head.group(1) or name_of(head) not in ("a", "link"):
+    for head in heads_named(html, ("a", "link")):
+        if head.group(1):
             continue
         for name, _, offset in attributes(head):
             if name != "href":
@@ -114,7 +119,7 @@ def readme(i18n: I18n, code: str, pdfs: list[str]) -> str:
 
 def _entry(name: str, epoch: int) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, date_time=time.gmtime(max(epoch, _ZIP_EPOCH))[:6])
-    info.compress_type = zipfile.ZIP_DEFLATED
+    info.compress_type = zipfile.ZIP_STORED if name.endswith(_STORED) else zipfile.ZIP_DEFLATED
     info.external_attr = 0o644 << 16
     info.create_system = 3  # Unix: the same bytes whichever system builds it
     return info
@@ -144,7 +149,7 @@ def write_zip(target: Path, i18n: I18n, files: LanguageFiles, book_pdf: str, epo
     partial = target.with_name(target.name + ".part")
     with zipfile.ZipFile(partial, "w") as archive:
         for rel in sorted(entries):
-            archive.writestr(_entry(top + rel, epoch), entries[rel], compresslevel=9)
+            archive.writestr(_entry(top + rel, epoch), entries[rel], compresslevel=_LEVEL)
     partial.replace(target)
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from handbook.languages import I18n
+from handbook.site.layout import other_folders
 
 WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
@@ -53,12 +54,6 @@ class LanguageFiles:
         for rel, _ in sorted(self.pages + self.pdfs):
             digest.update(rel.encode("utf-8") + b"\0" + (self.folder / rel).read_bytes() + b"\0")
         return digest.hexdigest()[:16]
-
-
-def other_folders(i18n: I18n, code: str) -> tuple[str, ...]:
-    """The folders inside language ``code``'s folder that belong to other languages ('fr/', 'es/'...)."""
-    own = i18n.prefix(code)
-    return tuple(i18n.prefix(c) for c in i18n.codes if c != code and i18n.prefix(c) and i18n.prefix(c).startswith(own))
 
 
 def _used(rel: str) -> bool:

@@ -8,7 +8,6 @@ are filled (handbook.pdf.link), because sizes exist only once every file is buil
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +15,7 @@ from handbook.languages import I18n
 from handbook.offline.files import zip_name
 from handbook.offline.webapp import THEME_COLOUR
 from handbook.site import pages
+from handbook.site.layout import pages_in
 
 if TYPE_CHECKING:
     from handbook.pageinfo import PageInfo
@@ -51,19 +51,10 @@ def _size(i18n: I18n, code: str, size_bytes: int) -> str:
     return str(escape(i18n.t(code, "offline_size", size=i18n.megabytes(code, size_bytes))))
 
 
-def _pages(folder: Path, others: tuple[str, ...]):
-    for dirpath, dirnames, filenames in os.walk(folder):
-        here = Path(dirpath)
-        dirnames[:] = [d for d in dirnames if (here / d).relative_to(folder).as_posix() + "/" not in others]
-        for name in filenames:
-            if name.endswith(".html"):
-                yield here / name
-
-
 def fill(folder: Path, others: tuple[str, ...], marks: dict[str, str]) -> list[Path]:
     """Replace each mark by its text in the language's pages; the pages changed."""
     changed = []
-    for page in _pages(folder, others):
+    for page in pages_in(folder, others):
         html = page.read_text(encoding="utf-8")
         new = html
         for mark, text in marks.items():

@@ -15,11 +15,12 @@ from handbook.errors import BuildFailed
 from handbook.languages import load_i18n
 from handbook.offline import site as marks
 from handbook.offline.bundle import write_zip
-from handbook.offline.files import language_files, other_folders, zip_name
+from handbook.offline.files import language_files, zip_name
 from handbook.offline.webapp import worker_config, write_icons, write_manifest, write_worker
 from handbook.paths import Project
 from handbook.pdf.names import pdf_name
 from handbook.site import csp
+from handbook.site.layout import other_folders
 
 
 def _check_policies(site: Path, changed: list[Path]) -> None:
@@ -57,10 +58,16 @@ def post_build(site: Path, project: Project) -> None:
     from handbook.site.epochs import language_epochs
 
     codes = built_codes(site, project)
-    epochs = language_epochs(project, codes)  # each language's own date: its ZIP changes with it alone
-    for code in codes:
-        build_language(site, project, code, int(epochs[code]))
+    for code, epoch in language_epochs(project, codes).items():
+        for_language(site, project, code, epoch)
+
+
+def for_language(site: Path, project: Project, code: str, epoch: str) -> None:
+    """The step for one language of the assembled ``site``, with its build date (the language's
+    own: its ZIP changes with it alone). The build runs languages in parallel."""
+    build_language(site, project, code, int(epoch))
 
 
 # Pages show the save panel and the ZIP link only in builds that make them (handbook.site.build).
 post_build.produces = "offline"  # type: ignore[attr-defined]
+post_build.per_language = for_language  # type: ignore[attr-defined]

@@ -16,7 +16,8 @@ import json
 from pathlib import Path
 
 from handbook.languages import I18n
-from handbook.offline.files import MANIFEST, WORKER, LanguageFiles, other_folders, url_of
+from handbook.offline.files import MANIFEST, WORKER, LanguageFiles, url_of
+from handbook.site.layout import other_folders
 
 WORKER_SOURCE = Path(__file__).with_name("service-worker.js")
 ICON_DIR = "assets/images"

@@ -294,9 +294,53 @@ def _build_fresh(project: Project, i18n, codes: Sequence[str], work: Path, site:
     for code in codes:
         if code != i18n.default:
             (staging / code).rename(site / code)
-    for step in post_steps:
-        _run_step(step, site, project, audience)
+    run_steps(post_steps, site, project, audience, {code: epochs[code] for code in codes}, jobs)
     return results
+
+
+def run_steps(steps: Sequence[PostStep], site: Path, project: Project, audience: str, epochs: dict[str, str],
+              jobs: int) -> None:
+    """Run the post steps in order on the languages ``epochs`` names (code -> its build date).
+
+    Steps that declare ``per_language`` (a function of ``(site, project, code, epoch)``: the policy,
+    the offline copy) work on each language's files alone, so a run of them is done one language per
+    worker process, in parallel, each language going through the run's steps in order. The date is
+    passed, not read again in the worker: a fork server's children keep the environment it started
+    with. The other steps (the PDF step, with workers of its own) run once on the whole site."""
+    group: list[Callable[[Path, Project, str, str], None]] = []
+    for step in [*steps, None]:
+        per_language = getattr(step, "per_language", None)
+        if per_language is not None:
+            group.append(per_language)
+            continue
+        if group:
+            _per_language(group, site, project, epochs, jobs)
+            group = []
+        if step is not None:
+            _run_step(step, site, project, audience)
+
+
+def _per_language(functions: Sequence[Callable[[Path, Project, str, str], None]], site: Path, project: Project,
+                  epochs: dict[str, str], jobs: int) -> None:
+    calls = [(list(functions), str(site), str(project.root), code, epoch) for code, epoch in epochs.items()]
+    if len(calls) == 1:  # a worker would only add its start-up
+        errors = [_finish_language(*calls[0])]
+    else:
+        modules = sorted({f.__module__ for f in functions})
+        errors = run_in_workers(_finish_language, calls, jobs=min(jobs, len(calls)), preload=modules)
+    if any(errors):
+        raise BuildFailed("\n".join(e for e in errors if e))
+
+
+def _finish_language(functions: Sequence[Callable[[Path, Project, str, str], None]], site: str, root: str,
+                     code: str, epoch: str) -> str:
+    """One language through a run of per-language steps; its refusal as text ('' when all went well)."""
+    try:
+        for function in functions:
+            function(Path(site), Project(Path(root)), code, epoch)
+    except BuildFailed as exc:
+        return f"[{code}] {exc}"
+    return ""
 
 
 def _run_step(step: PostStep, site: Path, project: Project, audience: str) -> None:

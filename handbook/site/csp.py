@@ -244,16 +244,30 @@ def post_build(site: Path, project: Project) -> None:
 
     The build runs this on its staging folder, so a refused site never replaces site/.
     """
+    _apply_to(site, sorted(Path(dirpath) / name for dirpath, _, filenames in os.walk(site)
+                           for name in filenames if name.endswith(".html")))
+
+
+def for_language(site: Path, project: Project, code: str, epoch: str = "") -> None:
+    """:func:`post_build` for one language's pages (the build runs languages in parallel); the
+    build date is not used."""
+    from handbook.languages import load_i18n
+    from handbook.site.layout import language_pages
+
+    _apply_to(site, language_pages(site, load_i18n(project.root), code))
+
+
+def _apply_to(site: Path, paths: list[Path]) -> None:
     refused: dict[str, list[str]] = {}
-    for dirpath, _, filenames in os.walk(site):
-        for name in filenames:
-            if name.endswith(".html"):
-                path = Path(dirpath) / name
-                html = path.read_text(encoding="utf-8")
-                problems = content_problems(html)
-                if problems:
-                    refused[path.relative_to(site).as_posix()] = problems
-                else:  # cleared just above: apply() would read every tag of the page a second time
-                    path.write_text(_with_policy(html), encoding="utf-8")
+    for path in paths:
+        html = path.read_text(encoding="utf-8")
+        problems = content_problems(html)
+        if problems:
+            refused[path.relative_to(site).as_posix()] = problems
+        else:  # cleared just above: apply() would read every tag of the page a second time
+            path.write_text(_with_policy(html), encoding="utf-8")
     if refused:
         raise BuildFailed(_refusal(refused))
+
+
+post_build.per_language = for_language  # type: ignore[attr-defined]
