@@ -180,6 +180,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 @_reported
 def on_post_build(config: MkDocsConfig) -> None:
-    # Without the site's address MkDocs writes sitemaps of 'None./...' URLs: none until it is set.
-    if not config.site_url:
-        pages.drop_sitemaps(Path(config.site_dir))
+    # MkDocs' sitemap covers one language (and reads 'None./...' without site_url): the site's one
+    # sitemap, every language with its alternates, is written once they are together
+    # (handbook.site.sitemap).
+    pages.drop_sitemaps(Path(config.site_dir))

@@ -5,8 +5,8 @@ whole build lays it out (web pages, search, PDFs, offline ZIP), plus a record
 (:data:`PART_RECORD`) naming its languages, the commit, the edition, the build date and the
 audience. ``handbook assemble parts/* --out site`` checks that the parts make one handbook (every
 language once, one commit, one edition, one date, one audience), copies them side by side and
-writes what spans languages: the site-wide colophon (:data:`COLOPHON`, with the commit) and the
-manifest. A one-machine build ends with the same :func:`write_site_files`, so the two sites are the
+writes what spans languages: the site-wide colophon (:data:`COLOPHON`, with the commit), the
+sitemap (handbook.site.sitemap) and the manifest. A one-machine build ends with the same :func:`write_site_files`, so the two sites are the
 same, byte for byte.
 
 Nothing in a language's folder depends on another language's files: switcher targets are relative
@@ -25,6 +25,8 @@ from pathlib import Path
 from handbook.errors import HandbookError
 from handbook.languages import I18n, load_i18n
 from handbook.paths import Project
+from handbook.pages.walk import RESTRICTED
+from handbook.site.sitemap import site_address, write_sitemap
 from handbook.site.output import MANIFEST, check_output, files_under, read_manifest, swap_in, write_manifest
 
 PART_RECORD = ".handbook-part.json"
@@ -48,15 +50,23 @@ def identity(project: Project, epoch: str, audience: str) -> dict[str, str]:
     return {"commit": source_commit(project), "edition": edition, "epoch": epoch, "audience": audience}
 
 
+def sitemap_address(project: Project, audience: str) -> str:
+    """The address the sitemap is written for: mkdocs.yml's ``site_url``; none for the restricted
+    edition, which no search engine may index."""
+    return "" if audience == RESTRICTED else site_address(project)
+
+
 def write_part_record(folder: Path, codes: Sequence[str], ident: dict[str, str]) -> None:
     record = {"written_by": "handbook build", "format": _FORMAT, "languages": list(codes), **ident}
     (folder / PART_RECORD).write_text(json.dumps(record, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
                                       encoding="utf-8")
 
 
-def write_site_files(site: Path, i18n: I18n, ident: dict[str, str]) -> None:
+def write_site_files(site: Path, i18n: I18n, ident: dict[str, str], address: str = "") -> None:
     """The files that span languages, written once every language is in ``site``: the site-wide
-    colophon (the commit lives here, never in a language's own outputs)."""
+    colophon (the commit lives here, never in a language's own outputs) and, when the site has an
+    ``address`` (handbook.site.sitemap), the sitemap of every language's pages."""
+    write_sitemap(site, i18n, address)
     colophon = {"languages": list(i18n.codes), **ident}
     (site / COLOPHON).unlink(missing_ok=True)  # never write through a hard link to the last site
     (site / COLOPHON).write_text(json.dumps(colophon, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
@@ -150,7 +160,7 @@ def assemble(project: Project, folders: Sequence[Path], out: Path, *, epoch: str
                 shutil.copy2(folder / rel, dest)
             log(f"[{', '.join(dict(parts)[folder]['languages'])}] joined from {folder}")
         site.mkdir(exist_ok=True)
-        write_site_files(site, i18n, identity(project, epoch, audience))
+        write_site_files(site, i18n, identity(project, epoch, audience), sitemap_address(project, audience))
         write_manifest(site)
         swap_in(site, target)
     finally:

@@ -25,7 +25,7 @@ from pathlib import Path
 from handbook.check import datafiles
 from handbook.pages.model import load_corpus
 from handbook.check.safety import file_problems
-from handbook.errors import BuildFailed  # raised here; defined in errors so csp.py and the PDF step need not import the build
+from handbook.errors import BuildFailed, HandbookError  # raised here; defined in errors so csp.py and the PDF step need not import the build
 from handbook.languages import load_i18n
 from handbook.pages.walk import PUBLIC
 from handbook.paths import AUDIENCE_ENV, LOCALE_ENV, OUTPUTS_ENV, Project
@@ -192,6 +192,10 @@ def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Pat
     if unknown:
         raise BuildFailed(f"unknown language(s) {unknown}; translations/languages.yml lists {list(i18n.codes)}")
     target = check_output(project, out or project.site)
+    try:
+        address = assembly.sitemap_address(project, audience)  # read before any work: a bad one stops here
+    except HandbookError as exc:
+        raise BuildFailed(str(exc)) from None
     refused = preflight(project)
     if refused:
         raise BuildFailed("The build refuses these files (handbook check reports the same; site/ was left "
@@ -242,7 +246,7 @@ def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Pat
         if part:
             assembly.write_part_record(site, codes, ident)
         elif keep_others or set(codes) == set(i18n.codes):
-            assembly.write_site_files(site, i18n, ident)
+            assembly.write_site_files(site, i18n, ident, address)
         write_manifest(site)
         swap_in(site, target)
     finally:

@@ -98,6 +98,6 @@ SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
 
 
 def drop_sitemaps(site_dir: Path) -> None:
-    """Remove the sitemaps MkDocs wrote without a site address (their URLs read 'None./')."""
+    """Remove the sitemaps MkDocs wrote for one language (handbook.site.sitemap writes the site's)."""
     for name in SITEMAPS:
         (site_dir / name).unlink(missing_ok=True)
