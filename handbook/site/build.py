@@ -233,6 +233,9 @@ def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Pat
             for code in fresh:
                 cache_module.store(cache_module.cache_root(project), keys[code], code, site,
                                    cache_module.owned_files(site, prefixes, i18n.prefix(code), listing))
+            # The cache keeps a few states per language, the ones used last, not every build's.
+            cache_module.prune(cache_module.cache_root(project), keys.values(),
+                               cache_module.KEPT_PER_LANGUAGE * len(i18n.codes))
         for code in codes:
             if (restored / code).is_dir():
                 shutil.copytree(restored / code, site, dirs_exist_ok=True, copy_function=os.link)

@@ -166,6 +166,7 @@ def restore(cache: Path, key: str, code: str, dest: Path) -> Lookup:
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         return Lookup(False, f"its record cannot be read ({type(exc).__name__})")
     shutil.copytree(tree, dest, copy_function=shutil.copy2)
+    _touch(entry)
     return Lookup(True)
 
 
@@ -190,6 +191,57 @@ def store(cache: Path, key: str, code: str, tree: Path, rels: Iterable[str]) -> 
         tmp.rename(entry)
     except OSError:  # another build stored the same key first: its entry is as good as ours
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+# --- pruning -------------------------------------------------------------------------------------
+
+KEPT_PER_LANGUAGE = 3  # entries kept per language built: this build's, and two earlier states to go back to
+_STALE_TMP_SECONDS = 24 * 3600  # a half-written entry this old belongs to a build that died
+
+
+def _touch(entry: Path) -> None:
+    """Mark the entry as used now: pruning keeps the entries used last."""
+    try:
+        os.utime(entry / RECORD)
+    except OSError:
+        pass
+
+
+def _is_key(name: str) -> bool:
+    return len(name) == 64 and all(c in "0123456789abcdef" for c in name)
+
+
+def _last_used(entry: Path) -> float:
+    try:
+        return (entry / RECORD).stat().st_mtime
+    except OSError:
+        return 0.0  # no record: a damaged entry, the first to go
+
+
+def prune(cache: Path, keep: Iterable[str], limit: int, now: float | None = None) -> list[str]:
+    """Remove entries of ``cache`` beyond the ``limit`` used last, never one of ``keep`` (this
+    build's keys), and half-written entries of builds that died; return the keys removed.
+
+    Only folders named by a key are entries; anything else in the folder is left alone.
+    """
+    import time
+
+    if not cache.is_dir():
+        return []
+    now = time.time() if now is None else now
+    kept = set(keep)
+    entries = sorted((p for p in cache.iterdir() if p.is_dir() and _is_key(p.name) and p.name not in kept),
+                     key=_last_used, reverse=True)
+    removed = [p.name for p in entries[max(0, limit - len(kept)):]]
+    for name in removed:
+        shutil.rmtree(cache / name, ignore_errors=True)
+    for tmp in cache.glob(".tmp-*"):
+        try:
+            if now - tmp.stat().st_mtime > _STALE_TMP_SECONDS:
+                shutil.rmtree(tmp, ignore_errors=True)
+        except OSError:
+            pass
+    return removed
 
 
 def owned_files(site: Path, prefixes: Sequence[str], prefix: str, listing: Sequence[str]) -> list[str]:
