@@ -25,5 +25,6 @@ def __getattr__(name: str) -> Any:
         post_build.produces = "pdf"  # type: ignore[attr-defined]
         post_build.produces_for = publishes  # type: ignore[attr-defined]
         post_build.takes_audience = True  # type: ignore[attr-defined]  # restricted PDFs say so (handbook.site.build)
+        post_build.takes_cache = True  # type: ignore[attr-defined]  # the PDF cache, on when the build's cache is
         return post_build
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

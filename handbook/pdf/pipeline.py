@@ -26,6 +26,7 @@ from handbook.pdf.checks import TAIL_CODE, check_rendered
 from handbook.pdf.link import fill_details, fill_own_details
 from handbook.pages.config import read_content_config
 from handbook.pdf.source import BookEntry, book_order
+from handbook.pdf import cache as pdf_cache
 from handbook.pdf.weasy import render_pdf
 from handbook.site.cache import inputs_digest
 from handbook.translation.gate import decide
@@ -41,6 +42,8 @@ class PdfResult:
     peak_mb: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)  # assemble / render / checks, seconds
     own: list[tuple[str, Path, int]] = field(default_factory=list)  # (English source, file, pages) of each page's own PDF
+    cache_keys: list[str] = field(default_factory=list)  # the PDF cache's entries this language used or wrote
+    reused: int = 0  # documents taken from the PDF cache
     problems: list[Diagnostic] = field(default_factory=list)
     error: str = ""
 
@@ -73,19 +76,32 @@ def write_atomic(path: Path, data: bytes) -> None:
     tmp.replace(path)
 
 
-def build_pdf(root: str, code: str, target: str, epoch: str, own_dir: str = "", audience: str = PUBLIC) -> PdfResult:
+@dataclass
+class _Reuse:
+    """The PDF cache (handbook.pdf.cache) as one language's worker uses it."""
+
+    folder: Path
+    environment: str = ""  # digest of what every render reads besides its HTML, computed at the first document
+
+
+def build_pdf(root: str, code: str, target: str, epoch: str, own_dir: str = "", audience: str = PUBLIC,
+              dates: dict[str, str] | None = None, cache_dir: str = "") -> PdfResult:
     """Build the PDF of ``code`` into ``target``; problems are returned, not raised (runs in a worker).
 
     With ``own_dir`` (the language's folder of the site), every chapter and checklist also gets a
-    PDF of its own, next to its page there. Nothing is written unless every document passed.
+    PDF of its own, next to its page there, dated by ``dates`` (English source -> its date,
+    handbook.site.epochs.document_epochs; ``epoch`` for a page it does not name). Nothing is written
+    unless every document passed. With ``cache_dir``, documents rendered before with the same
+    inputs are taken from the PDF cache there (handbook.pdf.cache).
     """
     project = Project(Path(root))
     result = PdfResult(code, Path(target))
+    reuse = _Reuse(Path(cache_dir)) if cache_dir else None
     started = time.perf_counter()
     try:
         corpus = load_corpus(project, audience=audience)  # read once for the book and every page's own PDF
         inputs = inputs_digest(project, load_i18n(project.root), code, audience)  # the colophon's, hashed once
-        book, rendered = _render_checked(project, code, epoch, None, result, corpus, audience, inputs)
+        book, rendered = _render_checked(project, code, epoch, None, result, corpus, audience, inputs, reuse)
         if result.problems:  # refuse before spending time on the pages' own PDFs
             return _finish(result, started)
         result.pages = rendered.pages
@@ -94,7 +110,9 @@ def build_pdf(root: str, code: str, target: str, epoch: str, own_dir: str = "", 
             for entry in book.entries:
                 if not has_own_pdf(entry.base):
                     continue
-                _, own = _render_checked(project, code, epoch, entry.base, result, corpus, audience, inputs)
+                own_epoch = (dates or {}).get(entry.base, epoch)
+                _, own = _render_checked(project, code, own_epoch, entry.base, result, corpus, audience, inputs,
+                                         reuse)
                 path = Path(own_dir) / page_url(entry.base) / own_pdf_name(code, entry.base, audience)
                 files.append((path, own.pdf))
                 result.own.append((entry.base, path, own.pages))
@@ -109,12 +127,14 @@ def build_pdf(root: str, code: str, target: str, epoch: str, own_dir: str = "", 
 
 
 def _render_checked(project: Project, code: str, epoch: str, only: str | None, result: PdfResult,
-                    corpus: Corpus, audience: str = PUBLIC, inputs: str | None = None):
+                    corpus: Corpus, audience: str = PUBLIC, inputs: str | None = None, reuse: _Reuse | None = None):
     """Assemble, render and check one document (the book, or with ``only`` one page's own PDF),
-    adding its problems and timings to ``result``."""
+    adding its problems and timings to ``result``; with ``reuse``, a document the PDF cache holds
+    is assembled but not rendered again."""
     # A chapter that ends on a page of a few lines is laid out again: set a little tighter (so the
     # tail moves back), else a little looser (so more of the chapter joins its tail).
     spacing: dict[str, str] = {}
+    key = ""
     for attempt in ("", "hb-tight", "hb-loose"):
         mark = time.perf_counter()
         book = assemble_book(project, code, epoch, only=only, spacing=spacing, corpus=corpus, audience=audience,
@@ -123,6 +143,14 @@ def _render_checked(project: Project, code: str, epoch: str, only: str | None, r
         if book.problems:
             result.problems = sorted({*result.problems, *book.problems})
             return book, None
+        if reuse is not None and not attempt:  # the first layout's HTML is the key; the later ones follow from it
+            reuse.environment = reuse.environment or pdf_cache.environment_digest(book.roots)
+            key = pdf_cache.document_key(reuse.environment, book.html, book.base_url)
+            result.cache_keys.append(key)
+            found = pdf_cache.load(reuse.folder, key)
+            if found is not None:
+                result.reused += 1
+                return book, found
         mark = time.perf_counter()
         rendered = render_pdf(book.html, base_url=book.base_url, roots=book.roots)
         _add(result, "render", time.perf_counter() - mark - rendered.check_seconds)
@@ -135,6 +163,8 @@ def _render_checked(project: Project, code: str, epoch: str, only: str | None, r
         following = "hb-loose" if attempt else "hb-tight"
         spacing = {**spacing, **{key: following for key in tails}}
     result.problems = sorted({*result.problems, *problems})
+    if key and not problems:  # only a document that passed every check is kept
+        pdf_cache.save(reuse.folder, key, pdf_cache.Document(rendered.pdf, rendered.pages))
     return book, rendered
 
 
@@ -149,24 +179,25 @@ def _finish(result: PdfResult, started: float) -> PdfResult:
 
 
 def build_pdfs(project: Project, targets: dict[str, Path], *, epoch: str | dict[str, str], jobs: int | None = None,
-               own_dirs: dict[str, Path] | None = None, audience: str = PUBLIC) -> list[PdfResult]:
+               own_dirs: dict[str, Path] | None = None, audience: str = PUBLIC,
+               own_dates: dict[str, dict[str, str]] | None = None, cache: Path | None = None) -> list[PdfResult]:
     """Build several languages in parallel, one fresh process each; raise PdfFailed on any problem.
     ``epoch``: the build date, or each language's. ``own_dirs`` (language -> its folder of the site)
-    asks for each chapter's and checklist's own PDF."""
+    asks for each chapter's and checklist's own PDF, dated by ``own_dates`` (language -> English
+    source -> date). ``cache``: the PDF cache's folder (handbook.pdf.cache), None for none."""
     dates = epoch if isinstance(epoch, dict) else {code: epoch for code in targets}
     own = {code: str(path) for code, path in (own_dirs or {}).items()}
     codes = list(targets)
     jobs = max(1, min(len(codes), jobs or os.cpu_count() or 1))
+    calls = {code: (str(project.root), code, str(targets[code]), dates[code], own.get(code, ""), audience,
+                    (own_dates or {}).get(code), str(cache or "")) for code in codes}
     if len(codes) == 1:
-        results = [build_pdf(str(project.root), codes[0], str(targets[codes[0]]), dates[codes[0]], own.get(codes[0], ""),
-                             audience)]
+        results = [build_pdf(*calls[codes[0]])]
     else:
         # One fresh process per language, so its peak memory is its own and no WeasyPrint state is
         # shared; largest language first, so the last one to finish is a small one.
         order = sorted(codes, key=lambda code: -_source_bytes(project, code))
-        done = run_in_workers(build_pdf, [(str(project.root), code, str(targets[code]), dates[code], own.get(code, ""),
-                                           audience)
-                                          for code in order],
+        done = run_in_workers(build_pdf, [calls[code] for code in order],
                               jobs=jobs, preload=["weasyprint", "markdown", "jinja2", "handbook.pdf.book",
                                                   "handbook.pdf.weasy"])
         by_code = {r.code: r for r in done}
@@ -175,6 +206,13 @@ def build_pdfs(project: Project, targets: dict[str, Path], *, epoch: str | dict[
     if failed:
         raise PdfFailed(failed)
     return results
+
+
+def _own_pages(project: Project, config, i18n, code: str) -> list[str]:
+    """The English sources of the public pages of ``code``'s book that get a PDF of their own (a
+    restricted page's own PDF has its language's date: its tree is one submodule commit)."""
+    return [e.base for e in book_order(project, config, i18n, code)
+            if isinstance(e, BookEntry) and has_own_pdf(e.base)]
 
 
 def _source_bytes(project: Project, code: str) -> int:
@@ -193,7 +231,9 @@ def site_targets(project: Project, site: Path, codes: Sequence[str] | None = Non
 def report(results: Sequence[PdfResult], log: Callable[[str], None] = print) -> None:
     for r in results:
         own = f" and {len(r.own)} chapter and checklist PDFs" if r.own else ""
-        log(f"[{r.code}] PDF {r.path.name}: {r.pages} pages{own} in {r.seconds:.1f}s, peak memory {r.peak_mb:.0f} MB")
+        reused = f" ({r.reused} from the PDF cache)" if r.reused else ""
+        log(f"[{r.code}] PDF {r.path.name}: {r.pages} pages{own}{reused} in {r.seconds:.1f}s, "
+            f"peak memory {r.peak_mb:.0f} MB")
 
 
 def publishes(project: Project, code: str) -> bool:
@@ -201,12 +241,14 @@ def publishes(project: Project, code: str) -> bool:
     return decide(project, code).publish
 
 
-def post_build(site: Path, project: Project, audience: str = PUBLIC) -> None:
+def post_build(site: Path, project: Project, audience: str = PUBLIC, cache: bool = False) -> None:
     """Build step: every language in the assembled ``site`` that the publication gate lets through
-    gets its PDF next to its pages; the build log says what the gate decided for each language."""
+    gets its PDF next to its pages; the build log says what the gate decided for each language.
+    With ``cache`` (a build with its cache on), documents come from the PDF cache when they can."""
     # Imported here: site.build loads the whole build and its checks, and every web page imports
     # this package (for its PDF link); only the build step needs it.
-    from handbook.site.epochs import language_epochs
+    from handbook.site.cache import KEPT_PER_LANGUAGE, prune
+    from handbook.site.epochs import document_epochs, language_epochs
 
     i18n = load_i18n(project.root)
     built = [code for code in i18n.codes if (site / i18n.prefix(code) / "index.html").is_file()]
@@ -221,12 +263,21 @@ def post_build(site: Path, project: Project, audience: str = PUBLIC) -> None:
         return
     # Each language's own date (handbook.site.epochs): a commit to one language changes its PDF only.
     epochs = language_epochs(project, codes, audience)
+    config = read_content_config(project)
+    own_dates = {code: document_epochs(project, code, _own_pages(project, config, i18n, code), audience)
+                 for code in codes}
+    folder = pdf_cache.pdf_cache_root(project) if cache else None
     try:
         results = build_pdfs(project, site_targets(project, site, codes, audience), epoch=epochs,
-                             own_dirs={code: site / i18n.prefix(code) for code in codes}, audience=audience)
+                             own_dirs={code: site / i18n.prefix(code) for code in codes}, audience=audience,
+                             own_dates=own_dates, cache=folder)
     except PdfFailed as exc:
         raise BuildFailed(f"{exc}\n(site/ was left unchanged)") from None
     report(results)
+    if folder is not None:  # a few states of every document, the ones used last
+        used = [key for r in results for key in r.cache_keys]
+        per_language = max(len(r.cache_keys) for r in results)
+        prune(folder, used, KEPT_PER_LANGUAGE * per_language * len(i18n.codes))
     for result in results:
         fill_details(site, i18n, result.code, result.path, result.pages)
         for base, path, pages_count in result.own:

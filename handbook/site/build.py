@@ -226,7 +226,7 @@ def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Pat
         site = work / "site"
         per_language = [s for s in post_steps if not getattr(s, "whole_site", False)]
         results = _build_fresh(project, i18n, fresh, work, site, jobs, epochs, outputs, search, per_language, log,
-                               audience)
+                               audience, cache)
         if cache:
             prefixes = [i18n.prefix(c) for c in i18n.codes]
             listing = files_under(site)
@@ -273,7 +273,7 @@ def _keys(project: Project, i18n, codes: Sequence[str], audience: str, epochs: d
 
 def _build_fresh(project: Project, i18n, codes: Sequence[str], work: Path, site: Path, jobs: int | None,
                  epochs: dict[str, str], outputs: dict[str, str], search: bool, post_steps: Sequence[PostStep],
-                 log: Callable[[str], None], audience: str = PUBLIC) -> list[LanguageResult]:
+                 log: Callable[[str], None], audience: str = PUBLIC, cache: bool = False) -> list[LanguageResult]:
     """Build ``codes`` with MkDocs, lay them out as one site in ``site`` and run the post steps on it.
 
     Every step works language by language (each language's PDF, each page's policy, each language's
@@ -301,12 +301,12 @@ def _build_fresh(project: Project, i18n, codes: Sequence[str], work: Path, site:
     for code in codes:
         if code != i18n.default:
             (staging / code).rename(site / code)
-    run_steps(post_steps, site, project, audience, {code: epochs[code] for code in codes}, jobs)
+    run_steps(post_steps, site, project, audience, {code: epochs[code] for code in codes}, jobs, cache)
     return results
 
 
 def run_steps(steps: Sequence[PostStep], site: Path, project: Project, audience: str, epochs: dict[str, str],
-              jobs: int) -> None:
+              jobs: int, cache: bool = False) -> None:
     """Run the post steps in order on the languages ``epochs`` names (code -> its build date).
 
     Steps that declare ``per_language`` (a function of ``(site, project, code, epoch)``: the policy,
@@ -324,7 +324,7 @@ def run_steps(steps: Sequence[PostStep], site: Path, project: Project, audience:
             _per_language(group, site, project, epochs, jobs)
             group = []
         if step is not None:
-            _run_step(step, site, project, audience)
+            _run_step(step, site, project, audience, cache)
 
 
 def _per_language(functions: Sequence[Callable[[Path, Project, str, str], None]], site: Path, project: Project,
@@ -350,5 +350,12 @@ def _finish_language(functions: Sequence[Callable[[Path, Project, str, str], Non
     return ""
 
 
-def _run_step(step: PostStep, site: Path, project: Project, audience: str) -> None:
-    step(site, project, audience=audience) if getattr(step, "takes_audience", False) else step(site, project)
+def _run_step(step: PostStep, site: Path, project: Project, audience: str, cache: bool = False) -> None:
+    """Run one whole-site step, giving it the audience and the cache switch when it declares it takes
+    them (``takes_audience``, ``takes_cache``: the PDF step)."""
+    options: dict[str, object] = {}
+    if getattr(step, "takes_audience", False):
+        options["audience"] = audience
+    if getattr(step, "takes_cache", False):
+        options["cache"] = cache
+    step(site, project, **options)

@@ -25,6 +25,7 @@ import shutil
 import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -88,6 +89,20 @@ def package_files() -> list[Path]:
     imported, which is not always the checkout's own copy."""
     top = Path(__file__).resolve().parent.parent
     return [top / rel for rel in files(top, top) if not any(p in _SKIPPED_PARTS for p in rel.split("/"))]
+
+
+@lru_cache(maxsize=1)
+def package_digest() -> str:
+    """A digest of the package's files and the installed distributions' versions, read once per
+    process: what the PDF cache (handbook.pdf.cache) adds to each document's key."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent.parent
+    for path in package_files():
+        data = path.read_bytes()
+        digest.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0" + str(len(data)).encode()
+                      + b"\0" + data)
+    digest.update("\n".join(_distributions()).encode())
+    return digest.hexdigest()
 
 
 def _distributions() -> list[str]:

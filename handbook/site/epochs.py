@@ -10,6 +10,11 @@ What touches a language is what its cache key reads (:func:`handbook.site.cache.
 own files and the English ones under docs/ and translations/ (a deleted English page too), the
 shared folders and files, the package's code, and for the restricted audience the restricted tree
 (a submodule: its pointer in this repository). SOURCE_DATE_EPOCH, when set, is every language's date.
+
+A chapter's or checklist's own PDF has a date of its own (:func:`document_epochs`): the last commit
+that changed that page, in the language or in English, or anything else of the language's inputs
+that is not another page of the book. A French commit to one chapter then changes that chapter's PDF
+and the book, not the nineteen other PDFs, which the PDF cache (handbook.pdf.cache) can keep.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -69,6 +74,59 @@ def language_epochs(project: Project, codes: Sequence[str], audience: str = PUBL
         return {code: os.environ["SOURCE_DATE_EPOCH"] for code in codes}
     found = _from_history(project.root, _head(project.root), audience)
     return {code: found.get(code, found.get("", "0")) for code in codes}
+
+
+def document_epochs(project: Project, code: str, pages: Collection[str], audience: str = PUBLIC) -> dict[str, str]:
+    """The date of each of ``pages`` (English sources of the book's pages, 'chapters/x.md') in
+    language ``code``: the last commit that changed the page itself (its ``code`` translation or its
+    English source) or an input of the language that is not one of ``pages`` (UI strings, termbase,
+    templates, styles, images, the package, a page outside the book, a deleted page).
+
+    What a page's own PDF shows of other pages (a link kept as text) does not move its date; its
+    bytes are still those of a clean build, which computes the same date from the same history.
+    """
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return {base: os.environ["SOURCE_DATE_EPOCH"] for base in pages}
+    head = _head(project.root)
+    changed = _file_dates(project.root, head)
+    if not changed:  # no history: the language's date, which says why
+        date = language_epochs(project, [code], audience)[code]
+        return {base: date for base in pages}
+    i18n = load_i18n(project.root)
+    wanted = set(pages)
+    shared, own = 0, dict.fromkeys(wanted, 0)
+    for rel, date in changed.items():
+        if not affects(rel, i18n, code, audience):
+            continue
+        top, _, rest = rel.partition("/")
+        base = split_language_path(rest, i18n.codes, i18n.default)[1] if top == DOCS_DIR else ""
+        if base in wanted:
+            own[base] = max(own[base], date)
+        else:
+            shared = max(shared, date)
+    last = int(source_date_epoch(project.root))
+    return {base: str(max(shared, own[base]) or last) for base in pages}
+
+
+@lru_cache(maxsize=8)
+def _file_dates(root: Path, head: str) -> dict[str, int]:
+    """Repository-relative file -> the time of the last commit that changed it (deleted files
+    included), read in one pass over the history."""
+    if not head:
+        return {}
+    try:
+        proc = subprocess.run(["git", "log", "--format=%x01%ct", "--name-only", "--no-renames", head],
+                              cwd=root, capture_output=True, text=True, check=False)
+    except OSError:
+        return {}
+    dates: dict[str, int] = {}
+    date = 0
+    for line in proc.stdout.splitlines():
+        if line.startswith("\x01"):
+            date = int(line[1:] or 0)
+        elif line:
+            dates[line] = max(dates.get(line, 0), date)  # the newest, whatever order merges list them in
+    return dates
 
 
 def _head(root: Path) -> str:

@@ -81,7 +81,9 @@ def _builds(tmp_path_factory):
 def test_first_build_builds_every_language_and_fills_the_cache(builds):
     project, _, logs = builds
     assert _built(logs["first"]) == set(CODES) and not _from_cache(logs["first"])
-    assert len([p for p in cache.cache_root(project).iterdir() if not p.name.startswith(".")]) >= 4
+    assert len([p for p in cache.cache_root(project).iterdir() if cache._is_key(p.name)]) >= 4
+    # and every PDF document, for a language that misses (handbook.pdf.cache)
+    assert any((p / "document.pdf").is_file() for p in (cache.cache_root(project) / "pdf").iterdir())
 
 
 def test_cached_build_is_byte_identical_to_the_clean_build(builds):

@@ -11,7 +11,7 @@ import pytest
 
 from handbook.languages import load_i18n
 from handbook.site.build import build_site
-from handbook.site.epochs import affects, language_epochs
+from handbook.site.epochs import affects, document_epochs, language_epochs
 from tests.conftest import REPO, make_handbook, page, translated_page
 
 PAGES = {
@@ -51,13 +51,18 @@ def _commit(root: Path, message: str, when: int) -> None:
     subprocess.run([*git, "commit", "-qm", message], cwd=root, check=True, capture_output=True, env=env)
 
 
-@pytest.fixture
-def checkout(tmp_path, monkeypatch):
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    project = make_handbook(tmp_path / "h", PAGES, nav="  - index.md\n")
+def _committed(root: Path, pages: dict[str, str], nav: str):
+    """A fixture handbook in a git checkout of its own, with one commit."""
+    project = make_handbook(root, pages, nav=nav)
     subprocess.run(["git", "init", "-q"], cwd=project.root, check=True)
     _commit(project.root, "first", 1_780_000_000)
     return project
+
+
+@pytest.fixture
+def checkout(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    return _committed(tmp_path / "h", PAGES, "  - index.md\n")
 
 
 def test_a_french_commit_moves_frenchs_date_only(checkout):
@@ -85,3 +90,59 @@ def test_after_a_committed_french_edit_the_cache_rebuilds_french_only(checkout, 
     built = {line.split("]")[0][1:] for line in lines if " built in " in line}
     cached = {line.split("]")[0][1:] for line in lines if " from the cache " in line}
     assert (built, cached) == ({"fr"}, {"en", "es", "ar"})
+
+
+# --- a page's own PDF: its own date ------------------------------------------------------------------
+
+CHAPTERS = {
+    **PAGES,
+    "chapters/one.md": page("One", "# One { #one }\n\nThe first text.", chapter=1),
+    "chapters/one.fr.md": translated_page("Un", "# Un { #one }\n\nLe premier texte."),
+    "chapters/two.md": page("Two", "# Two { #two }\n\nThe second text.", chapter=2),
+}
+BASES = ["chapters/one.md", "chapters/two.md"]
+
+
+@pytest.fixture
+def chapters(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    return _committed(tmp_path / "h", CHAPTERS, "  - index.md\n  - chapters/one.md\n  - chapters/two.md\n")
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def test_a_commit_to_one_translated_page_moves_that_pages_date_only(chapters):
+    _edit(chapters.docs / "chapters/one.fr.md", "premier", "tout premier")
+    _commit(chapters.root, "French edit", 1_780_086_400)
+    assert document_epochs(chapters, "fr", BASES) == {"chapters/one.md": "1780086400", "chapters/two.md": "1780000000"}
+    assert set(document_epochs(chapters, "es", BASES).values()) == {"1780000000"}  # not Spanish's page
+
+
+def test_an_english_page_moves_its_date_in_every_language(chapters):
+    _edit(chapters.docs / "chapters/two.md", "second", "other")
+    _commit(chapters.root, "English edit", 1_780_086_400)
+    for code in ("en", "fr", "ar"):
+        assert document_epochs(chapters, code, BASES) == {"chapters/one.md": "1780000000",
+                                                          "chapters/two.md": "1780086400"}
+
+
+def test_what_every_page_shows_moves_every_pages_date(chapters):
+    ui = chapters.root / "translations/ui/pdf.fr.yml"
+    ui.write_text(ui.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    _commit(chapters.root, "French UI strings", 1_780_086_400)
+    assert set(document_epochs(chapters, "fr", BASES).values()) == {"1780086400"}
+    assert set(document_epochs(chapters, "en", BASES).values()) == {"1780000000"}
+
+
+def test_a_pages_date_is_never_after_its_languages(chapters):
+    _edit(chapters.docs / "chapters/one.fr.md", "premier", "tout premier")
+    _commit(chapters.root, "French edit", 1_780_086_400)
+    dates = document_epochs(chapters, "fr", BASES)
+    assert max(dates.values(), key=int) == language_epochs(chapters, ["fr"])["fr"]
+
+
+def test_source_date_epoch_dates_every_page(chapters, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+    assert set(document_epochs(chapters, "fr", BASES).values()) == {"1790000000"}
