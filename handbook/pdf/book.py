@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
@@ -43,6 +44,7 @@ class Book:
     states: list[assemble.PageState]
     problems: list[Diagnostic]
     only: str | None = None        # a chapter's or checklist's own PDF: its English source path
+    layout: dict = field(default_factory=dict)  # what the template needs to lay chapters out (probe_document)
 
 
 def css_string(text: str) -> str:
@@ -206,19 +208,37 @@ def assemble_book(project: Project, code: str, epoch: str, only: str | None = No
         restricted_notice=escape_css(t["restricted_banner"]) if audience == RESTRICTED else "",
     )
     title = t["site_name"] if not only else f"{chapters[entries[0].key].title} · {t['site_name']}"
+    layout = {"lang": code, "dir": language.dir, "default_lang": i18n.default, "css": css, "items": items,
+              "font_stylesheets": [(project.root / WEB_FONTS_CSS).as_uri()]}
     html = env.get_template("leaflet.html" if only else "book.html").render(
-        lang=code, dir=language.dir, default_lang=i18n.default, t=t,
+        **layout, t=t, probe=False,
         title=title, site_name=t["site_name"], author=t["pdf_author"], description=t["site_description"],
         keywords=t["pdf_keywords"], created=created, leaflet=leaflet,
-        font_stylesheets=[(project.root / WEB_FONTS_CSS).as_uri()],
-        css=css, status=_status(i18n, code, ed), edition_line=_edition_line(i18n, code, ed),
-        inputs=ltr(ed.inputs, rtl), built=ltr(ed.built, rtl), chapters=chapter_rows, items=items,
+        status=_status(i18n, code, ed), edition_line=_edition_line(i18n, code, ed),
+        inputs=ltr(ed.inputs, rtl), built=ltr(ed.built, rtl), chapters=chapter_rows,
         restricted_notice=t["restricted_banner"] if audience == RESTRICTED else "",
     )
     roots = [project.docs, project.root / WEB_FONTS, project.root / WEB_FONTS_CSS, PRINT_FONTS]
     if audience == RESTRICTED:  # the restricted pages' images
         roots.append(project.root / RESTRICTED_DIR / DOCS_DIR)
-    return Book(code, html, project.docs.as_uri() + "/", roots, entries, chapters, states, problems, only)
+    return Book(code, html, project.docs.as_uri() + "/", roots, entries, chapters, states, problems, only,
+                layout if not only else {})
+
+
+def probe_document(book: Book, keys: Collection[str], spacing: Mapping[str, str] | None = None) -> str:
+    """The chapters ``keys`` of the book alone, with the book's styles (``spacing`` giving some of
+    them 'hb-tight' or 'hb-loose'), and no cover, colophon, contents, date or edition: a trial layout.
+
+    A chapter breaks into pages here as it does in the book: each one starts on a recto page in
+    both, recto and verso pages have the same text width, and nothing in a chapter's text depends
+    on the pages before it (its notes are numbered from 1). Nor does anything here change with the
+    build's date, so the document of an unchanged chapter is the same from one build to the next."""
+    wanted = set(keys)
+    items = [{**item, "spacing": (spacing or {}).get(item["key"], "")} for item in book.layout["items"]
+             if not item["part"] and item["key"] in wanted]
+    return _environment().get_template("book.html").render(
+        **{**book.layout, "items": items}, probe=True, title="", author="", description="", keywords="",
+        created="")
 
 
 def escape_css(text: str) -> str:

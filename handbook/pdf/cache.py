@@ -12,6 +12,10 @@ styles), the handbook package (templates, the print fonts, the checks) and the i
 distributions' versions. The later layouts (tighter or looser, for a chapter ending on a page of a
 few lines) follow from the first, so the entry holds the final document.
 
+The book also keeps, for each chapter, the spacing it settled on (normal, tighter or looser), under
+a key of the chapter's trial layout alone (handbook.pdf.book.probe_document): after a one-page edit,
+only the edited chapter is tried again, on its own, and the book is rendered once, not three times.
+
 Only documents that passed every check are stored. An entry is used only when its record names its
 key and the PDF's size and SHA-256 match; anything else is a miss and the document is rendered
 again. Entries are written to a temporary folder and renamed into place.
@@ -23,7 +27,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,6 +81,11 @@ def document_key(environment: str, html: str, base_url: str) -> str:
     return digest.hexdigest()
 
 
+def spacing_key(environment: str, probe_html: str, base_url: str) -> str:
+    """The key of a chapter's spacing: its trial layout's HTML (book.probe_document), apart from documents' keys."""
+    return document_key(environment, "spacing\0" + probe_html, base_url)
+
+
 def load(cache: Path, key: str) -> Document | None:
     """The document stored under ``key``, when its entry can be trusted entirely; else None."""
     entry = cache / key
@@ -98,15 +107,37 @@ def load(cache: Path, key: str) -> Document | None:
 
 def save(cache: Path, key: str, document: Document) -> None:
     """Store ``document`` under ``key``, atomically; a failure to write leaves the build unharmed."""
+    record = {"format": FORMAT, "key": key, "pages": document.pages, "size": len(document.pdf),
+              "sha256": hashlib.sha256(document.pdf).hexdigest()}
+    _write_entry(cache, key, {DOCUMENT: document.pdf, RECORD: json.dumps(record, sort_keys=True).encode("utf-8")})
+
+
+def _write_entry(cache: Path, key: str, contents: dict[str, bytes]) -> None:
     tmp = cache / f".tmp-{key[:16]}-{os.getpid()}"
     try:
         tmp.mkdir(parents=True, exist_ok=True)
-        (tmp / DOCUMENT).write_bytes(document.pdf)
-        record = {"format": FORMAT, "key": key, "pages": document.pages, "size": len(document.pdf),
-                  "sha256": hashlib.sha256(document.pdf).hexdigest()}
-        (tmp / RECORD).write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
+        for name, data in contents.items():
+            (tmp / name).write_bytes(data)
         if (cache / key).exists():
             shutil.rmtree(cache / key)  # an entry that failed its checks: replace it
         tmp.rename(cache / key)
     except OSError:  # a full disk or a concurrent writer: the cache is an optimisation, the PDF is written
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def load_spacing(cache: Path, key: str, allowed: Collection[str]) -> str | None:
+    """The spacing a chapter settled on, stored under ``key``, when it is one of ``allowed``; else None."""
+    try:
+        record = json.loads((cache / key / RECORD).read_text(encoding="utf-8"))
+        if record.get("format") != FORMAT or record.get("key") != key or record.get("spacing") not in allowed:
+            return None
+        os.utime(cache / key / RECORD)
+    except (OSError, ValueError, TypeError, AttributeError):
+        return None
+    return record["spacing"]
+
+
+def save_spacing(cache: Path, key: str, spacing: str) -> None:
+    """Store a chapter's spacing under ``key``, atomically, as :func:`save` does."""
+    record = {"format": FORMAT, "key": key, "spacing": spacing}
+    _write_entry(cache, key, {RECORD: json.dumps(record, sort_keys=True).encode("utf-8")})

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
@@ -173,24 +174,34 @@ MIN_TAIL_LINES = 5
 TAIL_CODE = "PDF011"
 
 
-def check_tails(book: Book, rendered: Rendered) -> list[Diagnostic]:
-    """No chapter ends with a page holding only a few lines of its tail (a reference or two)."""
-    keys = {e.key: e for e in book.entries}
-    starts = sorted((page, key) for key, page in rendered.anchor_pages.items()
-                    if key in keys or key.startswith("part-"))
-    out = []
+def short_tails(keys: Collection[str], anchor_pages: dict[str, int], lines: Sequence[int],
+                pages: int) -> dict[str, int]:
+    """Chapter key -> 0-based index of its last page, for each chapter of ``keys`` whose last page
+    holds fewer than MIN_TAIL_LINES lines of text. A chapter ends where the next chapter or part
+    begins; pages with no text (the blank page before a recto) do not count."""
+    starts = sorted((page, key) for key, page in anchor_pages.items() if key in keys or key.startswith("part-"))
+    out = {}
     for number, (start, key) in enumerate(starts):
         if key not in keys:
             continue
-        end = starts[number + 1][0] if number + 1 < len(starts) else rendered.pages
-        written = [page for page in range(start, end) if rendered.lines[page] > 0]
-        if len(written) >= 2 and rendered.lines[written[-1]] < MIN_TAIL_LINES:
-            state = next(s for s in book.states if s.entry.key == key)
-            out.append(Diagnostic(state.entry.source_path, state.body_line, 1, TAIL_CODE,
-                                  f"the chapter ends on PDF page {written[-1] + 1} with only "
-                                  f"{rendered.lines[written[-1]]} line(s) of text",
-                                  hint="the PDF tightens such chapters by itself; if this remains, shorten the "
-                                       "chapter's last section or its references"))
+        end = starts[number + 1][0] if number + 1 < len(starts) else pages
+        written = [page for page in range(start, end) if lines[page] > 0]
+        if len(written) >= 2 and lines[written[-1]] < MIN_TAIL_LINES:
+            out[key] = written[-1]
+    return out
+
+
+def check_tails(book: Book, rendered: Rendered) -> list[Diagnostic]:
+    """No chapter ends with a page holding only a few lines of its tail (a reference or two)."""
+    out = []
+    for key, last in short_tails({e.key for e in book.entries}, rendered.anchor_pages, rendered.lines,
+                                 rendered.pages).items():
+        state = next(s for s in book.states if s.entry.key == key)
+        out.append(Diagnostic(state.entry.source_path, state.body_line, 1, TAIL_CODE,
+                              f"the chapter ends on PDF page {last + 1} with only "
+                              f"{rendered.lines[last]} line(s) of text",
+                              hint="the PDF tightens such chapters by itself; if this remains, shorten the "
+                                   "chapter's last section or its references"))
     return out
 
 

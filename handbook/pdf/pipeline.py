@@ -21,13 +21,13 @@ from handbook.paths import Project
 from handbook.pdf.assemble import page_url
 from handbook.pages.model import Corpus, load_corpus
 from handbook.pages.walk import PUBLIC
-from handbook.pdf.book import assemble_book, own_pdf_name, site_pdf_path
-from handbook.pdf.checks import TAIL_CODE, check_rendered
+from handbook.pdf.book import assemble_book, own_pdf_name, probe_document, site_pdf_path
+from handbook.pdf.checks import TAIL_CODE, check_rendered, short_tails
 from handbook.pdf.link import fill_details, fill_own_details
 from handbook.pages.config import read_content_config
 from handbook.pdf.source import BookEntry, book_order
 from handbook.pdf import cache as pdf_cache
-from handbook.pdf.weasy import render_pdf
+from handbook.pdf.weasy import layout, render_pdf
 from handbook.site.cache import inputs_digest
 from handbook.translation.gate import decide
 from handbook.workers import run_in_workers
@@ -44,6 +44,8 @@ class PdfResult:
     own: list[tuple[str, Path, int]] = field(default_factory=list)  # (English source, file, pages) of each page's own PDF
     cache_keys: list[str] = field(default_factory=list)  # the PDF cache's entries this language used or wrote
     reused: int = 0  # documents taken from the PDF cache
+    renders: dict[str, int] = field(default_factory=dict)  # document ('' the book, else its English source) -> renders
+    tried: list[str] = field(default_factory=list)  # chapters laid out alone to find their spacing (book keys)
     problems: list[Diagnostic] = field(default_factory=list)
     error: str = ""
 
@@ -126,46 +128,105 @@ def build_pdf(root: str, code: str, target: str, epoch: str, own_dir: str = "", 
     return _finish(result, started)
 
 
+# A chapter that ends on a page of a few lines is laid out again a little tighter (so the tail
+# moves back), and if that is not enough, a little looser (so more of the chapter joins its tail).
+_NEXT_SPACING = {"": "hb-tight", "hb-tight": "hb-loose"}
+_SPACINGS = ("", *_NEXT_SPACING.values())
+_LAYOUTS = len(_SPACINGS)  # the most times a document is rendered
+
+
 def _render_checked(project: Project, code: str, epoch: str, only: str | None, result: PdfResult,
                     corpus: Corpus, audience: str = PUBLIC, inputs: str | None = None, reuse: _Reuse | None = None):
     """Assemble, render and check one document (the book, or with ``only`` one page's own PDF),
-    adding its problems and timings to ``result``; with ``reuse``, a document the PDF cache holds
-    is assembled but not rendered again."""
-    # A chapter that ends on a page of a few lines is laid out again: set a little tighter (so the
-    # tail moves back), else a little looser (so more of the chapter joins its tail).
+    adding its problems and timings to ``result``. The book is rendered with the spacing each
+    chapter needs, found beforehand (:func:`_settled_spacing`); a chapter that still ends on a page
+    of a few lines is given the next spacing and the document rendered again. With ``reuse``, a
+    document the PDF cache holds is assembled but not rendered again."""
     spacing: dict[str, str] = {}
     key = ""
-    for attempt in ("", "hb-tight", "hb-loose"):
-        mark = time.perf_counter()
-        book = assemble_book(project, code, epoch, only=only, spacing=spacing, corpus=corpus, audience=audience,
-                             inputs=inputs)
-        _add(result, "assemble", time.perf_counter() - mark)
-        if book.problems:
-            result.problems = sorted({*result.problems, *book.problems})
-            return book, None
-        if reuse is not None and not attempt:  # the first layout's HTML is the key; the later ones follow from it
-            reuse.environment = reuse.environment or pdf_cache.environment_digest(book.roots)
-            key = pdf_cache.document_key(reuse.environment, book.html, book.base_url)
-            result.cache_keys.append(key)
-            found = pdf_cache.load(reuse.folder, key)
-            if found is not None:
-                result.reused += 1
-                return book, found
+    settled: dict[str, str] = {}  # chapter key -> its spacing's key in the cache
+    book = _assemble(project, code, epoch, only, spacing, corpus, audience, inputs, result)
+    if book.problems:
+        result.problems = sorted({*result.problems, *book.problems})
+        return book, None
+    if reuse is not None:  # the first layout's HTML is the key; the later ones follow from it
+        reuse.environment = reuse.environment or pdf_cache.environment_digest(book.roots)
+        key = pdf_cache.document_key(reuse.environment, book.html, book.base_url)
+        if only is None:  # listed as used even when the book comes from the cache, so pruning keeps them
+            settled = {e.key: pdf_cache.spacing_key(reuse.environment, probe_document(book, [e.key]), book.base_url)
+                       for e in book.entries}
+        result.cache_keys += [key, *settled.values()]
+        found = pdf_cache.load(reuse.folder, key)
+        if found is not None:
+            result.reused += 1
+            return book, found
+    if only is None:
+        spacing = _settled_spacing(book, reuse, settled, result)
+        if spacing:
+            book = _assemble(project, code, epoch, only, spacing, corpus, audience, inputs, result)
+    for attempt in range(_LAYOUTS):
         mark = time.perf_counter()
         rendered = render_pdf(book.html, base_url=book.base_url, roots=book.roots)
+        result.renders[only or ""] = result.renders.get(only or "", 0) + 1
         _add(result, "render", time.perf_counter() - mark - rendered.check_seconds)
         mark = time.perf_counter()
         problems = check_rendered(book, rendered)
         _add(result, "checks", time.perf_counter() - mark + rendered.check_seconds)
         tails = {e.key for e in book.entries for d in problems if d.code == TAIL_CODE and d.path == e.source_path}
-        if not tails or attempt == "hb-loose":
+        following = {k: _NEXT_SPACING[spacing.get(k, "")] for k in tails if spacing.get(k, "") in _NEXT_SPACING}
+        if not following or attempt == _LAYOUTS - 1:
             break
-        following = "hb-loose" if attempt else "hb-tight"
-        spacing = {**spacing, **{key: following for key in tails}}
+        spacing = {**spacing, **following}
+        book = _assemble(project, code, epoch, only, spacing, corpus, audience, inputs, result)
     result.problems = sorted({*result.problems, *problems})
     if key and not problems:  # only a document that passed every check is kept
         pdf_cache.save(reuse.folder, key, pdf_cache.Document(rendered.pdf, rendered.pages))
+        for chapter, chapter_key in settled.items():
+            pdf_cache.save_spacing(reuse.folder, chapter_key, spacing.get(chapter, ""))
     return book, rendered
+
+
+def _assemble(project: Project, code: str, epoch: str, only: str | None, spacing: dict[str, str], corpus: Corpus,
+              audience: str, inputs: str | None, result: PdfResult):
+    mark = time.perf_counter()
+    book = assemble_book(project, code, epoch, only=only, spacing=spacing, corpus=corpus, audience=audience,
+                         inputs=inputs)
+    _add(result, "assemble", time.perf_counter() - mark)
+    return book
+
+
+def _settled_spacing(book, reuse: _Reuse | None, settled: dict[str, str], result: PdfResult) -> dict[str, str]:
+    """The spacing of the book's chapters, found before the book is rendered, so that it is
+    rendered once and not up to three times.
+
+    A chapter's spacing depends on its text alone (book.probe_document says why). The PDF cache
+    keeps it under the key of the chapter's trial layout (``settled``: chapter -> that key); the
+    chapters it does not know (all of them without the cache, the edited ones with it) are laid
+    out alone, without painting or writing a PDF, which costs a fraction of a render."""
+    spacing = {k: found for k, spacing_key in settled.items() if reuse is not None
+               and (found := pdf_cache.load_spacing(reuse.folder, spacing_key, _SPACINGS)) is not None}
+    unknown = [e.key for e in book.entries if e.key not in spacing]
+    if unknown:
+        spacing.update(_trial_spacing(book, unknown, result))
+    return {k: s for k, s in spacing.items() if s}
+
+
+def _trial_spacing(book, keys: Sequence[str], result: PdfResult) -> dict[str, str]:
+    """Lay the chapters ``keys`` out on their own, tighter then looser while one ends on a page of a
+    few lines: the spacing each one needs, found as the book's own layouts would find it."""
+    mark = time.perf_counter()
+    spacing: dict[str, str] = {}
+    pending = list(keys)
+    result.tried += pending
+    for _ in range(_LAYOUTS):
+        laid = layout(probe_document(book, pending, spacing), base_url=book.base_url, roots=book.roots)
+        tails = short_tails(pending, laid.anchor_pages, laid.lines, laid.pages)
+        pending = [k for k in pending if k in tails and spacing.get(k, "") in _NEXT_SPACING]
+        if not pending:
+            break
+        spacing.update({k: _NEXT_SPACING[spacing.get(k, "")] for k in pending})
+    _add(result, "trials", time.perf_counter() - mark)
+    return spacing
 
 
 def _add(result: PdfResult, step: str, seconds: float) -> None:

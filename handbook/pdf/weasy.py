@@ -81,25 +81,51 @@ def make_fetcher(roots: Sequence[Path]):
     return ConfinedFetcher(allowed_protocols=("file",), allow_redirects=False, fail_on_errors=False)
 
 
-def render_pdf(html: str, *, base_url: str, roots: Sequence[Path], stylesheets: Sequence[str] = (),
-               check_overflow: bool = True) -> Rendered:
-    """Render ``html`` to a tagged PDF/UA-1 document; never touches the network."""
+@dataclass
+class Layout:
+    """Where a document's pages break, without its PDF: enough to tell how each chapter ends."""
+
+    pages: int
+    anchor_pages: dict[str, int]  # element id -> 0-based page index
+    lines: list[int]              # lines of body text on each page (footnotes and margins apart)
+
+
+def _laid_out(html: str, base_url: str, roots: Sequence[Path], stylesheets: Sequence[str]):
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
+    fetcher = make_fetcher(roots)
+    fonts = FontConfiguration()
+    sheets = [CSS(url=url, url_fetcher=fetcher, font_config=fonts) for url in stylesheets]
+    return HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
+        stylesheets=sheets, font_config=fonts, pdf_variant="pdf/ua-1", uncompressed_pdf=False)
+
+
+def _anchor_pages(document) -> dict[str, int]:
+    anchors: dict[str, int] = {}
+    for index, page in enumerate(document.pages):
+        for name in page.anchors:
+            anchors.setdefault(name, index)
+    return anchors
+
+
+def layout(html: str, *, base_url: str, roots: Sequence[Path]) -> Layout:
+    """Lay ``html`` out as :func:`render_pdf` does, and stop there (no painting, no PDF): for a
+    trial layout whose messages do not matter, since the document published is rendered and
+    checked in full afterwards."""
+    document = _laid_out(html, base_url, roots, ())
+    return Layout(len(document.pages), _anchor_pages(document), [_body_lines(page) for page in document.pages])
+
+
+def render_pdf(html: str, *, base_url: str, roots: Sequence[Path], stylesheets: Sequence[str] = (),
+               check_overflow: bool = True) -> Rendered:
+    """Render ``html`` to a tagged PDF/UA-1 document; never touches the network."""
     capture = _Capture()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(capture)  # added for this call only; WeasyPrint's own logger setup is left alone
     try:
-        fetcher = make_fetcher(roots)
-        fonts = FontConfiguration()
-        sheets = [CSS(url=url, url_fetcher=fetcher, font_config=fonts) for url in stylesheets]
-        document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
-            stylesheets=sheets, font_config=fonts, pdf_variant="pdf/ua-1", uncompressed_pdf=False)
-        anchors = {}
-        for index, page in enumerate(document.pages):
-            for name in page.anchors:
-                anchors.setdefault(name, index)
+        document = _laid_out(html, base_url, roots, stylesheets)
+        anchors = _anchor_pages(document)
         mark = time.perf_counter()
         overflows = _overflows(document) if check_overflow else []
         lines = [_body_lines(page) for page in document.pages]
