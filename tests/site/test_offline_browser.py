@@ -126,9 +126,35 @@ SAVED = {"": "Saved on this device", "fr/": "Enregistré sur cet appareil", "es/
          "ar/": "حُفظ الدليل على هذا الجهاز"}
 
 
+_STATE = """async () => {
+    const reg = await navigator.serviceWorker.getRegistration();
+    const state = (worker) => worker ? worker.state : null;
+    const text = (selector) => { const el = document.querySelector(selector); return el ? el.textContent.trim() : null; };
+    return JSON.stringify({url: location.href, panel: text("[data-hb-offline-state]"),
+                           notice: text("[data-hb-offline-notice]"), controlled: !!navigator.serviceWorker.controller,
+                           installing: state(reg && reg.installing), waiting: state(reg && reg.waiting),
+                           active: state(reg && reg.active), caches: await caches.keys()});
+}"""
+
+
+def wait_for(tab, locator, timeout: int) -> None:
+    """``locator.wait_for``; on a timeout, the failure says what the page and its worker were doing
+    (the panel, the notice, the worker's states, the saved editions), not only what was missing."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        locator.wait_for(timeout=timeout)
+    except PlaywrightTimeout:
+        try:
+            state = tab.evaluate(_STATE)
+        except Exception as exc:  # the page itself is gone
+            state = f"(no state: {exc})"
+        raise AssertionError(f"{locator} not shown within {timeout // 1000} s; the page: {state}") from None
+
+
 def visit_and_save(tab, url: str, lang: str) -> None:
     tab.goto(url + lang)
-    tab.locator("[data-hb-offline-state]", has_text=SAVED[lang]).wait_for(timeout=30_000)
+    wait_for(tab, tab.locator("[data-hb-offline-state]", has_text=SAVED[lang]), 30_000)
 
 
 def test_after_a_first_visit_the_language_reads_and_searches_with_the_server_stopped(tab, server):
@@ -212,7 +238,7 @@ def test_a_new_edition_replaces_the_saved_copy_on_the_next_online_visit(tab, ser
 
     tab.goto(url + "guide/")  # the saved edition 1 answers; edition 2 is saved meanwhile
     notice = tab.locator("[data-hb-offline-notice]")
-    notice.get_by_text("A newer edition of this handbook has been saved on this device.").wait_for(timeout=30_000)
+    wait_for(tab, notice.get_by_text("A newer edition of this handbook has been saved on this device."), 30_000)
     assert "harbour protects" in tab.locator("article").inner_text()  # never half of each edition
     tab.click("[data-hb-offline-reload]")
     notice.get_by_text("You are reading the newest edition").wait_for(timeout=15_000)
@@ -235,7 +261,7 @@ def test_a_new_edition_also_takes_over_once_every_tab_of_the_old_one_is_closed(t
     site.symlink_to(built[2], target_is_directory=True)
     server.start()
     tab.goto(url + "guide/")
-    tab.locator("[data-hb-offline-notice]").get_by_text("A newer edition").wait_for(timeout=30_000)
+    wait_for(tab, tab.locator("[data-hb-offline-notice]").get_by_text("A newer edition"), 30_000)
     context = tab.context
     tab.close()  # the reader closes the handbook without reloading
     server.stop()
@@ -256,9 +282,9 @@ def test_an_edition_published_while_saving_is_never_mixed_with_the_one_being_sav
         tab.locator("[data-hb-offline-progress]").wait_for(timeout=30_000)
         (www / "site").unlink()
         (www / "site").symlink_to(built[2], target_is_directory=True)  # edition 2 lands mid-way
-        tab.locator("[data-hb-offline-state]", has_text="Saving stopped").wait_for(timeout=60_000)
+        wait_for(tab, tab.locator("[data-hb-offline-state]", has_text="Saving stopped"), 60_000)
         tab.goto(url)  # the next visit saves edition 2, whole
-        tab.locator("[data-hb-offline-state]", has_text=SAVED[""]).wait_for(timeout=60_000)
+        wait_for(tab, tab.locator("[data-hb-offline-state]", has_text=SAVED[""]), 60_000)
     finally:
         slow.stop()
     tab.goto(url + "guide/")
