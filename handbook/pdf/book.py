@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 
@@ -87,7 +88,10 @@ def _edition_line(i18n: I18n, code: str, ed: Imprint) -> str:
     return f"{number} · {i18n.t(code, 'pdf_dated', date=ltr(ed.date, rtl))}"
 
 
+@lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
+    """The print templates, loaded once per process: a book renders its template once per chapter
+    for the chapters' trial layouts (probe_document). Jinja reloads a template whose file changed."""
     return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
                               autoescape=jinja2.select_autoescape(["html"]),
                               undefined=jinja2.StrictUndefined, keep_trailing_newline=True)

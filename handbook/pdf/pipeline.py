@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import resource
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -135,6 +135,12 @@ _SPACINGS = ("", *_NEXT_SPACING.values())
 _LAYOUTS = len(_SPACINGS)  # the most times a document is rendered
 
 
+def _next_spacing(tails: Collection[str], spacing: dict[str, str]) -> dict[str, str]:
+    """The next spacing of each chapter of ``tails`` (those ending on a page of a few lines) that
+    has one left: the one rule for the book's own layouts and the chapters' trial layouts."""
+    return {k: _NEXT_SPACING[spacing.get(k, "")] for k in tails if spacing.get(k, "") in _NEXT_SPACING}
+
+
 def _render_checked(project: Project, code: str, epoch: str, only: str | None, result: PdfResult,
                     corpus: Corpus, audience: str = PUBLIC, inputs: str | None = None, reuse: _Reuse | None = None):
     """Assemble, render and check one document (the book, or with ``only`` one page's own PDF),
@@ -173,7 +179,7 @@ def _render_checked(project: Project, code: str, epoch: str, only: str | None, r
         problems = check_rendered(book, rendered)
         _add(result, "checks", time.perf_counter() - mark + rendered.check_seconds)
         tails = {e.key for e in book.entries for d in problems if d.code == TAIL_CODE and d.path == e.source_path}
-        following = {k: _NEXT_SPACING[spacing.get(k, "")] for k in tails if spacing.get(k, "") in _NEXT_SPACING}
+        following = _next_spacing(tails, spacing)
         if not following or attempt == _LAYOUTS - 1:
             break
         spacing = {**spacing, **following}
@@ -203,8 +209,10 @@ def _settled_spacing(book, reuse: _Reuse | None, settled: dict[str, str], result
     keeps it under the key of the chapter's trial layout (``settled``: chapter -> that key); the
     chapters it does not know (all of them without the cache, the edited ones with it) are laid
     out alone, without painting or writing a PDF, which costs a fraction of a render."""
-    spacing = {k: found for k, spacing_key in settled.items() if reuse is not None
-               and (found := pdf_cache.load_spacing(reuse.folder, spacing_key, _SPACINGS)) is not None}
+    spacing: dict[str, str] = {}
+    if reuse is not None:
+        spacing = {k: found for k, spacing_key in settled.items()
+                   if (found := pdf_cache.load_spacing(reuse.folder, spacing_key, _SPACINGS)) is not None}
     unknown = [e.key for e in book.entries if e.key not in spacing]
     if unknown:
         spacing.update(_trial_spacing(book, unknown, result))
@@ -220,11 +228,11 @@ def _trial_spacing(book, keys: Sequence[str], result: PdfResult) -> dict[str, st
     result.tried += pending
     for _ in range(_LAYOUTS):
         laid = layout(probe_document(book, pending, spacing), base_url=book.base_url, roots=book.roots)
-        tails = short_tails(pending, laid.anchor_pages, laid.lines, laid.pages)
-        pending = [k for k in pending if k in tails and spacing.get(k, "") in _NEXT_SPACING]
-        if not pending:
+        following = _next_spacing(short_tails(pending, laid.anchor_pages, laid.lines, laid.pages), spacing)
+        if not following:
             break
-        spacing.update({k: _NEXT_SPACING[spacing.get(k, "")] for k in pending})
+        spacing.update(following)
+        pending = [k for k in pending if k in following]
     _add(result, "trials", time.perf_counter() - mark)
     return spacing
 
