@@ -28,6 +28,7 @@ class PageInfo:
     meta: dict[str, Any] = field(default_factory=dict)  # the page's front matter
     outputs: frozenset[str] = frozenset()  # files built next to the pages in this run ("pdf")
     audience: str = "public"  # the edition being built: 'public' or 'restricted' (handbook.pages.walk)
+    medium: str = "web"   # what the page becomes: 'web' (MkDocs) or 'print' (the PDF)
     # The pages as this build read them, when the caller has read them (the hooks): what is
     # derived from all pages (the translation status) is then computed once per build, not per page.
     corpus: Corpus | None = field(default=None, compare=False, repr=False)

@@ -304,7 +304,7 @@ class Converter:
     def _render(self, entry: BookEntry, body: str, meta: dict) -> str:
         """The page's Markdown as MkDocs gets it: generated content in place of its markers."""
         info = PageInfo(root=self.root, i18n=self.i18n, lang=self.code, url=page_url(entry.base),
-                        src_uri=entry.src, meta=dict(meta), audience=self.audience)
+                        src_uri=entry.src, meta=dict(meta), audience=self.audience, medium="print")
         return render_page(body, info)
 
     def convert(self, entry: BookEntry, text: str, keys: dict[str, str],

@@ -5,13 +5,16 @@ whole build lays it out (web pages, search, PDFs, offline ZIP), plus a record
 (:data:`PART_RECORD`) naming its languages, the commit, the edition, the build date and the
 audience. ``handbook assemble parts/* --out site`` checks that the parts make one handbook (every
 language once, one commit, one edition, one date, one audience), copies them side by side and
-writes what spans languages: the site-wide colophon (:data:`COLOPHON`, with the commit), the
-sitemap (handbook.site.sitemap) and the manifest. A one-machine build ends with the same :func:`write_site_files`, so the two sites are the
+writes what spans languages: the status of every language on the translation-status pages, the
+site-wide colophon (:data:`COLOPHON`, with the commit), the sitemap (handbook.site.sitemap) and the
+manifest. A one-machine build ends with the same :func:`write_site_files`, so the two sites are the
 same, byte for byte.
 
 Nothing in a language's folder depends on another language's files: switcher targets are relative
-links to the same page in each language, and the facts its pages show about other languages (the
-publication gate, the status tables) are part of its cache key (handbook.site.cache).
+links to the same page in each language, the status page holds the language's own status and a slot
+for each other language's, which the assembly fills, and the one fact its pages show about other
+languages, the publication gate's decision (a switcher leaves out an unlisted language), is part of
+its cache key (handbook.site.cache).
 """
 
 from __future__ import annotations
@@ -62,10 +65,14 @@ def write_part_record(folder: Path, codes: Sequence[str], ident: dict[str, str])
                                       encoding="utf-8")
 
 
-def write_site_files(site: Path, i18n: I18n, ident: dict[str, str], address: str = "") -> None:
-    """The files that span languages, written once every language is in ``site``: the site-wide
+def write_site_files(site: Path, project: Project, i18n: I18n, ident: dict[str, str], address: str = "") -> None:
+    """What spans languages, written once every language is in ``site``: the tables of every
+    language on every language's translation-status page (handbook.translation.site), the site-wide
     colophon (the commit lives here, never in a language's own outputs) and, when the site has an
     ``address`` (handbook.site.sitemap), the sitemap of every language's pages."""
+    from handbook.translation.site import fill_status_pages
+
+    fill_status_pages(site, project, i18n, ident["audience"])
     write_sitemap(site, i18n, address)
     colophon = {"languages": list(i18n.codes), **ident}
     (site / COLOPHON).unlink(missing_ok=True)  # never write through a hard link to the last site
@@ -160,7 +167,7 @@ def assemble(project: Project, folders: Sequence[Path], out: Path, *, epoch: str
                 shutil.copy2(folder / rel, dest)
             log(f"[{', '.join(dict(parts)[folder]['languages'])}] joined from {folder}")
         site.mkdir(exist_ok=True)
-        write_site_files(site, i18n, identity(project, epoch, audience), sitemap_address(project, audience))
+        write_site_files(site, project, i18n, identity(project, epoch, audience), sitemap_address(project, audience))
         write_manifest(site)
         swap_in(site, target)
     finally:

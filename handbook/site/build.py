@@ -249,7 +249,7 @@ def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Pat
         if part:
             assembly.write_part_record(site, codes, ident)
         elif keep_others or set(codes) == set(i18n.codes):
-            assembly.write_site_files(site, i18n, ident, address)
+            assembly.write_site_files(site, project, i18n, ident, address)
         write_manifest(site)
         swap_in(site, target)
     finally:

@@ -6,8 +6,10 @@ language's files (:func:`language_key`): its own pages and the English pages it 
 its and English's UI strings, every other data file the build reads (termbase, languages, the
 publication policy, editions and the change log), mkdocs.yml, the templates, styles and hooks, the
 package's own code, the installed distributions' versions, the audience, the build options, the
-language's build date (handbook.site.epochs), and the site-wide facts its pages show (the publication gate's decisions and the
-translation status tables). A one-page French edit changes French's key only.
+language's build date (handbook.site.epochs), and the one fact about other languages its pages
+show: the publication gate's decisions. A one-page French edit, or a French page translated,
+changes French's key only: the other languages' status tables are written where the languages meet
+(handbook.translation.site.fill_status_pages), not in a language's outputs.
 
 A cache that cannot be trusted is worse than none: an entry is used only when its record names the
 same key and language, and every file it lists is there with its size and SHA-256; anything else
@@ -281,18 +283,12 @@ def inputs_digest(project: Project, i18n: I18n, code: str, audience: str = "publ
 
 
 def site_facts(project: Project, i18n: I18n, code: str) -> str:
-    """What language ``code``'s pages show about every language: the publication gate's decisions
-    (switchers leave out unlisted languages, a draft says so) and its translation status tables.
-
-    They change only when a language's state changes (a page becomes out of date, a title changes,
-    a threshold is crossed), not with a typo fixed in a translated page.
-    """
+    """What language ``code``'s pages show about other languages: the publication gate's decisions
+    (switchers leave out unlisted languages, a draft says so). They change only when a language
+    crosses its threshold, not with a page translated or a typo fixed. The status tables of the
+    other languages are not among them: the assembly writes those (handbook.translation.site)."""
     from handbook.translation.gate import decide_all
     from handbook.translation.inventory import load_cached
-    from handbook.translation.site import status_markdown
 
-    report = load_cached(project.root)
-    gates = decide_all(project.root, report)
-    tables = [status_markdown(report, i18n, lang, gates) for lang in dict.fromkeys((code, i18n.default))]
-    states = {g.lang: (g.web, g.publish) for g in gates}
-    return json.dumps({"gates": states, "status": tables}, sort_keys=True, ensure_ascii=False)
+    gates = decide_all(project.root, load_cached(project.root))
+    return json.dumps({"gates": {g.lang: (g.web, g.publish) for g in gates}}, sort_keys=True)

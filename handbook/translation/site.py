@@ -6,6 +6,8 @@ Called from the registries of :mod:`handbook.adapter.providers` (provider), :mod
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -13,18 +15,21 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from handbook import frontmatter
+from handbook.errors import HandbookError
 from handbook.languages import I18n
 from handbook.markdown_table import cell
 from handbook.paths import DOCS_DIR
+from handbook.pdf.names import page_url
 from handbook.site import pages
 from handbook.translation.gate import decide_all
-from handbook.translation.inventory import load_cached, split_language
+from handbook.translation.inventory import load, load_cached, split_language
 from handbook.translation.provenance import is_reviewed
 from handbook.translation.report import TEMPLATES
 from handbook.translation.status import ORPHANED, OUTDATED, UP_TO_DATE, Report
 
 if TYPE_CHECKING:
     from handbook.pageinfo import PageInfo
+    from handbook.paths import Project
 
 STATUS_PAGE = "translation-status.md"
 # The line of the status page (in every language) that the generated tables replace.
@@ -63,17 +68,31 @@ def translation_context(info: PageInfo) -> dict[str, Any]:
 
 
 # --- renderer: the translation-status page ---------------------------------------------------------
+#
+# The page holds one section per translated language. A language's section depends on that
+# language's files and the English ones only, so the build of a language writes its own section and
+# leaves each other language's as a *slot*: a marked block saying the status is shown on the web.
+# Where the languages meet (``handbook assemble``, or the end of a one-machine build), every slot of
+# every language's status page is filled with the tables (:func:`fill_status_pages`). A French page
+# translated then changes the French outputs and the assembled status pages, not the Spanish build.
+# The PDF keeps its language's own section and the sentence for the others.
+
+# One language's section on the web: its tables (or the sentence) between these marks.
+_SLOT = re.compile(r'<div class="hb-status" data-hb-status="(?P<status>[^"]+)" data-hb-text="(?P<text>[^"]+)" '
+                   r'data-pagefind-ignore>\n(?P<body>.*?)\n</div>', re.S)
+
 
 def is_status_page(i18n: I18n, src_uri: str | None) -> bool:
     return src_uri is not None and split_language(i18n, src_uri)[1] == STATUS_PAGE
 
 
-def status_markdown(report: Report, i18n: I18n, lang: str, gates: Iterable[Any] = ()) -> str:
-    """The status tables, one per translated language, in the reader's language ``lang``."""
+def _environment(i18n: I18n, lang: str, link: Callable[[str], str]) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False, trim_blocks=True,
                              lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     env.filters["pct"] = lambda value: i18n.percent(lang, value)
-    env.filters["cell"] = cell
+    # A title is text: '<' and '&' stay characters, never markup.
+    env.filters["cell"] = lambda text: cell(html.escape(str(text), quote=False))
+    env.filters["link"] = link
     page_dir = i18n.language(lang).dir
 
     def title_attrs(row: Any) -> str:
@@ -85,20 +104,105 @@ def status_markdown(report: Report, i18n: I18n, lang: str, gates: Iterable[Any] 
         return f'{{ lang="{title_lang}"' + (f' dir="{title_dir}"' if title_dir != page_dir else "") + " }"
 
     env.filters["title_attrs"] = title_attrs
-    return env.get_template("status-page.md.j2").render(
-        report=report, i18n=i18n, lang=lang, t=lambda key, **kw: i18n.t(lang, key, **kw),
-        gates={g.lang: g for g in gates}, orphaned=ORPHANED)
+    return env
+
+
+def language_markdown(report: Report, i18n: I18n, lang: str, status_lang: str, gate: Any = None,
+                      link: Callable[[str], str] = str) -> str:
+    """The section of ``status_lang`` (its summary and table), written in the reader's language ``lang``;
+    ``link`` turns a page's docs path into the link written (the path itself for the PDF's converter)."""
+    return _environment(i18n, lang, link).get_template("status-language.md.j2").render(
+        s=report.language(status_lang), gate=gate, t=lambda key, **kw: i18n.t(lang, key, **kw), orphaned=ORPHANED)
+
+
+def language_html(report: Report, i18n: I18n, lang: str, status_lang: str, gate: Any = None) -> str:
+    """The section of ``status_lang`` as HTML for the status page of the web site (links relative to it)."""
+    import markdown as markdown_lib
+
+    here = page_url(STATUS_PAGE)
+    text = language_markdown(report, i18n, lang, status_lang, gate,
+                             link=lambda source: pages.relative_href(here, page_url(source)))
+    return markdown_lib.markdown(text, extensions=["tables", "attr_list"])
+
+
+def _slot(status_lang: str, text_lang: str, body: str) -> str:
+    if "</div>" in body:
+        raise ValueError("a status section cannot hold </div>: the slot would end early")
+    return (f'<div class="hb-status" data-hb-status="{status_lang}" data-hb-text="{text_lang}" data-pagefind-ignore>'
+            f"\n{body}\n</div>")
+
+
+def _elsewhere(i18n: I18n, lang: str) -> str:
+    return f"<p>{html.escape(i18n.t(lang, 'translation_status_web'), quote=False)}</p>"
+
+
+def _gate(root: Path, report: Report, code: str) -> Any:
+    return next((g for g in decide_all(root, report) if g.lang == code), None)
 
 
 def render_status_page(markdown: str, info: PageInfo) -> str | None:
-    """Replace the status page's placeholder by the tables (other pages: None)."""
+    """Replace the status page's placeholder by a heading per translated language, with the built
+    language's own section under its heading and, under the others', the slot the assembly fills
+    (on the web) or the sentence that says where it is (in the PDF). Other pages: None."""
     if not is_status_page(info.i18n, info.src_uri) or PLACEHOLDER not in markdown:
         return None
+    i18n = info.i18n
     report = load_cached(info.root, info.corpus)
     # Written in the page's own language: a page served in English is marked lang="en" as a whole.
-    lang = split_language(info.i18n, info.src_uri)[0]
-    tables = status_markdown(report, info.i18n, lang, decide_all(info.root, report))
-    return markdown.replace(PLACEHOLDER, tables)
+    lang = split_language(i18n, info.src_uri)[0]
+    own = info.lang
+    sections = []
+    for status in report.languages:
+        code = status.lang
+        sections.append(f"## {i18n.language(code).name} {{ #status-{code} }}")
+        gate = _gate(info.root, report, code) if code == own else None
+        if info.medium == "print":
+            sections.append(language_markdown(report, i18n, lang, code, gate) if code == own
+                            else i18n.t(lang, "translation_status_web"))
+        else:
+            body = language_html(report, i18n, lang, code, gate) if code == own else _elsewhere(i18n, lang)
+            sections.append(_slot(code, lang, body))
+    return markdown.replace(PLACEHOLDER, "\n\n".join(sections))
+
+
+def fill_status_pages(site: Path, project: Project, i18n: I18n, audience: str) -> list[str]:
+    """Fill every slot of every language's status page in ``site`` with the tables of the language it
+    names (the state of the checkout's pages for ``audience``); return the pages changed (site paths).
+
+    Idempotent: a filled slot is filled again, so a site that already holds filled pages (a build of
+    a few languages into site/) ends the same as a new one."""
+    rel = page_url(STATUS_PAGE) + "index.html"
+    found = [(i18n.prefix(code) + rel, site / (i18n.prefix(code) + rel)) for code in i18n.codes]
+    found = [(name, path) for name, path in found if path.is_file()]
+    texts = {name: path.read_text(encoding="utf-8") for name, path in found}
+    if not any(_SLOT.search(text) for text in texts.values()):
+        return []
+    from handbook.pages.model import load_corpus
+
+    report = load(project.root, load_corpus(project, i18n, audience))
+    gates = {g.lang: g for g in decide_all(project.root, report)}
+    sections: dict[tuple[str, str], str] = {}
+
+    def fill(match: re.Match[str]) -> str:
+        status_lang, text_lang = match["status"], match["text"]
+        if status_lang not in gates or text_lang not in i18n.codes:
+            raise HandbookError(f"site/{rel}", f"holds the status of {status_lang!r} in {text_lang!r}, which "
+                                "translations/languages.yml does not list.",
+                                fix="Build every language of this checkout again, then assemble.")
+        key = (status_lang, text_lang)
+        if key not in sections:
+            sections[key] = _slot(status_lang, text_lang,
+                                  language_html(report, i18n, text_lang, status_lang, gates[status_lang]))
+        return sections[key]
+
+    changed = []
+    for name, path in found:
+        new = _SLOT.sub(fill, texts[name])
+        if new != texts[name]:
+            path.unlink()  # never write through a hard link into the build cache
+            path.write_text(new, encoding="utf-8")
+            changed.append(name)
+    return changed
 
 
 # --- navigation: pages shown in English ------------------------------------------------------------

@@ -6,6 +6,8 @@ it, so the marker comments of these pages are replaced by their tables in the bo
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from handbook.languages import load_i18n
@@ -66,7 +68,21 @@ def test_markers_are_replaced_by_generated_content(handbook, code, stem, marker,
     # A page shown in English (no translation) is generated in English, like on the web; the
     # glossary is translated here.
     shown = code if stem == "glossary" else "en"
-    assert i18n.strings[shown][key] in html
+    assert i18n.strings[shown][key] in html or (stem == "translation-status" and code == i18n.default)
+
+
+def test_a_book_prints_its_own_languages_status_and_says_where_the_others_are(handbook):
+    """A book depends on its language's files and the English ones only: it prints the status of its
+    own language, and for each other language says the web edition shows it (the web site's status
+    pages are filled where the languages meet)."""
+    i18n = load_i18n(handbook.root)
+    elsewhere = i18n.strings["en"]["translation_status_web"]
+    for code in CODES:
+        html = assemble_book(handbook, code, EPOCH).chapters["p-translation-status"].html
+        headings = re.findall(r'<h2 id="p-translation-status--(status-[a-z]+)"', html)
+        assert headings == [f"status-{c}" for c in i18n.translated_codes], code
+        tables = len(re.findall(r"<table", html))
+        assert (tables, html.count(elsewhere)) == ((0, 3) if code == i18n.default else (1, 2)), code
 
 
 def _folded(text: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -19,11 +20,14 @@ from handbook.commands.build import POST_STEPS
 from handbook.site import cache
 from handbook.site.assemble import COLOPHON, PART_RECORD, assemble
 from handbook.site.build import build_site
-from tests.conftest import make_handbook
+from tests.conftest import make_handbook, page, translated_page
 from tests.site.test_build import NAV, PAGES, tree_digest
 
 STEPS = [importlib.import_module(module).post_build for module in POST_STEPS.values()]
 CODES = ("en", "fr", "es", "ar")
+# The status page shows every language's translation status: the assembly writes the other languages'.
+STATUS = {"translation-status.md": page("Translation status", "# Translation status { #translation-status }\n\n"
+                                         "<!-- hb:translation-status -->")}
 
 
 def _build(project, out: Path, **kw) -> list[str]:
@@ -61,21 +65,26 @@ def builds(tmp_path_factory):
 
 def _builds(tmp_path_factory):
     base = tmp_path_factory.mktemp("cache")
-    project = make_handbook(base / "handbook", PAGES, nav=NAV)
+    project = make_handbook(base / "handbook", {**PAGES, **STATUS}, nav=NAV + "  - translation-status.md\n")
     first = _build(project, base / "first")            # nothing cached yet: every language built
     second = _build(project, base / "second")          # every language from the cache
-    page = project.docs / "guide.fr.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("Le port est calme.", "Le port est très calme."),
+    edit = project.docs / "guide.fr.md"
+    edit.write_text(edit.read_text(encoding="utf-8").replace("Le port est calme.", "Le port est très calme."),
                     encoding="utf-8")
     edited = _build(project, base / "edited")          # French again, the others from the cache
-    clean = _build(project, base / "clean", cache=False)  # the edited handbook, nothing from the cache
+    # A page translated changes French's status, which every language's status page shows.
+    (project.docs / "extra.fr.md").write_text(translated_page("Extra", "# Extra { #extra }\n\nLe verger."),
+                                              encoding="utf-8")
+    translated = _build(project, base / "translated")  # French again; the others' status pages filled anew
+    clean = _build(project, base / "clean", cache=False)  # the same handbook, nothing from the cache
     # The same handbook on "separate machines": one part per language, nothing from the cache, joined.
     parts = [base / "parts" / code for code in CODES]
     for code, folder in zip(CODES, parts):
         _build(project, folder, codes=[code], cache=False, part=True)
     joined: list[str] = []
     assemble(project, parts, base / "assembled", epoch=os.environ["SOURCE_DATE_EPOCH"], log=joined.append)
-    return project, base, {"first": first, "second": second, "edited": edited, "clean": clean, "joined": joined}
+    return project, base, {"first": first, "second": second, "edited": edited, "translated": translated,
+                           "clean": clean, "joined": joined}
 
 
 def test_first_build_builds_every_language_and_fills_the_cache(builds):
@@ -101,10 +110,28 @@ def test_french_edit_rebuilds_french_only(builds):
     assert "très calme" in (base / "edited" / "fr" / "guide" / "index.html").read_text(encoding="utf-8")
 
 
+def _french_row(site: Path, prefix: str, title: str) -> str:
+    """The row of ``title`` in the French section of a language's status page, as text."""
+    html = (site / prefix / "translation-status" / "index.html").read_text(encoding="utf-8")
+    section = re.search(r'data-hb-status="fr"[^>]*>(.*?)</div>', html, re.S).group(1)
+    row = next(r for r in re.findall(r"<tr>(.*?)</tr>", section, re.S) if f">{title}</a>" in r)
+    return " ".join(re.sub(r"<[^>]+>", " ", row).split())
+
+
+def test_a_page_translated_rebuilds_its_language_only_and_every_status_page_shows_it(builds):
+    _, base, logs = builds
+    assert _built(logs["translated"]) == {"fr"}
+    assert _from_cache(logs["translated"]) == {"en", "es", "ar"}
+    # The Spanish and English pages come from the cache, their status pages show French's new state.
+    for prefix in ("", "es", "fr"):
+        assert _french_row(base / "edited", prefix, "Extra") == "Extra Not translated yet"
+        assert _french_row(base / "translated", prefix, "Extra") != "Extra Not translated yet"
+
+
 def test_partly_cached_build_is_byte_identical_to_a_clean_build(builds):
     _, base, logs = builds
     assert _built(logs["clean"]) == set(CODES) and not _from_cache(logs["clean"])
-    assert tree_digest(base / "edited") == tree_digest(base / "clean")
+    assert tree_digest(base / "translated") == tree_digest(base / "clean")
 
 
 def test_assembled_parts_are_byte_identical_to_the_one_machine_build(builds):

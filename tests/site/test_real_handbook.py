@@ -355,3 +355,34 @@ def test_every_paragraph_of_every_chapter_has_the_same_citable_anchor_in_every_l
         page.close()
     book = pdftotext(site / "handbook-en.pdf")
     assert re.search(r"\b1\.1\b", book) and re.search(r"\b4\.12\b", book)
+
+
+@pytest.mark.parametrize("lang", ["", "fr/", "es/", "ar/"])
+def test_the_status_page_shows_every_languages_table_and_each_fits_a_phone(browser, site_url, lang):
+    """Every translated language's table is on every language's status page (the assembly fills the
+    others' sections), and at phone width each table fits its column: no sideways scrolling, no word
+    broken inside ('Coopératio n'), a date on one line."""
+    i18n = load_i18n(REPO)
+    tab = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        tab.goto(site_url + lang + "translation-status/")
+        tables = tab.evaluate("""() => [...document.querySelectorAll('.hb-status')].map(s => {
+            const t = s.querySelector('table');
+            if (!t) return {lang: s.dataset.hbStatus, table: false};
+            const wrap = t.closest('.md-typeset__scrollwrap') || t.parentElement;  // Material's sideways scroller
+            const lines = e => { const r = document.createRange(); r.selectNodeContents(e);
+                return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; };
+            const dates = [...t.querySelectorAll('tbody td:last-child')].filter(td => td.textContent.trim());
+            // A word broken inside: a link whose text has fewer spaces than its lines minus one.
+            const broken = [...t.querySelectorAll('tbody td:first-child a')]
+                .filter(a => lines(a) > a.textContent.trim().split(/\\s+/).length).map(a => a.textContent);
+            return {lang: s.dataset.hbStatus, table: true, wide: wrap.scrollWidth - wrap.clientWidth,
+                    dates: dates.length, twoLineDates: dates.filter(td => lines(td) > 1).length, broken};
+        })""")
+        assert [t["lang"] for t in tables] == list(i18n.translated_codes)
+        for table in tables:
+            assert table["table"] and table["dates"] > 0, table
+            assert table["wide"] <= 0 and table["twoLineDates"] == 0 and table["broken"] == [], table
+        assert tab.evaluate("document.documentElement.scrollWidth") <= 390
+    finally:
+        tab.close()
