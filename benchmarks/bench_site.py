@@ -153,6 +153,8 @@ def twenty_languages(root: Path, count: int, pages: int) -> tuple[Project, list[
 def languages(work: Path, counts: Sequence[int], pages: int, pdf_pages: int, log) -> list[str]:
     rows = []
     for what, size, options in (("web", pages, ["--no-pdf"]), ("web and PDF", pdf_pages, [])):
+        if size == 0:  # --pdf-pages 0: web rows only
+            continue
         project, codes = twenty_languages(work / f"handbook-{size}", max(counts), size)
         for count in counts:
             chosen = [a for code in codes[:count] for a in ("--lang", code)]
@@ -204,7 +206,7 @@ def main(argv: Sequence[str] | None = None) -> str:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 400])
     parser.add_argument("--languages", type=int, nargs="+", default=[1, 5, 10, 20])
     parser.add_argument("--language-pages", type=int, default=100)
-    parser.add_argument("--pdf-pages", type=int, default=100, help="pages per language of the runs with PDFs")
+    parser.add_argument("--pdf-pages", type=int, default=100, help="pages per language of the runs with PDFs (0: none)")
     parser.add_argument("--edit-pages", type=int, default=100)
     parser.add_argument("--only", default="compare,languages,edit")
     parser.add_argument("--out", type=Path, default=RESULTS)

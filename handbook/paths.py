@@ -41,6 +41,11 @@ LOCALE_ENV = "HANDBOOK_BUILD_LOCALE"
 # Comma-separated outputs built next to the web pages in this run (e.g. "pdf"), so pages link
 # only to files that will exist. Unset for a plain `mkdocs build` or `serve`: no PDF link.
 OUTPUTS_ENV = "HANDBOOK_OUTPUTS"
+# JSON {language: web state} of the publication gate, decided once by `handbook build` from every
+# language's pages and handed to each language's MkDocs run, which then reads only its own pages and
+# the English ones (handbook.translation.gate). Unset for a plain `mkdocs build` or `serve`: the run
+# reads every language and decides itself.
+WEB_STATES_ENV = "HANDBOOK_WEB_STATES"
 
 
 def is_within(path: Path, folder: Path) -> bool:

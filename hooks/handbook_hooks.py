@@ -7,6 +7,7 @@ module, so nothing here keeps state between events: everything is derived from t
 from __future__ import annotations
 
 import functools
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -27,9 +28,10 @@ from handbook.languages import I18n, load_i18n
 from handbook.pageinfo import PageInfo
 from handbook.pages.model import Corpus, load_corpus
 from handbook.pages.model import Page as HandbookPage
-from handbook.paths import OUTPUTS_ENV, Project
+from handbook.paths import OUTPUTS_ENV, WEB_STATES_ENV, Project
 from handbook.restricted.site import build_audience
 from handbook.site import pages
+from handbook.translation.gate import give_web_states
 from handbook.translation.site import mark_fallback_pages
 
 
@@ -70,14 +72,28 @@ _CORPUS_KEY = "_handbook_corpus"  # this build's pages, read once (handbook.page
 def _corpus(config: MkDocsConfig) -> Corpus:
     cached = config.get(_CORPUS_KEY)
     if cached is None:
-        cached = load_corpus(Project(_root(config)), _i18n(config), audience=build_audience())
+        i18n = _i18n(config)
+        # `handbook build` decides the publication of every language once and hands it down: this
+        # run then reads only its language's pages and the English ones (handbook.paths.WEB_STATES_ENV).
+        given = os.environ.get(WEB_STATES_ENV)
+        languages = None if given is None else {str(config.theme["language"]), i18n.default}
+        cached = load_corpus(Project(_root(config)), i18n, audience=build_audience(), languages=languages)
+        if given is not None:
+            give_web_states(cached, json.loads(given))
         config[_CORPUS_KEY] = cached
     return cached
 
 
 def _source(config: MkDocsConfig, page: Page) -> HandbookPage | None:
     """The handbook's page behind MkDocs' page (None for a page MkDocs made, such as a 404)."""
-    return _corpus(config).file(page.file.src_uri) if page.file.abs_src_path else None
+    if not page.file.abs_src_path:
+        return None
+    corpus = _corpus(config)
+    found = corpus.file(page.file.src_uri)
+    if found is None and corpus.languages is not None and page.file.src_uri.endswith(".md"):
+        # A page of a language this run did not read would skip the checks of its source: never.
+        raise PluginError(f"{page.file.src_uri}: this build of {sorted(corpus.languages)} did not read it")
+    return found
 
 
 def _info(config: MkDocsConfig, page: Page | None) -> PageInfo:
@@ -111,8 +127,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(0)
 @_reported
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    hidden = pages.shadowed_originals(_i18n(config), str(config.theme["language"]),
-                                      [f.src_uri for f in files.documentation_pages()])
+    i18n, code = _i18n(config), str(config.theme["language"])
+    uris = [f.src_uri for f in files.documentation_pages()]
+    hidden = pages.shadowed_originals(i18n, code, uris) | pages.other_languages_pages(i18n, code, uris)
     for file in [f for f in files if f.src_uri in hidden]:
         files.remove(file)
     return files

@@ -10,7 +10,7 @@ no parser stalls on it.
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
@@ -126,6 +126,8 @@ class Corpus:
     # The restricted tree's passages, for the restricted audience only (handbook.pages.restricted).
     passages: list[Page] = field(default_factory=list)
     restricted_nav: list[str] = field(default_factory=list)  # restricted pages' sources, in menu order
+    # The languages whose pages were read (None: every language); the others' files are in ``files``.
+    languages: frozenset[str] | None = None
     _by_key: dict[tuple[str, str], Page] = field(default_factory=dict)
     _by_rel: dict[str, Page] = field(default_factory=dict)
     _derived: dict[str, Any] = field(default_factory=dict)
@@ -256,9 +258,13 @@ def decode(raw: bytes, path: str) -> tuple[str, list[Diagnostic]]:
     return text, found
 
 
-def load_corpus(project: Project, i18n: I18n | None = None, audience: str = PUBLIC) -> Corpus:
+def load_corpus(project: Project, i18n: I18n | None = None, audience: str = PUBLIC,
+                languages: Collection[str] | None = None) -> Corpus:
     """Every page of docs/ in every language, read once; for the RESTRICTED audience, the restricted
-    tree's pages (under 'restricted/') and passages too (handbook.pages.restricted)."""
+    tree's pages (under 'restricted/') and passages too (handbook.pages.restricted).
+
+    With ``languages``, only the pages of those languages are read (the files of the others are still
+    listed): a build of one language reads its own pages and the English ones, not twenty languages'."""
     from handbook.languages import load_i18n  # late: lychee starts first (see above)
     from handbook.pages.config import read_content_config  # late: it loads PyYAML (see above)
 
@@ -269,12 +275,15 @@ def load_corpus(project: Project, i18n: I18n | None = None, audience: str = PUBL
     snippets_rel = PurePosixPath(SNIPPETS_DIR).relative_to(DOCS_DIR).as_posix()
     excluded = {rel for rel in files if _excluded(rel, config.exclude) or rel.startswith(snippets_rel + "/")}
     pages, snippets, diags = [], [], []
+    wanted = None if languages is None else frozenset(languages)
     for rel in sorted(files):
         if not rel.endswith(".md"):
             continue
+        if wanted is not None and split_language(rel, i18n.codes, i18n.default)[0] not in wanted:
+            continue
         page = read_page(docs / rel, i18n, rel, f"{DOCS_DIR}/{rel}", diags, snippet=rel in excluded)
         (snippets if rel in excluded else pages).append(page)
-    corpus = Corpus(project, i18n, config, pages, snippets, files, excluded, diags)
+    corpus = Corpus(project, i18n, config, pages, snippets, files, excluded, diags, languages=wanted)
     if audience == RESTRICTED:
         _add_restricted(corpus)
     return corpus

@@ -101,8 +101,11 @@ def build_pdf(root: str, code: str, target: str, epoch: str, own_dir: str = "", 
     reuse = _Reuse(Path(cache_dir)) if cache_dir else None
     started = time.perf_counter()
     try:
-        corpus = load_corpus(project, audience=audience)  # read once for the book and every page's own PDF
-        inputs = inputs_digest(project, load_i18n(project.root), code, audience)  # the colophon's, hashed once
+        # Read once for the book and every page's own PDF: the language's pages and the English ones
+        # (a book shows its own language's status only; handbook.translation.site).
+        i18n = load_i18n(project.root)
+        corpus = load_corpus(project, i18n, audience=audience, languages={code, i18n.default})
+        inputs = inputs_digest(project, i18n, code, audience)  # the colophon's, hashed once
         book, rendered = _render_checked(project, code, epoch, None, result, corpus, audience, inputs, reuse)
         if result.problems:  # refuse before spending time on the pages' own PDFs
             return _finish(result, started)

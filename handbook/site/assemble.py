@@ -24,6 +24,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from handbook.errors import HandbookError
 from handbook.languages import I18n, load_i18n
@@ -31,6 +32,9 @@ from handbook.paths import Project
 from handbook.pages.walk import RESTRICTED
 from handbook.site.sitemap import site_address, write_sitemap
 from handbook.site.output import MANIFEST, check_output, files_under, read_manifest, swap_in, write_manifest
+
+if TYPE_CHECKING:
+    from handbook.pages.model import Corpus
 
 PART_RECORD = ".handbook-part.json"
 COLOPHON = "colophon.json"
@@ -65,14 +69,16 @@ def write_part_record(folder: Path, codes: Sequence[str], ident: dict[str, str])
                                       encoding="utf-8")
 
 
-def write_site_files(site: Path, project: Project, i18n: I18n, ident: dict[str, str], address: str = "") -> None:
+def write_site_files(site: Path, project: Project, i18n: I18n, ident: dict[str, str], address: str = "",
+                     corpus: Corpus | None = None) -> None:
     """What spans languages, written once every language is in ``site``: the tables of every
     language on every language's translation-status page (handbook.translation.site), the site-wide
     colophon (the commit lives here, never in a language's own outputs) and, when the site has an
-    ``address`` (handbook.site.sitemap), the sitemap of every language's pages."""
+    ``address`` (handbook.site.sitemap), the sitemap of every language's pages. ``corpus``: the
+    pages as the build read them for its audience (else read here)."""
     from handbook.translation.site import fill_status_pages
 
-    fill_status_pages(site, project, i18n, ident["audience"])
+    fill_status_pages(site, project, i18n, ident["audience"], corpus)
     write_sitemap(site, i18n, address)
     colophon = {"languages": list(i18n.codes), **ident}
     (site / COLOPHON).unlink(missing_ok=True)  # never write through a hard link to the last site

@@ -23,12 +23,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from handbook.check import datafiles
-from handbook.pages.model import load_corpus
+from handbook.pages.model import Corpus, load_corpus
 from handbook.check.safety import file_problems
 from handbook.errors import BuildFailed, HandbookError  # raised here; defined in errors so csp.py and the PDF step need not import the build
 from handbook.languages import load_i18n
 from handbook.pages.walk import PUBLIC
-from handbook.paths import AUDIENCE_ENV, LOCALE_ENV, OUTPUTS_ENV, Project
+from handbook.paths import AUDIENCE_ENV, LOCALE_ENV, OUTPUTS_ENV, WEB_STATES_ENV, Project
 from handbook.site import assemble as assembly
 from handbook.site import cache as cache_module
 from handbook.site.epochs import language_epochs, source_date_epoch  # noqa: F401  (callers import it from here)
@@ -59,13 +59,20 @@ class _Collect(logging.Handler):
 
 
 def build_language(config_file: str, code: str, out_dir: str, epoch: str, outputs: str = "",
-                   search: bool = True, audience: str = PUBLIC) -> LanguageResult:
-    """Build one language with MkDocs into ``out_dir``, then its search index; runs in a worker process."""
+                   search: bool = True, audience: str = PUBLIC, web_states: str = "") -> LanguageResult:
+    """Build one language with MkDocs into ``out_dir``, then its search index; runs in a worker process.
+
+    ``web_states`` (JSON) is the publication gate's decision for every language, made once by the
+    build: the run then reads only its language's pages and the English ones."""
     # MkDocs resolves some paths (the snippets base_path) from the working directory.
     os.chdir(Path(config_file).parent)
     os.environ[LOCALE_ENV] = code
     os.environ[AUDIENCE_ENV] = audience  # the hooks read it (hooks/restricted_hooks.py); workers are reused
     os.environ[OUTPUTS_ENV] = outputs
+    if web_states:
+        os.environ[WEB_STATES_ENV] = web_states
+    else:
+        os.environ.pop(WEB_STATES_ENV, None)
     os.environ["SOURCE_DATE_EPOCH"] = epoch
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build
@@ -115,8 +122,8 @@ def step_outputs(steps: Sequence["PostStep"], project: Project, code: str) -> st
 
 
 def _build_all(config_file: Path, codes: Sequence[str], staging: Path, jobs: int, epochs: dict[str, str],
-               outputs: dict[str, str], search: bool, audience: str = PUBLIC) -> list[LanguageResult]:
-    calls = [(str(config_file), code, str(staging / code), epochs[code], outputs[code], search, audience)
+               outputs: dict[str, str], search: bool, audience: str = PUBLIC, web: str = "") -> list[LanguageResult]:
+    calls = [(str(config_file), code, str(staging / code), epochs[code], outputs[code], search, audience, web)
              for code in codes]
     return run_in_workers(build_language, calls, jobs=jobs, preload=[
         "mkdocs.commands.build", "mkdocs.config", "material", "mkdocs_static_i18n", "pymdownx", "handbook.site.build"])
@@ -144,12 +151,12 @@ def run_pagefind(site: Path) -> None:
                                 ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def preflight(project: Project) -> list:
+def preflight(project: Project, corpus: Corpus | None = None) -> list:
     """Markup-safety findings outside the pages, refused before MkDocs reads anything: files in docs/
     (links out of the repository, file types, SVG images) and the data that becomes page text (UI
     strings, termbase, change log, editions). Pages themselves are checked as the hooks render them.
     Also every language's text that no shipped font covers (FONT001)."""
-    corpus = load_corpus(project)
+    corpus = corpus or load_corpus(project)
     found = [*file_problems(project, sorted(corpus.files - corpus.excluded)), *datafiles.check(project)]
     # Text that no shipped font can show is refused too: a new script needs its font first.
     from handbook.check import fonts
@@ -196,7 +203,8 @@ def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Pat
         address = assembly.sitemap_address(project, audience)  # read before any work: a bad one stops here
     except HandbookError as exc:
         raise BuildFailed(str(exc)) from None
-    refused = preflight(project)
+    corpus = load_corpus(project, i18n)  # every language's pages, read once here; each worker reads its own
+    refused = preflight(project, corpus)
     if refused:
         raise BuildFailed("The build refuses these files (handbook check reports the same; site/ was left "
                           "unchanged):\n" + "\n".join(d.text() for d in refused))
@@ -209,7 +217,11 @@ def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Pat
     epoch = source_date_epoch(project.root)
     epochs = language_epochs(project, codes, audience)
     outputs = {code: step_outputs(post_steps, project, code) for code in codes}
-    keys = _keys(project, i18n, codes, audience, epochs, search, post_steps, outputs) if cache else {}
+    # The publication gate's decisions span languages: made once here, from every language's pages.
+    # (The restricted edition's status counts its restricted pages too.)
+    audience_pages = corpus if audience == PUBLIC else load_corpus(project, i18n, audience)
+    gates = _gates(project, audience_pages)
+    keys = _keys(project, i18n, codes, audience, epochs, search, post_steps, outputs, gates) if cache else {}
 
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent))
     try:
@@ -225,8 +237,9 @@ def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Pat
                     log(f"[{code}] cache entry not used: {found.reason}")
         site = work / "site"
         per_language = [s for s in post_steps if not getattr(s, "whole_site", False)]
+        web = json.dumps({g.lang: g.web for g in gates}, sort_keys=True)
         results = _build_fresh(project, i18n, fresh, work, site, jobs, epochs, outputs, search, per_language, log,
-                               audience, cache)
+                               audience, cache, web)
         if cache:
             prefixes = [i18n.prefix(c) for c in i18n.codes]
             listing = files_under(site)
@@ -249,7 +262,7 @@ def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Pat
         if part:
             assembly.write_part_record(site, codes, ident)
         elif keep_others or set(codes) == set(i18n.codes):
-            assembly.write_site_files(site, project, i18n, ident, address)
+            assembly.write_site_files(site, project, i18n, ident, address, audience_pages)
         write_manifest(site)
         swap_in(site, target)
     finally:
@@ -258,22 +271,32 @@ def build_site(project: Project, *, codes: Sequence[str] | None = None, out: Pat
     return BuildReport(results, time.perf_counter() - started, target, cached)
 
 
+def _gates(project: Project, corpus: Corpus) -> list:
+    """The publication gate's decision for every translated language, from every language's pages."""
+    from handbook.translation.gate import decide_all
+    from handbook.translation.inventory import load_cached
+
+    return decide_all(project.root, load_cached(project.root, corpus))
+
+
 def _keys(project: Project, i18n, codes: Sequence[str], audience: str, epochs: dict[str, str], search: bool,
-          post_steps: Sequence[PostStep], outputs: dict[str, str]) -> dict[str, str]:
+          post_steps: Sequence[PostStep], outputs: dict[str, str], gates: list) -> dict[str, str]:
     """Each language's cache key. The options are what changes the outputs besides the files: the
     language's build date, search, and the post steps that run. Not the commit: no language's output
     shows it."""
     steps = [f"{getattr(s, '__module__', '')}.{getattr(s, '__qualname__', repr(s))}" for s in post_steps]
     common = {"search": str(search), "steps": ",".join(steps)}
+    facts = cache_module.site_facts(gates)
     return {code: cache_module.language_key(project, i18n, code, audience=audience,
                                             options={**common, "epoch": epochs[code], "outputs": outputs[code]},
-                                            site_facts=cache_module.site_facts(project, i18n, code))
+                                            site_facts=facts)
             for code in codes}
 
 
 def _build_fresh(project: Project, i18n, codes: Sequence[str], work: Path, site: Path, jobs: int | None,
                  epochs: dict[str, str], outputs: dict[str, str], search: bool, post_steps: Sequence[PostStep],
-                 log: Callable[[str], None], audience: str = PUBLIC, cache: bool = False) -> list[LanguageResult]:
+                 log: Callable[[str], None], audience: str = PUBLIC, cache: bool = False,
+                 web: str = "") -> list[LanguageResult]:
     """Build ``codes`` with MkDocs, lay them out as one site in ``site`` and run the post steps on it.
 
     Every step works language by language (each language's PDF, each page's policy, each language's
@@ -283,7 +306,7 @@ def _build_fresh(project: Project, i18n, codes: Sequence[str], work: Path, site:
         return []
     staging = work / "languages"
     jobs = jobs or min(len(codes), os.cpu_count() or 1)
-    results = _build_all(project.config_file, codes, staging, jobs, epochs, outputs, search, audience)
+    results = _build_all(project.config_file, codes, staging, jobs, epochs, outputs, search, audience, web)
     failed = [r for r in results if not r.ok]
     for r in results:
         log(f"[{r.code}] built in {r.seconds:.1f}s" + (f", {len(r.warnings)} problem(s)" if not r.ok else ""))

@@ -282,13 +282,10 @@ def inputs_digest(project: Project, i18n: I18n, code: str, audience: str = "publ
     return digest.hexdigest()[:12]
 
 
-def site_facts(project: Project, i18n: I18n, code: str) -> str:
-    """What language ``code``'s pages show about other languages: the publication gate's decisions
-    (switchers leave out unlisted languages, a draft says so). They change only when a language
-    crosses its threshold, not with a page translated or a typo fixed. The status tables of the
-    other languages are not among them: the assembly writes those (handbook.translation.site)."""
-    from handbook.translation.gate import decide_all
-    from handbook.translation.inventory import load_cached
-
-    gates = decide_all(project.root, load_cached(project.root))
+def site_facts(gates: Iterable) -> str:
+    """What a language's pages show about other languages: the publication gate's decisions
+    (``gates``, handbook.translation.gate: switchers leave out unlisted languages, a draft says so).
+    They change only when a language crosses its threshold, not with a page translated or a typo
+    fixed. The status tables of the other languages are not among them: the assembly writes those
+    (handbook.translation.site)."""
     return json.dumps({"gates": {g.lang: (g.web, g.publish) for g in gates}}, sort_keys=True)

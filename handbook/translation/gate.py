@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from handbook.errors import HandbookError
 from handbook.languages import load_i18n
 from handbook.paths import TRANSLATIONS_DIR, Project
-from handbook.translation.inventory import load, load_cached
+from handbook.translation.inventory import load_cached
 from handbook.translation.status import ORPHANED, UP_TO_DATE, LanguageStatus, Report, percent
 from handbook.yamlio import load_yaml
 
@@ -145,14 +145,30 @@ def decide(project: Project, code: str) -> GateDecision:
     policy = load_policy(project.root, i18n.translated_codes)
     if code == i18n.default:
         return GateDecision(code, True, 0.0, 100.0, 0, 0, ())
-    return decide_language(policy, load(project.root).language(code))
+    # The cached inventory: a build asks for every language, twice, and reading every language's
+    # pages each time grew with the square of the number of languages (40 reads at 20 languages).
+    return decide_language(policy, load_cached(project.root).language(code))
+
+
+_WEB_STATES = "translation.web_states"  # the key of the decision in a corpus (Corpus.derived)
 
 
 def web_states(root: Path, corpus: Corpus | None = None) -> dict[str, str]:
     """How each translated language's web pages are published (the build asks on every page, so the
-    inventory is the cached one, of the build's ``corpus`` when it has one)."""
+    inventory is the cached one, of the build's ``corpus`` when it has one).
+
+    A corpus of some languages only (a language's MkDocs run) cannot decide for the others: it must
+    have been given the decision (:func:`give_web_states`), made once from every language's pages."""
     def decide(pages: Corpus | None) -> dict[str, str]:
+        if pages is not None and pages.languages is not None:
+            raise RuntimeError("the pages of some languages cannot decide every language's publication; "
+                               "give the corpus the build's decision (give_web_states)")
         return {d.lang: d.web for d in decide_all(root, load_cached(root, pages))}
 
     # Once per build when it has its corpus: deciding reads languages.yml and publication.yml again.
-    return decide(None) if corpus is None else corpus.derived("translation.web_states", decide)
+    return decide(None) if corpus is None else corpus.derived(_WEB_STATES, decide)
+
+
+def give_web_states(corpus: Corpus, states: dict[str, str]) -> None:
+    """Hand ``corpus`` the decision of :func:`web_states`, made by the build from every language."""
+    corpus.derived(_WEB_STATES, lambda _: dict(states))

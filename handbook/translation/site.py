@@ -22,13 +22,14 @@ from handbook.paths import DOCS_DIR
 from handbook.pdf.names import page_url
 from handbook.site import pages
 from handbook.translation.gate import decide_all
-from handbook.translation.inventory import load, load_cached, split_language
+from handbook.translation.inventory import load_cached, split_language
 from handbook.translation.provenance import is_reviewed
 from handbook.translation.report import TEMPLATES
 from handbook.translation.status import ORPHANED, OUTDATED, UP_TO_DATE, Report
 
 if TYPE_CHECKING:
     from handbook.pageinfo import PageInfo
+    from handbook.pages.model import Corpus
     from handbook.paths import Project
 
 STATUS_PAGE = "translation-status.md"
@@ -165,9 +166,11 @@ def render_status_page(markdown: str, info: PageInfo) -> str | None:
     return markdown.replace(PLACEHOLDER, "\n\n".join(sections))
 
 
-def fill_status_pages(site: Path, project: Project, i18n: I18n, audience: str) -> list[str]:
+def fill_status_pages(site: Path, project: Project, i18n: I18n, audience: str,
+                      corpus: Corpus | None = None) -> list[str]:
     """Fill every slot of every language's status page in ``site`` with the tables of the language it
-    names (the state of the checkout's pages for ``audience``); return the pages changed (site paths).
+    names (the state of the checkout's pages for ``audience``: ``corpus`` when the build has read
+    them); return the pages changed (site paths).
 
     Idempotent: a filled slot is filled again, so a site that already holds filled pages (a build of
     a few languages into site/) ends the same as a new one."""
@@ -179,7 +182,7 @@ def fill_status_pages(site: Path, project: Project, i18n: I18n, audience: str) -
         return []
     from handbook.pages.model import load_corpus
 
-    report = load(project.root, load_corpus(project, i18n, audience))
+    report = load_cached(project.root, corpus or load_corpus(project, i18n, audience))
     gates = {g.lang: g for g in decide_all(project.root, report)}
     sections: dict[tuple[str, str], str] = {}
 

@@ -68,6 +68,13 @@ def test_translations_hide_their_english_original_in_their_own_build_only(i18n):
     assert pages.shadowed_originals(i18n, "en", uris) == set()
 
 
+def test_a_build_of_one_language_leaves_out_the_other_languages_pages(i18n):
+    uris = ["index.md", "index.fr.md", "a/guide.md", "a/guide.fr.md", "a/guide.es.md", "a/guide.ar.md"]
+    assert pages.other_languages_pages(i18n, "fr", uris) == {"a/guide.es.md", "a/guide.ar.md"}
+    assert pages.other_languages_pages(i18n, "en", uris) == {"index.fr.md", "a/guide.fr.md", "a/guide.es.md",
+                                                              "a/guide.ar.md"}
+
+
 def test_nav_sections_are_the_entries_that_hold_a_list():
     nav = ["index.md", {"Chapters": ["a.md", {"Part": ["b.md"]}]}, {"Glossary": "glossary.md"}]
     assert pages.section_titles(nav) == ["Chapters", "Part"]

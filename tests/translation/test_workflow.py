@@ -261,3 +261,28 @@ def test_the_build_derives_the_status_once_from_its_corpus(repo: Repo, monkeypat
     again = load_corpus(Project(repo.root))
     assert inventory.load_cached(repo.root, again) == inventory.load(repo.root)
     assert len(loads) == 3
+
+
+def test_a_language_build_reads_its_own_pages_and_is_given_every_languages_publication(repo: Repo) -> None:
+    """A language's MkDocs run reads its own pages and the English ones, not every language's (at 20
+    languages each run read 2,000 pages); what spans languages, the publication gate's decision, is
+    made once by the build and handed down. A run of some languages never decides it itself."""
+    from handbook.pages.model import load_corpus
+    from handbook.paths import Project
+    from handbook.translation import gate, inventory
+
+    for code in ("fr", "es"):
+        assert repo.run("translate", "start", code, "chapters/alpha.md")[0] == 0
+    project = Project(repo.root)
+    whole = load_corpus(project)
+    french = load_corpus(project, languages={"fr", "en"})
+    assert {p.lang for p in whole.pages} >= {"en", "fr", "es"}
+    assert {p.lang for p in french.pages} == {"en", "fr"}
+    assert french.files == whole.files  # the others' files are still listed: links to them resolve
+    # French's own status is the same from its own pages as from every language's.
+    assert inventory.load_cached(repo.root, french).language("fr") == inventory.load(repo.root).language("fr")
+    with pytest.raises(RuntimeError, match="give_web_states"):
+        gate.web_states(repo.root, french)
+    decided = gate.web_states(repo.root, whole)
+    gate.give_web_states(french, decided)
+    assert gate.web_states(repo.root, french) == decided
