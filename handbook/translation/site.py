@@ -186,10 +186,10 @@ def fill_status_pages(site: Path, project: Project, i18n: I18n, audience: str,
     gates = {g.lang: g for g in decide_all(project.root, report)}
     sections: dict[tuple[str, str], str] = {}
 
-    def fill(match: re.Match[str]) -> str:
+    def fill(name: str, match: re.Match[str]) -> str:
         status_lang, text_lang = match["status"], match["text"]
         if status_lang not in gates or text_lang not in i18n.codes:
-            raise HandbookError(f"site/{rel}", f"holds the status of {status_lang!r} in {text_lang!r}, which "
+            raise HandbookError(str(site / name), f"holds the status of {status_lang!r} in {text_lang!r}, which "
                                 "translations/languages.yml does not list.",
                                 fix="Build every language of this checkout again, then assemble.")
         key = (status_lang, text_lang)
@@ -200,7 +200,7 @@ def fill_status_pages(site: Path, project: Project, i18n: I18n, audience: str,
 
     changed = []
     for name, path in found:
-        new = _SLOT.sub(fill, texts[name])
+        new = _SLOT.sub(lambda match: fill(name, match), texts[name])
         if new != texts[name]:
             path.unlink()  # never write through a hard link into the build cache
             path.write_text(new, encoding="utf-8")

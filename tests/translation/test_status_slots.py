@@ -88,4 +88,6 @@ def test_a_slot_of_an_unknown_language_is_a_clear_error(site):
         "<article>\n" + _slot("xx", "en", "<p>old</p>") + "\n</article>", encoding="utf-8")
     with pytest.raises(HandbookError) as caught:
         fill_status_pages(out, project, i18n, "public")
-    assert "'xx'" in str(caught.value) and "Build every language" in str(caught.value)
+    message = str(caught.value)
+    assert str(out / "translation-status" / "index.html") in message
+    assert "'xx'" in message and "Build every language" in message
