@@ -152,16 +152,19 @@ def render_status_page(markdown: str, info: PageInfo) -> str | None:
     # Written in the page's own language: a page served in English is marked lang="en" as a whole.
     lang = split_language(i18n, info.src_uri)[0]
     own = info.lang
+    # A web run that read every language (`handbook serve`, a plain `mkdocs build`) fills every slot
+    # itself: nothing will assemble its output. A language's run in `handbook build` reads its own.
+    every = info.medium != "print" and (info.corpus is None or info.corpus.languages is None)
     sections = []
     for status in report.languages:
         code = status.lang
         sections.append(f"## {i18n.language(code).name} {{ #status-{code} }}")
-        gate = _gate(info.root, report, code) if code == own else None
+        gate = _gate(info.root, report, code) if code == own or every else None
         if info.medium == "print":
             sections.append(language_markdown(report, i18n, lang, code, gate) if code == own
                             else i18n.t(lang, "translation_status_web"))
         else:
-            body = language_html(report, i18n, lang, code, gate) if code == own else _elsewhere(i18n, lang)
+            body = language_html(report, i18n, lang, code, gate) if code == own or every else _elsewhere(i18n, lang)
             sections.append(_slot(code, lang, body))
     return markdown.replace(PLACEHOLDER, "\n\n".join(sections))
 

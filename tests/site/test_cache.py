@@ -140,6 +140,10 @@ def test_assembled_parts_are_byte_identical_to_the_one_machine_build(builds):
     for code in CODES:  # each part holds its own language only, and says so
         record = json.loads((base / "parts" / code / PART_RECORD).read_text(encoding="utf-8"))
         assert record["languages"] == [code] and not (base / "parts" / code / COLOPHON).exists()
+    # A part's status page holds its own language's table only: the assembly writes the others'.
+    spanish = (base / "parts" / "es" / "es" / "translation-status" / "index.html").read_text(encoding="utf-8")
+    tables = dict(re.findall(r'data-hb-status="(\w+)"[^>]*>(.*?)</div>', spanish, re.S))
+    assert sorted(c for c, body in tables.items() if "<table>" in body) == ["es"] and len(tables) == 3
     clean = tree_digest(base / "clean")
     assert COLOPHON in clean and any(name.endswith(".pdf") for name in clean)
     assert tree_digest(base / "assembled") == clean

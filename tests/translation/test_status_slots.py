@@ -91,3 +91,27 @@ def test_a_slot_of_an_unknown_language_is_a_clear_error(site):
     message = str(caught.value)
     assert str(out / "translation-status" / "index.html") in message
     assert "'xx'" in message and "Build every language" in message
+
+
+def test_a_run_that_read_every_language_fills_every_section_itself(tmp_path):
+    """`handbook serve` and a plain `mkdocs build` read every language and nothing assembles their
+    output: their status page shows every language's table, where `handbook build`'s language runs
+    leave the other languages' sections to the assembly (tests/site/test_cache.py)."""
+    import subprocess
+    import sys
+
+    from handbook.paths import LOCALE_ENV
+
+    status = page("Translation status", "# Translation status { #translation-status }\n\n<!-- hb:translation-status -->")
+    # (A title with markup is refused by the build: SAFE010. The escaping above is for what gets past.)
+    plain = {**PAGES, "guide.md": page("Guide", "# Guide { #guide }\n\nText."), "translation-status.md": status}
+    project = make_handbook(tmp_path / "handbook", plain)
+    env = {**os.environ, LOCALE_ENV: "fr", "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("HANDBOOK_WEB_STATES", None)
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project.config_file),
+                           "-d", str(tmp_path / "out")], cwd=project.root, env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    sections = _sections(tmp_path / "out" / "translation-status" / "index.html")
+    i18n = load_i18n(project.root)
+    assert set(sections) == set(i18n.translated_codes)
+    assert all("<table>" in body for body in sections.values()), sections
